@@ -1,0 +1,28 @@
+// Unit specs (*.spec.ts) need nothing; integration specs (*.int-spec.ts) need the servers that
+// `npm test` starts first (infra/local/up.sh) and read their addresses from the environment.
+const swc = [
+  '@swc/jest',
+  {
+    jsc: {
+      parser: { syntax: 'typescript', decorators: true },
+      transform: { legacyDecorator: true, decoratorMetadata: true },
+      target: 'es2022',
+    },
+    module: { type: 'commonjs' },
+  },
+];
+const moduleNameMapper = { '^@admissions/([a-z-]+)$': '<rootDir>/libs/$1/src' };
+const common = { rootDir: __dirname, transform: { '^.+\\.ts$': swc }, moduleNameMapper, testEnvironment: 'node' };
+
+module.exports = {
+  reporters: ['default', '<rootDir>/scripts/summary-reporter.js'],
+  projects: [
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'] },
+    {
+      ...common,
+      displayName: 'integration',
+      testMatch: ['<rootDir>/{apps,libs}/**/*.int-spec.ts'],
+      testTimeout: 120000,
+    },
+  ],
+};
