@@ -3,7 +3,7 @@
  * the field it refuses, so the API edge can answer a 4xx that names it; nothing below the API
  * knows about HTTP.
  */
-export type DomainErrorKind = 'validation' | 'not-found' | 'illegal-state' | 'forbidden';
+export type DomainErrorKind = 'validation' | 'not-found' | 'illegal-state' | 'forbidden' | 'conflict';
 
 export abstract class DomainError extends Error {
   abstract readonly kind: DomainErrorKind;
@@ -36,6 +36,11 @@ export class IllegalStateError extends DomainError {
 /** The actor is known but has no right to this command. */
 export class ForbiddenError extends DomainError {
   readonly kind = 'forbidden';
+}
+
+/** Another writer changed the aggregate first; the caller may reload and retry. */
+export class ConcurrencyError extends DomainError {
+  readonly kind = 'conflict';
 }
 
 /** Compile-time guarantee that a switch over a union handles every member. */
