@@ -1,0 +1,5 @@
+export * from './event';
+export * from './event-id';
+export * from './upcasters';
+export * from './event-store';
+export * from './command-runner';

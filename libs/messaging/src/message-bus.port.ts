@@ -1,0 +1,40 @@
+/**
+ * The project's own small port onto the broker, so the rest of the code never names kafkajs
+ * (it has had no release for a long time; a compatible client may replace it one day).
+ */
+export type MessageHeaders = Record<string, string>;
+
+export interface OutgoingMessage {
+  readonly key: string;
+  readonly value: string;
+  readonly headers: MessageHeaders;
+}
+
+export interface IncomingMessage extends OutgoingMessage {
+  readonly topic: string;
+  readonly partition: number;
+  readonly offset: string;
+}
+
+export interface MessagePublisher {
+  /** Resolves once every message is acknowledged by all in-sync replicas. */
+  publish(topic: string, messages: readonly OutgoingMessage[]): Promise<void>;
+  close(): Promise<void>;
+}
+
+export type MessageHandler = (message: IncomingMessage) => Promise<void>;
+
+export interface Subscription {
+  stop(): Promise<void>;
+}
+
+export interface MessageSubscriber {
+  /** Offsets are committed only after the handler resolves for a message. */
+  subscribe(groupId: string, topics: readonly string[], handler: MessageHandler): Promise<Subscription>;
+}
+
+export interface TopicAdmin {
+  ensureTopics(topics: readonly string[]): Promise<void>;
+  /** Messages not yet consumed by a group, summed over partitions. */
+  consumerLag(groupId: string, topics: readonly string[]): Promise<number>;
+}
