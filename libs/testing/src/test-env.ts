@@ -1,0 +1,60 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+export interface TestEnv {
+  readonly kafkaBrokers: string[];
+  readonly mongoUrl: string;
+  readonly redisUrl: string;
+}
+
+const ENV_FILE = join(__dirname, '..', '..', '..', '.local', 'env');
+
+/** Reads `export NAME=value` lines written by infra/local/up.sh. */
+function fromEnvFile(): Record<string, string> {
+  if (!existsSync(ENV_FILE)) return {};
+  const values: Record<string, string> = {};
+  for (const line of readFileSync(ENV_FILE, 'utf8').split('\n')) {
+    const match = /^(?:export\s+)?([A-Z_]+)=(.*)$/.exec(line.trim());
+    if (match) values[match[1]] = match[2].replace(/^['"]|['"]$/g, '');
+  }
+  return values;
+}
+
+/**
+ * Where the real servers of the integration tests are: the environment first, then the file
+ * that `npm test` (infra/local/up.sh) wrote. Missing servers are a set-up error, said plainly.
+ */
+export function testEnv(): TestEnv {
+  const file = fromEnvFile();
+  const pick = (name: string) => {
+    const value = process.env[name] ?? file[name];
+    if (!value) throw new Error(`${name} is not set: run the tests with \`npm test\` (it starts the servers)`);
+    return value;
+  };
+  return {
+    kafkaBrokers: pick('KAFKA_BROKERS').split(','),
+    mongoUrl: pick('MONGO_URL'),
+    redisUrl: pick('REDIS_URL'),
+  };
+}
+
+/** A name no other test run uses, for databases, topics, queues and consumer groups. */
+export function uniqueName(prefix: string): string {
+  return `${prefix}_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
+}
+
+/** Polls until `check` holds, for effects that arrive asynchronously (consumers, projections). */
+export async function eventually<T>(check: () => Promise<T | undefined>, timeoutMs = 30_000, everyMs = 50): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let lastError: unknown;
+  while (Date.now() < deadline) {
+    try {
+      const value = await check();
+      if (value !== undefined && value !== false) return value;
+    } catch (error) {
+      lastError = error;
+    }
+    await new Promise((resolve) => setTimeout(resolve, everyMs));
+  }
+  throw new Error(`condition not met within ${timeoutMs} ms${lastError ? `: ${String(lastError)}` : ''}`);
+}
