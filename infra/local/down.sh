@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Stops the servers infra/local/up.sh started, found by their pid files under .local/run:
+# SIGTERM first (Kafka shuts down cleanly, Redis flushes its AOF), SIGKILL after a grace period.
+# Servers it did not start (a URL from the environment, a reused Redis) are left alone.
+# Data stays in .local; `rm -rf .local` afterwards for a clean slate.
+set -euo pipefail
+
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+# Kafka's controlled shutdown can take ~10 s; past this we stop asking.
+STOP_GRACE="${STOP_GRACE:-30}"
+
+gone() { ! kill -0 "$1" 2>/dev/null; }
+
+# stop <name> <pidfile> <pattern>: the pattern must appear in the process's command line, so a
+# stale pid file never gets an unrelated process killed.
+stop() {
+  local name=$1 pidfile=$2 pattern=$3 pid
+  if ! pid_alive "$pidfile" "$pattern"; then
+    rm -f "$pidfile"
+    say "$name: not running"
+    return
+  fi
+  pid="$(<"$pidfile")"
+  say "$name: stopping (pid $pid)…"
+  kill -TERM "$pid" 2>/dev/null || true
+  if ! wait_until "$STOP_GRACE" gone "$pid"; then
+    say "$name: still running after ${STOP_GRACE}s; killing"
+    kill -KILL "$pid" 2>/dev/null || true
+    wait_until 5 gone "$pid" || die "$name: pid $pid survived SIGKILL"
+  fi
+  rm -f "$pidfile"
+  say "$name: stopped"
+}
+
+main() {
+  # Stop in parallel: Kafka's shutdown dominates and the others do not depend on it.
+  stop kafka "$RUN/kafka.pid" kafka.Kafka &
+  stop ferretdb "$RUN/ferretdb.pid" "$STATE/bin/ferretdb" &
+  stop redis "$RUN/redis.pid" redis-server &
+  local failed=0 job
+  for job in $(jobs -p); do
+    wait "$job" || failed=1
+  done
+  rm -f "$STATE/env" # the servers it names are gone
+  return "$failed"
+}
+
+main "$@"
