@@ -2,3 +2,4 @@ export * from './errors';
 export * from './decider';
 export * from './calendar';
 export * from './clock';
+export * from './testing';
