@@ -1,0 +1,2 @@
+export * from './programme-admissions';
+export * from './referral';

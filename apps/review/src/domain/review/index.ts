@@ -1,0 +1,4 @@
+export * from './review.commands';
+export * from './review.events';
+export * from './review.state';
+export * from './review.decide';
