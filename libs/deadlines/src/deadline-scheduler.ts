@@ -1,0 +1,308 @@
+import type { Clock } from '@admissions/domain-kernel';
+import { Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { DelayedError, Queue, Worker, type Job } from 'bullmq';
+import type { Redis } from 'ioredis';
+import type { Registry } from 'prom-client';
+
+import { DeadlineMetrics } from './deadline-metrics';
+import { DeadlineRepository, type DeadlineDatabase } from './deadline.repository';
+import type { Deadline, DeadlineCommand, DeadlineHandler, DeadlineJobData, DeadlineLogger } from './deadline.types';
+import { delayUntil } from './delay';
+import { toJobId } from './job-id';
+import { isMovableClock } from './movable-clock';
+import { bullConnection, type DeadlineRedis } from './redis-connection';
+
+export interface DeadlineSchedulerOptions {
+  /** One BullMQ queue per service, e.g. `deadlines-jury`. */
+  readonly queueName: string;
+  readonly redis: DeadlineRedis;
+  readonly mongo: DeadlineDatabase;
+  readonly clock: Clock;
+  readonly metrics?: Registry;
+  readonly logger?: DeadlineLogger;
+  /** Collection of the read model in the service's database; `deadlines` unless told. */
+  readonly collectionName?: string;
+  /** Period of the reconciler; 0 turns the periodic run off (it still runs at start). */
+  readonly reconcileEveryMs?: number;
+  /** Runs of a failing handler before the deadline is marked FAILED. */
+  readonly attempts?: number;
+  /** First retry delay; it doubles on each retry. */
+  readonly backoffMs?: number;
+  readonly concurrency?: number;
+}
+
+export interface ReconcileResult {
+  readonly checked: number;
+  readonly recreated: number;
+}
+
+/** What a run of a job did; `superseded` tells the completed listener to re-create the job. */
+type RunOutcome = 'fired' | 'settled' | 'not-pending' | 'superseded';
+
+/**
+ * Deadlines with BullMQ as the timer and Mongo as the truth. `schedule` writes the pending
+ * deadline first and then a job whose id is derived from the deadline id, so scheduling again
+ * replaces it. A due job re-reads the read model and runs the handler only if the deadline is
+ * still pending with the same dueAt; a reconciler re-creates jobs that Redis lost.
+ */
+export class DeadlineScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly repository: DeadlineRepository;
+  private readonly metrics: DeadlineMetrics;
+  private readonly logger: DeadlineLogger;
+  private readonly clock: Clock;
+  private readonly queueConnection: Redis;
+  private readonly queue: Queue<DeadlineJobData>;
+  private readonly handlers = new Map<string, DeadlineHandler>();
+  private worker?: Worker<DeadlineJobData, RunOutcome>;
+  private workerConnection?: Redis;
+  private timer?: NodeJS.Timeout;
+  private stopFollowingClock?: () => void;
+  private reconciling?: Promise<ReconcileResult>;
+  private closing?: Promise<void>;
+
+  constructor(private readonly options: DeadlineSchedulerOptions) {
+    this.clock = options.clock;
+    this.logger = options.logger ?? new Logger(`Deadlines:${options.queueName}`);
+    this.repository = new DeadlineRepository(options.mongo, options.collectionName);
+    this.metrics = new DeadlineMetrics(options.metrics, () => this.repository.countPending());
+    this.queueConnection = bullConnection(options.redis);
+    this.queue = new Queue<DeadlineJobData>(options.queueName, {
+      connection: this.queueConnection,
+      defaultJobOptions: {
+        attempts: options.attempts ?? 5,
+        backoff: { type: 'exponential', delay: options.backoffMs ?? 1000 },
+        // Finished jobs must go: a kept job would make a later add with the same id a no-op.
+        // Outcomes live in the read model (FIRED / FAILED with lastError), not in Redis.
+        removeOnComplete: true,
+        removeOnFail: true,
+      },
+    });
+    // Without a listener an 'error' event (Redis down) would be thrown as uncaught.
+    this.queue.on('error', (error) => this.logger.error(`Queue error: ${error.message}`, error.stack));
+  }
+
+  onDue<Data>(type: string, handler: DeadlineHandler<Data>): void {
+    if (this.handlers.has(type)) throw new Error(`A deadline handler for ${type} is already registered`);
+    this.handlers.set(type, handler as DeadlineHandler);
+  }
+
+  async schedule(deadlineId: string, dueAt: Date, command: DeadlineCommand): Promise<Deadline> {
+    if (Number.isNaN(dueAt.getTime())) throw new Error(`Deadline ${deadlineId} has an invalid dueAt`);
+    // The read model first: if Redis fails now, the reconciler still finds the deadline.
+    const deadline = await this.repository.upsertPending(deadlineId, dueAt, command, this.clock.now());
+    await this.ensureJob(deadline);
+    return deadline;
+  }
+
+  /** Answers whether a pending deadline was cancelled. */
+  async cancel(deadlineId: string): Promise<boolean> {
+    const cancelled = await this.repository.markCancelled(deadlineId, this.clock.now());
+    await this.removeJob(deadlineId);
+    return cancelled;
+  }
+
+  /** Starts the worker, follows a movable clock, reconciles, and schedules the reconciler. */
+  async start(): Promise<void> {
+    if (this.worker) return;
+    await this.repository.ensureIndexes();
+    this.workerConnection = bullConnection(this.options.redis);
+    this.worker = new Worker<DeadlineJobData, RunOutcome>(
+      this.options.queueName,
+      (job, token) => this.run(job, token),
+      {
+        connection: this.workerConnection,
+        concurrency: this.options.concurrency ?? 5,
+      },
+    );
+    this.worker.on('error', (error) => this.logger.error(`Worker error: ${error.message}`, error.stack));
+    this.worker.on('failed', (job, error) => {
+      if (job) this.logger.warn(`Deadline ${job.data.deadlineId} attempt ${job.attemptsMade} failed: ${error.message}`);
+    });
+    this.worker.on('completed', (job, outcome) => {
+      if (outcome === 'superseded') void this.resync(job.data.deadlineId);
+    });
+    const clock = this.clock;
+    if (isMovableClock(clock)) this.stopFollowingClock = clock.onMove((now) => this.promoteDue(now));
+    await this.reconcile();
+    const every = this.options.reconcileEveryMs ?? 60_000;
+    if (every > 0) {
+      this.timer = setInterval(
+        () => void this.reconcile().catch((error: unknown) => this.logFailure('Reconcile', error)),
+        every,
+      );
+      // The reconciler alone must not keep a process (or a test run) alive.
+      this.timer.unref();
+    }
+  }
+
+  /** Re-creates the job of every pending deadline that Redis does not hold (or holds stale). */
+  reconcile(): Promise<ReconcileResult> {
+    this.reconciling ??= this.reconcileOnce().finally(() => {
+      this.reconciling = undefined;
+    });
+    return this.reconciling;
+  }
+
+  /**
+   * Resolves once no deadline is due on the clock and no job is waiting or running: a test moves
+   * the clock, then awaits this instead of sleeping. Polls Mongo and Redis every 10 ms.
+   */
+  async waitForIdle(timeoutMs = 10_000): Promise<void> {
+    const giveUpAt = Date.now() + timeoutMs;
+    for (;;) {
+      const [due, counts] = await Promise.all([
+        this.repository.countDuePending(this.clock.now()),
+        this.queue.getJobCounts('active', 'waiting', 'prioritized'),
+      ]);
+      const queued = Object.values(counts).reduce((sum, count) => sum + count, 0);
+      if (due === 0 && queued === 0) return;
+      if (Date.now() > giveUpAt) {
+        throw new Error(`Deadlines not idle after ${timeoutMs} ms: ${due} due, ${queued} queued or running`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  }
+
+  close(): Promise<void> {
+    this.closing ??= this.closeOnce();
+    return this.closing;
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.start();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.close();
+  }
+
+  private async run(job: Job<DeadlineJobData>, token?: string): Promise<RunOutcome> {
+    const deadline = await this.repository.find(job.data.deadlineId);
+    // Cancelled, fired by an earlier run of a stalled job, or failed: nothing to do.
+    if (deadline?.status !== 'PENDING') return 'not-pending';
+    if (deadline.dueAt.getTime() !== job.data.dueAt) return 'superseded';
+    const early = delayUntil(deadline.dueAt, this.clock.now());
+    if (early > 0) {
+      // Ran before its time on the injected clock (a ManualClock not yet moved): hold it again.
+      await job.moveToDelayed(Date.now() + early, token);
+      throw new DelayedError();
+    }
+    try {
+      const handler = this.handlers.get(deadline.command.type);
+      if (!handler) throw new Error(`No deadline handler for ${deadline.command.type}`);
+      await handler(deadline.command, deadline);
+    } catch (error) {
+      await this.failOnLastAttempt(job, deadline, error);
+      throw error;
+    }
+    // Conditional on PENDING and this dueAt: a second run cannot count a second firing.
+    const fired = await this.repository.markFired(deadline.id, deadline.dueAt, this.clock.now());
+    if (fired) this.metrics.firedOne(deadline.command.type);
+    return fired ? 'fired' : 'settled';
+  }
+
+  private async failOnLastAttempt(job: Job<DeadlineJobData>, deadline: Deadline, error: unknown): Promise<void> {
+    // attemptsMade counts the runs that failed before this one (BullMQ's own retry test).
+    if (job.attemptsMade + 1 < (job.opts.attempts ?? 1)) return;
+    const message = error instanceof Error ? error.message : String(error);
+    if (!(await this.repository.markFailed(deadline.id, deadline.dueAt, this.clock.now(), message))) return;
+    this.metrics.failedOne(deadline.command.type);
+    this.logger.error(
+      `Deadline ${deadline.id} (${deadline.command.type}) failed after ${job.attemptsMade + 1} attempts: ${message}`,
+      error instanceof Error ? error.stack : undefined,
+    );
+  }
+
+  /**
+   * Makes Redis hold one job for the deadline at its current dueAt: keeps a matching job (and
+   * promotes it if the clock says it is due), replaces a stale one, adds a missing one.
+   */
+  private async ensureJob(deadline: Deadline): Promise<'kept' | 'added'> {
+    const jobId = toJobId(deadline.id);
+    const dueAt = deadline.dueAt.getTime();
+    const existing = await this.queue.getJob(jobId);
+    if (existing) {
+      const state = await existing.getState();
+      // A running job cannot be removed; it finds itself superseded and resyncs when done.
+      if (state === 'active') return 'kept';
+      const live = state === 'delayed' || state === 'waiting' || state === 'prioritized';
+      if (live && existing.data.dueAt === dueAt) {
+        if (state === 'delayed' && delayUntil(deadline.dueAt, this.clock.now()) === 0) {
+          // It may have left the delayed set meanwhile; then it runs anyway.
+          await existing.promote().catch(() => undefined);
+        }
+        return 'kept';
+      }
+      if (!(await this.tryRemove(existing))) return 'kept';
+    }
+    await this.queue.add(
+      deadline.command.type,
+      { deadlineId: deadline.id, dueAt },
+      { jobId, delay: delayUntil(deadline.dueAt, this.clock.now()) },
+    );
+    return 'added';
+  }
+
+  private async removeJob(deadlineId: string): Promise<void> {
+    const job = await this.queue.getJob(toJobId(deadlineId));
+    if (job) await this.tryRemove(job);
+  }
+
+  /** False when the job is running (locked); that run re-reads the read model and skips. */
+  private async tryRemove(job: Job<DeadlineJobData>): Promise<boolean> {
+    try {
+      await job.remove();
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  private async promoteDue(now: Date): Promise<void> {
+    for (const deadline of await this.repository.duePending(now)) await this.ensureJob(deadline);
+  }
+
+  private async resync(deadlineId: string): Promise<void> {
+    try {
+      const deadline = await this.repository.find(deadlineId);
+      if (deadline?.status === 'PENDING') await this.ensureJob(deadline);
+    } catch (error) {
+      // The reconciler will catch up; a resync failure must not become an unhandled rejection.
+      this.logFailure(`Resync of deadline ${deadlineId}`, error);
+    }
+  }
+
+  private async reconcileOnce(): Promise<ReconcileResult> {
+    let checked = 0;
+    let recreated = 0;
+    for await (const deadline of this.repository.pending()) {
+      checked += 1;
+      const job = await this.queue.getJob(toJobId(deadline.id));
+      if (job && job.data.dueAt === deadline.dueAt.getTime()) continue;
+      // Read again: the job may have fired and removed itself since the cursor read the deadline.
+      const current = await this.repository.find(deadline.id);
+      if (current?.status !== 'PENDING') continue;
+      if ((await this.ensureJob(current)) === 'added') recreated += 1;
+    }
+    this.metrics.recreatedSome(recreated);
+    if (recreated > 0) this.logger.warn(`Re-created ${recreated} deadline jobs missing from Redis`);
+    return { checked, recreated };
+  }
+
+  private async closeOnce(): Promise<void> {
+    clearInterval(this.timer);
+    this.stopFollowingClock?.();
+    this.metrics.detach();
+    await this.reconciling?.catch(() => undefined);
+    await this.worker?.close();
+    await this.queue.close();
+    // BullMQ does not close connections it was given; quit ours (drop them if Redis is gone).
+    const connections = [this.queueConnection, this.workerConnection].filter((c): c is Redis => c !== undefined);
+    await Promise.all(connections.map((c) => c.quit().catch(() => c.disconnect())));
+  }
+
+  private logFailure(what: string, error: unknown): void {
+    const message = error instanceof Error ? error.message : String(error);
+    this.logger.error(`${what} failed: ${message}`, error instanceof Error ? error.stack : undefined);
+  }
+}

@@ -1,0 +1,54 @@
+import { CLOCK, METRICS_REGISTRY, MONGO_CONNECTION, REDIS } from '@admissions/platform';
+import type { Clock } from '@admissions/domain-kernel';
+import { Module, type DynamicModule } from '@nestjs/common';
+import type { Redis } from 'ioredis';
+import type { Connection } from 'mongoose';
+import type { Registry } from 'prom-client';
+
+import { DeadlineScheduler, type DeadlineSchedulerOptions } from './deadline-scheduler';
+
+export interface DeadlinesModuleOptions extends Pick<
+  DeadlineSchedulerOptions,
+  'queueName' | 'reconcileEveryMs' | 'attempts' | 'backoffMs' | 'concurrency'
+> {
+  /** BullMQ's Redis; without it the connection options of the REDIS client are copied. */
+  readonly redisUrl?: string;
+}
+
+/**
+ * Provides the service's DeadlineScheduler from the platform's shared clients. Nest starts it on
+ * bootstrap (worker, reconcile, periodic reconciler) and closes it on shutdown, so handlers are
+ * registered with `onDue` in constructors or onModuleInit, before the first job runs.
+ */
+@Module({})
+export class DeadlinesModule {
+  static forService(options: DeadlinesModuleOptions): DynamicModule {
+    const { redisUrl, ...schedulerOptions } = options;
+    return {
+      module: DeadlinesModule,
+      providers: [
+        {
+          provide: DeadlineScheduler,
+          inject: [
+            MONGO_CONNECTION,
+            CLOCK,
+            { token: REDIS, optional: true },
+            { token: METRICS_REGISTRY, optional: true },
+          ],
+          useFactory: (mongo: Connection, clock: Clock, redis: Redis | undefined, metrics: Registry | undefined) => {
+            const connection = redisUrl ?? redis;
+            if (!connection) throw new Error('DeadlinesModule needs a redisUrl or a REDIS provider');
+            return new DeadlineScheduler({
+              ...schedulerOptions,
+              mongo,
+              clock,
+              redis: connection,
+              metrics,
+            });
+          },
+        },
+      ],
+      exports: [DeadlineScheduler],
+    };
+  }
+}
