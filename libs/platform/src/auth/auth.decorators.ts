@@ -1,0 +1,30 @@
+import { applyDecorators, createParamDecorator, type ExecutionContext, SetMetadata } from '@nestjs/common';
+import { ApiForbiddenResponse } from '@nestjs/swagger';
+import type { Actor } from '@admissions/domain-kernel';
+import type { Request } from 'express';
+import type { Role } from './roles';
+
+export const IS_PUBLIC = 'platform:isPublic';
+export const REQUIRED_ROLES = 'platform:requiredRoles';
+
+/** Opens a route (or a controller) to callers without a token. */
+export const Public = () => SetMetadata(IS_PUBLIC, true);
+
+/** Restricts a route (or a controller) to actors holding at least one of `roles`. */
+export const Roles = (...roles: Role[]) =>
+  applyDecorators(
+    SetMetadata(REQUIRED_ROLES, roles),
+    ApiForbiddenResponse({ description: `Requires one of the roles: ${roles.join(', ')}` }),
+  );
+
+export interface AuthenticatedRequest extends Request {
+  actor?: Actor;
+}
+
+/** The authenticated actor of the request, as the guard verified it. */
+export const CurrentActor = createParamDecorator((_data: unknown, context: ExecutionContext): Actor => {
+  const actor = context.switchToHttp().getRequest<AuthenticatedRequest>().actor;
+  // Only a @Public() route can get here without an actor, and such a route must not ask for one.
+  if (actor === undefined) throw new Error('@CurrentActor() used on a route without authentication');
+  return actor;
+});

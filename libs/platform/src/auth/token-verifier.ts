@@ -1,0 +1,77 @@
+import { Injectable } from '@nestjs/common';
+import type { Actor } from '@admissions/domain-kernel';
+import { type JwtHeader, type JwtPayload, verify } from 'jsonwebtoken';
+import type { JwksClient } from 'jwks-rsa';
+import { BaseEnv } from '../config/base-env';
+import { ensureDevKeyPair } from './dev-keys';
+import { isRole } from './roles';
+
+/** The token is missing, forged, expired or for someone else; its message is safe to show. */
+export class InvalidTokenError extends Error {
+  override readonly name = 'InvalidTokenError';
+}
+
+type KeyLookup = (header: JwtHeader) => Promise<string>;
+
+/**
+ * Checks an RS256 bearer token and reads the actor from it. Keys come from the identity
+ * provider's JWKS when AUTH_JWKS_URL is set, from the local dev key pair otherwise.
+ */
+@Injectable()
+export class TokenVerifier {
+  private readonly keyFor: KeyLookup;
+
+  constructor(private readonly env: BaseEnv) {
+    this.keyFor = env.AUTH_JWKS_URL === undefined ? devKey(env.AUTH_DEV_KEY_DIR) : jwksKey(env.AUTH_JWKS_URL);
+  }
+
+  async verify(token: string): Promise<Actor> {
+    const payload = await new Promise<JwtPayload>((resolve, reject) => {
+      verify(
+        token,
+        (header, callback) => {
+          this.keyFor(header).then(
+            (key) => callback(null, key),
+            (error: Error) => callback(error),
+          );
+        },
+        {
+          algorithms: ['RS256'],
+          issuer: this.env.AUTH_ISSUER,
+          audience: this.env.AUTH_AUDIENCE,
+          clockTolerance: 5,
+        },
+        (error, decoded) => {
+          if (error !== null) reject(new InvalidTokenError(error.message));
+          else if (typeof decoded !== 'object' || decoded === null) reject(new InvalidTokenError('token has no claims'));
+          else resolve(decoded);
+        },
+      );
+    });
+    if (typeof payload.sub !== 'string' || payload.sub === '') throw new InvalidTokenError('token has no subject');
+    const claimed: unknown = payload.roles;
+    // Unknown roles are dropped rather than refused: an identity provider may carry others.
+    const roles = Array.isArray(claimed) ? claimed.filter(isRole) : [];
+    return { id: payload.sub, roles };
+  }
+}
+
+function devKey(dir: string): KeyLookup {
+  let publicKey: string | undefined;
+  return async () => (publicKey ??= ensureDevKeyPair(dir).publicKey);
+}
+
+function jwksKey(jwksUri: string): KeyLookup {
+  let client: JwksClient | undefined;
+  return async (header) => {
+    if (header.kid === undefined) throw new InvalidTokenError('token has no key id');
+    // Loaded on first use: jwks-rsa pulls in an ES-module-only dependency that Jest cannot
+    // require, and development and tests never need it.
+    if (client === undefined) {
+      const { JwksClient: Client } = await import('jwks-rsa');
+      client = new Client({ jwksUri, cache: true, rateLimit: true, jwksRequestsPerMinute: 10, timeout: 5_000 });
+    }
+    const key = await client.getSigningKey(header.kid);
+    return key.getPublicKey();
+  };
+}

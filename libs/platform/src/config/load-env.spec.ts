@@ -1,0 +1,82 @@
+import { IsInt, Min } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { BaseEnv } from './base-env';
+import { ConfigError, loadEnv } from './load-env';
+
+const valid = {
+  KAFKA_BROKERS: 'localhost:9092, kafka-2:9092',
+  MONGO_URL: 'mongodb://127.0.0.1:27017',
+  REDIS_URL: 'redis://127.0.0.1:6379',
+};
+
+class JuryEnv extends BaseEnv {
+  override PORT = 3003;
+
+  @Transform(({ value }) => Number(value))
+  @IsInt({ message: 'OFFER_DAYS must be a whole number of days' })
+  @Min(1, { message: 'OFFER_DAYS must be a whole number of days' })
+  OFFER_DAYS = 10;
+}
+
+function failureOf(run: () => unknown): string {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof ConfigError) return error.message;
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('loadEnv', () => {
+  it('reads the settings, parses lists and numbers, and fills the name-based defaults', () => {
+    const env = loadEnv(BaseEnv, { ...valid, PORT: '4000' }, 'candidacy');
+    expect(env).toMatchObject({
+      NODE_ENV: 'development',
+      PORT: 4000,
+      SERVICE_NAME: 'candidacy',
+      KAFKA_BROKERS: ['localhost:9092', 'kafka-2:9092'],
+      MONGO_DB: 'admissions_candidacy',
+      LOG_LEVEL: 'info',
+      AUTH_DEV_KEY_DIR: '.local/dev-jwt',
+    });
+    expect(env.AUTH_JWKS_URL).toBeUndefined();
+  });
+
+  it("keeps an app's own defaults and settings", () => {
+    const env = loadEnv(JuryEnv, { ...valid, OFFER_DAYS: '14' }, 'jury');
+    expect(env.PORT).toBe(3003);
+    expect(env.OFFER_DAYS).toBe(14);
+    expect(env.MONGO_DB).toBe('admissions_jury');
+  });
+
+  it('names a malformed setting in one line', () => {
+    const message = failureOf(() => loadEnv(BaseEnv, { ...valid, MONGO_URL: 'foo' }, 'review'));
+    expect(message).toBe('config: MONGO_URL must be a mongodb:// URL');
+  });
+
+  it('names every missing setting, still on one line; an empty variable counts as missing', () => {
+    const message = failureOf(() => loadEnv(BaseEnv, { MONGO_URL: valid.MONGO_URL, REDIS_URL: '  ' }, 'review'));
+    expect(message).toBe('config: KAFKA_BROKERS is required; REDIS_URL is required');
+    expect(message).not.toContain('\n');
+  });
+
+  it.each([
+    ['PORT', 'http', 'PORT must be an integer from 0 to 65535'],
+    ['PORT', '70000', 'PORT must be an integer from 0 to 65535'],
+    ['KAFKA_BROKERS', 'kafka', 'KAFKA_BROKERS must be a comma-separated list of host:port'],
+    ['REDIS_URL', 'localhost:6379', 'REDIS_URL must be a redis:// URL'],
+    ['LOG_LEVEL', 'loud', 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent'],
+    ['OFFER_DAYS', '0', 'OFFER_DAYS must be a whole number of days'],
+  ])('refuses %s=%s', (key, value, expected) => {
+    expect(failureOf(() => loadEnv(JuryEnv, { ...valid, [key]: value }, 'jury'))).toBe(`config: ${expected}`);
+  });
+
+  it('refuses to run in production on the local dev keys', () => {
+    expect(failureOf(() => loadEnv(BaseEnv, { ...valid, NODE_ENV: 'production' }, 'jury'))).toBe(
+      'config: AUTH_JWKS_URL must be an http(s) URL (required when NODE_ENV=production)',
+    );
+    const env = loadEnv(BaseEnv, { ...valid, NODE_ENV: 'production', AUTH_JWKS_URL: 'https://idp/jwks' }, 'jury');
+    expect(env.AUTH_JWKS_URL).toBe('https://idp/jwks');
+  });
+});

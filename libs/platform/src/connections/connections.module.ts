@@ -1,0 +1,83 @@
+import { type BeforeApplicationShutdown, Inject, Injectable, Logger, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { SystemClock } from '@admissions/domain-kernel';
+import Redis from 'ioredis';
+import { Kafka } from 'kafkajs';
+import mongoose, { type Connection } from 'mongoose';
+import type { Logger as PinoInstance } from 'pino';
+import { collectDefaultMetrics, Registry } from 'prom-client';
+import { BaseEnv } from '../config/base-env';
+import { kafkaLogCreator } from '../logging/kafka-log-creator';
+import { ROOT_LOGGER } from '../logging/logging.module';
+import { CLOCK, KAFKA, METRICS_REGISTRY, MONGO_CONNECTION, REDIS } from '../tokens';
+
+/** Closes the shared clients after the HTTP server has drained, so in-flight requests finish. */
+@Injectable()
+class ConnectionsCloser implements BeforeApplicationShutdown, OnApplicationShutdown {
+  private readonly logger = new Logger('Shutdown');
+
+  constructor(
+    @Inject(MONGO_CONNECTION) private readonly mongo: Connection,
+    @Inject(REDIS) private readonly redis: Redis,
+  ) {}
+
+  beforeApplicationShutdown(signal?: string): void {
+    this.logger.log(`${signal ?? 'close'}: finishing in-flight requests, then closing clients`);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    const results = await Promise.allSettled([this.mongo.close(), this.redis.quit()]);
+    for (const result of results) {
+      if (result.status === 'rejected') this.logger.warn(`closing a client failed: ${String(result.reason)}`);
+    }
+    this.logger.log('stopped');
+  }
+}
+
+@Module({
+  providers: [
+    {
+      provide: MONGO_CONNECTION,
+      inject: [BaseEnv, ROOT_LOGGER],
+      useFactory: async (env: BaseEnv, root: PinoInstance): Promise<Connection> => {
+        // Without a bound, a missing server would hold start-up for the driver's 30 s default.
+        const connection = mongoose.createConnection(env.MONGO_URL, {
+          dbName: env.MONGO_DB,
+          serverSelectionTimeoutMS: 10_000,
+        });
+        // An 'error' event without a listener would crash the process.
+        connection.on('error', (error: Error) => root.error({ err: error, component: 'mongo' }, 'MongoDB error'));
+        return connection.asPromise();
+      },
+    },
+    {
+      provide: KAFKA,
+      inject: [BaseEnv, ROOT_LOGGER],
+      useFactory: (env: BaseEnv, root: PinoInstance) =>
+        new Kafka({ clientId: env.SERVICE_NAME, brokers: env.KAFKA_BROKERS, logCreator: kafkaLogCreator(root) }),
+    },
+    {
+      provide: REDIS,
+      inject: [BaseEnv, ROOT_LOGGER],
+      useFactory: (env: BaseEnv, root: PinoInstance) => {
+        const redis = new Redis(env.REDIS_URL, { connectionName: env.SERVICE_NAME });
+        // ioredis reconnects by itself; without a listener it would print to stderr instead.
+        redis.on('error', (error: Error) => root.warn({ err: error, component: 'redis' }, 'Redis error'));
+        return redis;
+      },
+    },
+    { provide: CLOCK, useClass: SystemClock },
+    {
+      provide: METRICS_REGISTRY,
+      inject: [BaseEnv],
+      useFactory: (env: BaseEnv) => {
+        const registry = new Registry();
+        registry.setDefaultLabels({ service: env.SERVICE_NAME });
+        collectDefaultMetrics({ register: registry });
+        return registry;
+      },
+    },
+    ConnectionsCloser,
+  ],
+  exports: [MONGO_CONNECTION, KAFKA, REDIS, CLOCK, METRICS_REGISTRY],
+})
+export class ConnectionsModule {}

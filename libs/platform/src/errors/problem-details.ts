@@ -1,0 +1,149 @@
+import { HttpException, HttpStatus } from '@nestjs/common';
+import { DomainError, type DomainErrorKind, assertNever } from '@admissions/domain-kernel';
+import { STATUS_CODES } from 'node:http';
+
+export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
+const PROBLEM_TYPE_BASE = 'urn:admissions:problem:';
+
+export interface FieldProblem {
+  readonly field: string;
+  readonly message: string;
+}
+
+/** RFC 9457 problem details, with the rule and field a refusal names when it names one. */
+export interface ProblemDetails {
+  readonly type: string;
+  readonly title: string;
+  readonly status: number;
+  readonly detail: string;
+  readonly instance: string;
+  readonly ruleId?: string;
+  readonly field?: string;
+  readonly errors?: readonly FieldProblem[];
+  readonly correlationId?: string;
+}
+
+/** A request the ValidationPipe refused, with one entry per offending field. */
+export class RequestValidationError extends HttpException {
+  constructor(readonly errors: readonly FieldProblem[]) {
+    super(`Invalid request: ${errors.map((e) => e.field).join(', ')}`, HttpStatus.BAD_REQUEST);
+  }
+}
+
+function domainStatus(kind: DomainErrorKind): { status: number; title: string } {
+  switch (kind) {
+    case 'validation':
+      return { status: 400, title: 'The request breaks a rule' };
+    case 'forbidden':
+      return { status: 403, title: 'Forbidden' };
+    case 'not-found':
+      return { status: 404, title: 'Not found' };
+    case 'conflict':
+      return { status: 409, title: 'Changed by someone else; reload and retry' };
+    // 409 stays for concurrency, so that a client knows a retry may succeed; a refusal by the
+    // aggregate's state will not go away on retry.
+    case 'illegal-state':
+      return { status: 422, title: 'Not allowed in the current state' };
+    default:
+      return assertNever(kind);
+  }
+}
+
+/** Errors from body-parser and friends (http-errors): a status and a message safe to show. */
+interface ExposableHttpError {
+  status: number;
+  expose: boolean;
+  message: string;
+  type?: string;
+}
+
+function isExposableHttpError(error: unknown): error is ExposableHttpError {
+  const candidate = error as Partial<ExposableHttpError> | null;
+  return (
+    typeof candidate === 'object' &&
+    candidate !== null &&
+    candidate.expose === true &&
+    typeof candidate.status === 'number' &&
+    candidate.status >= 400 &&
+    candidate.status < 500
+  );
+}
+
+function httpTitle(status: number): string {
+  return STATUS_CODES[status] ?? 'Error';
+}
+
+function httpDetail(exception: HttpException): string {
+  const response = exception.getResponse();
+  if (typeof response === 'string') return response;
+  const message = (response as { message?: unknown }).message;
+  if (Array.isArray(message)) return message.map(String).join('; ');
+  return typeof message === 'string' ? message : exception.message;
+}
+
+const slug = (title: string) => title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/(^-|-$)/g, '');
+
+/**
+ * What a thrown error becomes on the wire. `known` is false for errors nobody anticipated: the
+ * caller logs those, and their message is not shown.
+ */
+export function toProblem(error: unknown, instance: string): { problem: ProblemDetails; known: boolean } {
+  if (error instanceof DomainError) {
+    const { status, title } = domainStatus(error.kind);
+    return {
+      known: true,
+      problem: {
+        type: `${PROBLEM_TYPE_BASE}${error.kind}`,
+        title,
+        status,
+        detail: error.message,
+        instance,
+        ...(error.ruleId === undefined ? {} : { ruleId: error.ruleId }),
+        ...(error.field === undefined ? {} : { field: error.field }),
+      },
+    };
+  }
+  if (error instanceof RequestValidationError) {
+    return {
+      known: true,
+      problem: {
+        type: `${PROBLEM_TYPE_BASE}request-validation`,
+        title: 'The request is not valid',
+        status: 400,
+        detail: error.message,
+        instance,
+        errors: error.errors,
+      },
+    };
+  }
+  if (error instanceof HttpException) {
+    const status = error.getStatus();
+    return {
+      known: true,
+      problem: { type: 'about:blank', title: httpTitle(status), status, detail: httpDetail(error), instance },
+    };
+  }
+  if (isExposableHttpError(error)) {
+    const malformedJson = error.type === 'entity.parse.failed';
+    return {
+      known: true,
+      problem: {
+        type: malformedJson ? `${PROBLEM_TYPE_BASE}malformed-body` : `${PROBLEM_TYPE_BASE}${slug(httpTitle(error.status))}`,
+        title: malformedJson ? 'The request body is not valid JSON' : httpTitle(error.status),
+        status: error.status,
+        detail: error.message,
+        instance,
+      },
+    };
+  }
+  return {
+    known: false,
+    problem: {
+      type: 'about:blank',
+      title: httpTitle(500),
+      status: 500,
+      detail: 'An unexpected error occurred; it has been logged.',
+      instance,
+    },
+  };
+}

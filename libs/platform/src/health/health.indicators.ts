@@ -1,0 +1,106 @@
+import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { HealthIndicatorService } from '@nestjs/terminus';
+import type Redis from 'ioredis';
+import type { Admin, Kafka } from 'kafkajs';
+import type { Connection } from 'mongoose';
+import { KAFKA, MONGO_CONNECTION, REDIS } from '../tokens';
+
+const PROBE_TIMEOUT_MS = 2_000;
+
+async function withTimeout<T>(what: string, promise: Promise<T>, ms = PROBE_TIMEOUT_MS): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} did not answer within ${ms} ms`)), ms);
+  });
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+const reason = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+@Injectable()
+export class MongoHealthIndicator {
+  constructor(
+    private readonly indicators: HealthIndicatorService,
+    @Inject(MONGO_CONNECTION) private readonly connection: Connection,
+  ) {}
+
+  async check(key = 'mongo') {
+    const session = this.indicators.check(key);
+    try {
+      const db = this.connection.db;
+      if (db === undefined) return session.down({ message: 'not connected' });
+      await withTimeout('MongoDB ping', db.admin().ping());
+      return session.up();
+    } catch (error) {
+      return session.down({ message: reason(error) });
+    }
+  }
+}
+
+@Injectable()
+export class RedisHealthIndicator {
+  constructor(
+    private readonly indicators: HealthIndicatorService,
+    @Inject(REDIS) private readonly redis: Redis,
+  ) {}
+
+  async check(key = 'redis') {
+    const session = this.indicators.check(key);
+    try {
+      const answer = await withTimeout('Redis PING', this.redis.ping());
+      return answer === 'PONG' ? session.up() : session.down({ message: `PING answered ${answer}` });
+    } catch (error) {
+      return session.down({ message: reason(error) });
+    }
+  }
+}
+
+/**
+ * Asks the cluster for its brokers through one admin client kept connected between probes, so a
+ * probe costs one request rather than a connection; after a failure the client is rebuilt.
+ */
+@Injectable()
+export class KafkaHealthIndicator implements OnApplicationShutdown {
+  private admin: Promise<Admin> | undefined;
+
+  constructor(
+    private readonly indicators: HealthIndicatorService,
+    @Inject(KAFKA) private readonly kafka: Kafka,
+  ) {}
+
+  async check(key = 'kafka') {
+    const session = this.indicators.check(key);
+    try {
+      const admin = await withTimeout('Kafka connect', this.connectedAdmin());
+      const cluster = await withTimeout('Kafka describeCluster', admin.describeCluster());
+      return session.up({ brokers: cluster.brokers.length });
+    } catch (error) {
+      await this.dropAdmin();
+      return session.down({ message: reason(error) });
+    }
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.dropAdmin();
+  }
+
+  private connectedAdmin(): Promise<Admin> {
+    this.admin ??= (async () => {
+      const admin = this.kafka.admin({ retry: { retries: 0 } });
+      await admin.connect();
+      return admin;
+    })();
+    return this.admin;
+  }
+
+  private async dropAdmin(): Promise<void> {
+    const pending = this.admin;
+    this.admin = undefined;
+    if (pending === undefined) return;
+    await pending.then((admin) => admin.disconnect()).catch(() => undefined);
+  }
+}

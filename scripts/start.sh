@@ -1,0 +1,158 @@
+#!/usr/bin/env bash
+# `npm start`: the servers (infra/local/up.sh), a fresh build, then the five services, each on
+# its own port with its log in .local/logs/<name>.log. Returns once all answer /health/ready
+# with one line per service, then stays in the foreground: Ctrl-C or SIGTERM stops the five
+# services (the servers keep running; `npm run infra:down` stops them).
+#
+# Ports: CANDIDACY_PORT (3001), REVIEW_PORT (3002), JURY_PORT (3003), NOTIFICATION_PORT (3004),
+# MOBILITY_PORT (3005). READY_TIMEOUT (120 s) bounds the wait for readiness.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+
+SERVICES=(candidacy review jury notification mobility)
+declare -A DEFAULT_PORTS=([candidacy]=3001 [review]=3002 [jury]=3003 [notification]=3004 [mobility]=3005)
+READY_TIMEOUT="${READY_TIMEOUT:-120}"
+LOG_DIR="$ROOT/.local/logs"
+PID_DIR="$ROOT/.local/run/services"
+
+say() { printf '%s\n' "$*"; }
+die() { printf 'start: %s\n' "$*" >&2; exit 1; }
+
+port_of() {
+  local var="${1^^}_PORT"
+  printf '%s' "${!var:-${DEFAULT_PORTS[$1]}}"
+}
+
+port_busy() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+# A pid file only counts if its process is still one of our services: pids get reused.
+our_pid() {
+  local name=$1 pid_file="$PID_DIR/$1.pid" pid
+  [[ -f $pid_file ]] || return 1
+  pid=$(<"$pid_file")
+  [[ -r /proc/$pid/cmdline ]] && tr '\0' ' ' <"/proc/$pid/cmdline" | grep -q "dist/apps/$name/src/main.js" || return 1
+  printf '%s' "$pid"
+}
+
+stop_pid() {
+  local pid=$1
+  kill -TERM "$pid" 2>/dev/null || return 0
+  # Nest drains in-flight requests and closes its clients; give it a bounded moment.
+  for _ in $(seq 1 50); do
+    kill -0 "$pid" 2>/dev/null || return 0
+    sleep 0.2
+  done
+  kill -KILL "$pid" 2>/dev/null || true
+}
+
+# An earlier `npm start` still in the foreground is asked to stop its services itself; then any
+# service left over from a run that died (its terminal went away) is stopped through its pid file.
+stop_previous() {
+  local name pid
+  if [[ -f $PID_DIR/start.pid ]]; then
+    pid=$(<"$PID_DIR/start.pid")
+    if [[ $pid != "$$" && -r /proc/$pid/cmdline ]] && tr '\0' ' ' <"/proc/$pid/cmdline" | grep -q 'scripts/start.sh'; then
+      say "stopping the services of the previous npm start (pid $pid)"
+      stop_pid "$pid"
+    fi
+  fi
+  for name in "${SERVICES[@]}"; do
+    if pid=$(our_pid "$name"); then stop_pid "$pid" & fi
+  done
+  wait
+  for name in "${SERVICES[@]}"; do rm -f "$PID_DIR/$name.pid"; done
+}
+
+# Only what this run started: a later `npm start` may have replaced some of them already.
+declare -A MINE=()
+stop_mine() {
+  local name
+  for name in "${!MINE[@]}"; do stop_pid "${MINE[$name]}" & done
+  wait
+  for name in "${!MINE[@]}"; do
+    [[ $(cat "$PID_DIR/$name.pid" 2>/dev/null) == "${MINE[$name]}" ]] && rm -f "$PID_DIR/$name.pid"
+  done
+  return 0
+}
+
+alive() { kill -0 "${MINE[$1]}" 2>/dev/null; }
+
+ready() {
+  local url="http://127.0.0.1:$1/health/ready"
+  if command -v curl >/dev/null; then
+    curl -fsS -o /dev/null --max-time 3 "$url" 2>/dev/null
+  else
+    node -e "fetch('$url',{signal:AbortSignal.timeout(3000)}).then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
+  fi
+}
+
+fail_service() {
+  local name=$1 why=$2
+  printf 'start: %s %s; last lines of %s:\n' "$name" "$why" "$LOG_DIR/$name.log" >&2
+  tail -n 40 "$LOG_DIR/$name.log" >&2 || true
+  stop_mine
+  exit 1
+}
+
+# 1. Servers, dependencies, build.
+bash infra/local/up.sh
+if [[ ! -d node_modules || package-lock.json -nt node_modules/.package-lock.json ]]; then
+  npm install
+fi
+npm run build
+
+set -a
+# shellcheck disable=SC1091
+source .local/env
+set +a
+export NODE_ENV="${NODE_ENV:-development}"
+
+# 2. Our services from a previous run give their ports back; anything else on a port is an error.
+mkdir -p "$LOG_DIR" "$PID_DIR"
+stop_previous
+printf '%s' "$$" >"$PID_DIR/start.pid"
+for name in "${SERVICES[@]}"; do
+  port=$(port_of "$name")
+  port_busy "$port" && die "port $port ($name) is taken by another program; set ${name^^}_PORT to move it"
+done
+
+# 3. Start the five, then wait for each to be ready.
+for name in "${SERVICES[@]}"; do
+  : >"$LOG_DIR/$name.log"
+  PORT=$(port_of "$name") node "dist/apps/$name/src/main.js" >>"$LOG_DIR/$name.log" 2>&1 &
+  MINE[$name]=$!
+  printf '%s' "$!" >"$PID_DIR/$name.pid"
+done
+
+trap 'say "stopping the services…"; stop_mine; exit 0' INT TERM
+
+deadline=$((SECONDS + READY_TIMEOUT))
+for name in "${SERVICES[@]}"; do
+  port=$(port_of "$name")
+  until ready "$port"; do
+    alive "$name" || fail_service "$name" "exited during start-up"
+    ((SECONDS < deadline)) || fail_service "$name" "was not ready within ${READY_TIMEOUT}s"
+    sleep 1
+  done
+done
+
+for name in "${SERVICES[@]}"; do
+  port=$(port_of "$name")
+  printf '%-13s http://localhost:%s   docs http://localhost:%s/docs\n' "$name" "$port" "$port"
+done
+say "logs in .local/logs/; Ctrl-C stops the services (the servers keep running)"
+
+# 4. Stay up; if one service dies on its own, say which and stop the rest.
+while true; do
+  wait -n || true
+  for name in "${SERVICES[@]}"; do
+    alive "$name" && continue
+    if [[ $(cat "$PID_DIR/$name.pid" 2>/dev/null) != "${MINE[$name]}" ]]; then
+      say "the services were restarted by another npm start; this one steps aside"
+      exit 0
+    fi
+    fail_service "$name" "stopped unexpectedly"
+  done
+done
