@@ -1,10 +1,4 @@
-import {
-  lastsAtLeastMonths,
-  lastsAtLeastWeeks,
-  lastsAtMostWeeks,
-  parseCalendarDate,
-  windowEnd,
-} from './calendar';
+import { lastsAtLeastMonths, lastsAtLeastWeeks, lastsAtMostWeeks, parseCalendarDate, windowEnd } from './calendar';
 
 const date = (text: string) => {
   const parsed = parseCalendarDate(text);

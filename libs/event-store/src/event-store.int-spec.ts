@@ -26,7 +26,15 @@ describe('EventStore on the MongoDB-wire server', () => {
   });
 
   it('commits the events of one command together and reads them back in version order', async () => {
-    await store.append('s-1', 0, [{ type: 'A', data: { n: 1 } }, { type: 'B', data: { n: 2 } }], context('c1'));
+    await store.append(
+      's-1',
+      0,
+      [
+        { type: 'A', data: { n: 1 } },
+        { type: 'B', data: { n: 2 } },
+      ],
+      context('c1'),
+    );
     await store.append('s-1', 2, [{ type: 'C', data: { n: 3 } }], context('c2'));
     const stream = await store.readStream('s-1');
     expect(stream.version).toBe(3);
@@ -42,7 +50,9 @@ describe('EventStore on the MongoDB-wire server', () => {
   it('lets exactly one of 50 concurrent appends at the same expected version win; the stream has no gap', async () => {
     await store.append('s-race', 0, [{ type: 'Opened', data: {} }], context('open'));
     const results = await Promise.allSettled(
-      Array.from({ length: 50 }, (_, i) => store.append('s-race', 1, [{ type: 'Raced', data: { i } }], context(`r${i}`))),
+      Array.from({ length: 50 }, (_, i) =>
+        store.append('s-race', 1, [{ type: 'Raced', data: { i } }], context(`r${i}`)),
+      ),
     );
     const won = results.filter((r) => r.status === 'fulfilled');
     const lost = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');

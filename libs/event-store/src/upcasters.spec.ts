@@ -33,9 +33,12 @@ describe('Upcasters', () => {
   });
 
   it('refuses two upcasters for the same step', () => {
-    expect(() => new Upcasters([
-      { type: 'T', fromVersion: 1, upcast: (d) => d },
-      { type: 'T', fromVersion: 1, upcast: (d) => d },
-    ])).toThrow('Two upcasters for T@1');
+    expect(
+      () =>
+        new Upcasters([
+          { type: 'T', fromVersion: 1, upcast: (d) => d },
+          { type: 'T', fromVersion: 1, upcast: (d) => d },
+        ]),
+    ).toThrow('Two upcasters for T@1');
   });
 });

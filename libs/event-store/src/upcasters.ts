@@ -25,10 +25,16 @@ export class Upcasters {
   apply(event: StoredEvent): StoredEvent {
     let { data } = event;
     let version = event.metadata.schemaVersion;
-    for (let step = this.steps.get(`${event.type}@${version}`); step; step = this.steps.get(`${event.type}@${version}`)) {
+    for (
+      let step = this.steps.get(`${event.type}@${version}`);
+      step;
+      step = this.steps.get(`${event.type}@${version}`)
+    ) {
       data = step.upcast(data);
       version += 1;
     }
-    return version === event.metadata.schemaVersion ? event : { ...event, data, metadata: { ...event.metadata, schemaVersion: version } };
+    return version === event.metadata.schemaVersion
+      ? event
+      : { ...event, data, metadata: { ...event.metadata, schemaVersion: version } };
   }
 }

@@ -95,7 +95,11 @@ export class KafkaTopicAdmin implements TopicAdmin {
     if (missing.length === 0) return;
     await admin.createTopics({
       waitForLeaders: true,
-      topics: missing.map((topic) => ({ topic, numPartitions: this.partitions, replicationFactor: this.replicationFactor })),
+      topics: missing.map((topic) => ({
+        topic,
+        numPartitions: this.partitions,
+        replicationFactor: this.replicationFactor,
+      })),
     });
   }
 

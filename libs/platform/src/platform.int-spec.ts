@@ -72,7 +72,11 @@ describe('PlatformModule against the real servers', () => {
 
   it('is ready when MongoDB, Kafka and Redis answer', async () => {
     const res = await request(app.getHttpServer()).get('/health/ready').expect(200);
-    expect(res.body.details).toMatchObject({ mongo: { status: 'up' }, kafka: { status: 'up' }, redis: { status: 'up' } });
+    expect(res.body.details).toMatchObject({
+      mongo: { status: 'up' },
+      kafka: { status: 'up' },
+      redis: { status: 'up' },
+    });
     await request(app.getHttpServer()).get('/health/live').expect(200);
   });
 
@@ -107,7 +111,10 @@ describe('PlatformModule against the real servers', () => {
   });
 
   it('answers 403 problem+json to a role the route does not admit', async () => {
-    const res = await request(app.getHttpServer()).get('/probe/office').auth(candidate(), { type: 'bearer' }).expect(403);
+    const res = await request(app.getHttpServer())
+      .get('/probe/office')
+      .auth(candidate(), { type: 'bearer' })
+      .expect(403);
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(res.body.status).toBe(403);
     await request(app.getHttpServer()).get('/probe/office').auth(officer(), { type: 'bearer' }).expect(200);
@@ -150,8 +157,11 @@ describe('PlatformModule against the real servers', () => {
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
   });
 
-  it('echoes the caller\'s correlation id, makes one up otherwise, and exposes it to the handler', async () => {
-    const echoed = await request(app.getHttpServer()).get('/probe/correlation').set(CORRELATION_HEADER, 'trace-42').expect(200);
+  it("echoes the caller's correlation id, makes one up otherwise, and exposes it to the handler", async () => {
+    const echoed = await request(app.getHttpServer())
+      .get('/probe/correlation')
+      .set(CORRELATION_HEADER, 'trace-42')
+      .expect(200);
     expect(echoed.headers[CORRELATION_HEADER]).toBe('trace-42');
     expect(echoed.body.correlationId).toBe('trace-42');
 

@@ -92,7 +92,8 @@ export class ProjectionRunner {
     const collection = this.collection(projection);
     const ids = [...new Set(touched.flatMap((e) => projection.documentsOf(e)))];
     const documents = new Map<string, ReadModel>();
-    for (const document of await collection.find({ _id: { $in: ids } }).toArray()) documents.set(document._id, document);
+    for (const document of await collection.find({ _id: { $in: ids } }).toArray())
+      documents.set(document._id, document);
     for (const event of touched) {
       const position = event.metadata.position ?? 0;
       for (const id of projection.documentsOf(event)) {

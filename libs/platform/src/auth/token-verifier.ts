@@ -43,7 +43,8 @@ export class TokenVerifier {
         },
         (error, decoded) => {
           if (error !== null) reject(new InvalidTokenError(error.message));
-          else if (typeof decoded !== 'object' || decoded === null) reject(new InvalidTokenError('token has no claims'));
+          else if (typeof decoded !== 'object' || decoded === null)
+            reject(new InvalidTokenError('token has no claims'));
           else resolve(decoded);
         },
       );

@@ -26,11 +26,7 @@ function describe(error: ValidationError, raw: Record<string, string>): string {
  * on the service's name, and validates. Throws a ConfigError whose message is one line naming
  * every bad setting, e.g. `config: MONGO_URL must be a mongodb:// URL`.
  */
-export function loadEnv<E extends BaseEnv>(
-  envClass: EnvClass<E>,
-  source: NodeJS.ProcessEnv,
-  serviceName: string,
-): E {
+export function loadEnv<E extends BaseEnv>(envClass: EnvClass<E>, source: NodeJS.ProcessEnv, serviceName: string): E {
   const raw: Record<string, string> = {};
   for (const key of declaredSettings(envClass)) {
     const value = source[key];

@@ -64,7 +64,10 @@ describe('toProblem', () => {
       expose: true,
       type: 'entity.parse.failed',
     });
-    expect(toProblem(parseError, '/').problem).toMatchObject({ status: 400, type: 'urn:admissions:problem:malformed-body' });
+    expect(toProblem(parseError, '/').problem).toMatchObject({
+      status: 400,
+      type: 'urn:admissions:problem:malformed-body',
+    });
   });
 
   it('hides the message of an unexpected error behind a 500', () => {

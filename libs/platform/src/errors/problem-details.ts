@@ -81,7 +81,11 @@ function httpDetail(exception: HttpException): string {
   return typeof message === 'string' ? message : exception.message;
 }
 
-const slug = (title: string) => title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/(^-|-$)/g, '');
+const slug = (title: string) =>
+  title
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/(^-|-$)/g, '');
 
 /**
  * What a thrown error becomes on the wire. `known` is false for errors nobody anticipated: the
@@ -128,7 +132,9 @@ export function toProblem(error: unknown, instance: string): { problem: ProblemD
     return {
       known: true,
       problem: {
-        type: malformedJson ? `${PROBLEM_TYPE_BASE}malformed-body` : `${PROBLEM_TYPE_BASE}${slug(httpTitle(error.status))}`,
+        type: malformedJson
+          ? `${PROBLEM_TYPE_BASE}malformed-body`
+          : `${PROBLEM_TYPE_BASE}${slug(httpTitle(error.status))}`,
         title: malformedJson ? 'The request body is not valid JSON' : httpTitle(error.status),
         status: error.status,
         detail: error.message,

@@ -1,61 +1,33 @@
-import { CalendarDate, Command } from "@admissions/domain-kernel";
-import {
-  Course,
-  EngineeringInternshipKind,
-  PlanDraft,
-} from "./mobility-plan.types";
+import { CalendarDate, Command } from '@admissions/domain-kernel';
+import { Course, EngineeringInternshipKind, PlanDraft } from './mobility-plan.types';
 
 type PlanRef = { readonly planId: string };
 
-export type ProposePlan = Command<
-  "ProposePlan",
-  PlanDraft & PlanRef & { readonly studentId: string }
->;
-export type ChangePlan = Command<"ChangePlan", PlanDraft & PlanRef>;
+export type ProposePlan = Command<'ProposePlan', PlanDraft & PlanRef & { readonly studentId: string }>;
+export type ChangePlan = Command<'ChangePlan', PlanDraft & PlanRef>;
 
-export type ApproveByStudyAdvisor = Command<"ApproveByStudyAdvisor", PlanRef>;
-export type ApproveByTrainingDirectorate = Command<
-  "ApproveByTrainingDirectorate",
-  PlanRef
->;
-export type ApproveByInternationalOffice = Command<
-  "ApproveByInternationalOffice",
-  PlanRef
->;
-export type RefuseByStudyAdvisor = Command<
-  "RefuseByStudyAdvisor",
-  PlanRef & { readonly reason: string }
->;
-export type RefuseByTrainingDirectorate = Command<
-  "RefuseByTrainingDirectorate",
-  PlanRef & { readonly reason: string }
->;
-export type RefuseByInternationalOffice = Command<
-  "RefuseByInternationalOffice",
-  PlanRef & { readonly reason: string }
->;
+export type ApproveByStudyAdvisor = Command<'ApproveByStudyAdvisor', PlanRef>;
+export type ApproveByTrainingDirectorate = Command<'ApproveByTrainingDirectorate', PlanRef>;
+export type ApproveByInternationalOffice = Command<'ApproveByInternationalOffice', PlanRef>;
+export type RefuseByStudyAdvisor = Command<'RefuseByStudyAdvisor', PlanRef & { readonly reason: string }>;
+export type RefuseByTrainingDirectorate = Command<'RefuseByTrainingDirectorate', PlanRef & { readonly reason: string }>;
+export type RefuseByInternationalOffice = Command<'RefuseByInternationalOffice', PlanRef & { readonly reason: string }>;
 
 export type ProposeLearningAgreement = Command<
-  "ProposeLearningAgreement",
+  'ProposeLearningAgreement',
   PlanRef & { readonly courses: readonly Course[] }
 >;
 export type ChangeLearningAgreement = Command<
-  "ChangeLearningAgreement",
+  'ChangeLearningAgreement',
   PlanRef & { readonly courses: readonly Course[] }
 >;
 /** `version` names the version the advisor read, so a stale approval is refused. */
-export type ApproveLearningAgreement = Command<
-  "ApproveLearningAgreement",
-  PlanRef & { readonly version: number }
->;
+export type ApproveLearningAgreement = Command<'ApproveLearningAgreement', PlanRef & { readonly version: number }>;
 
-export type StartMobility = Command<"StartMobility", PlanRef>;
-export type RecordCredits = Command<
-  "RecordCredits",
-  PlanRef & { readonly obtainedEcts: number }
->;
+export type StartMobility = Command<'StartMobility', PlanRef>;
+export type RecordCredits = Command<'RecordCredits', PlanRef & { readonly obtainedEcts: number }>;
 export type CompleteInternship = Command<
-  "CompleteInternship",
+  'CompleteInternship',
   PlanRef & { readonly startedOn: CalendarDate; readonly endedOn: CalendarDate }
 >;
 /**
@@ -63,7 +35,7 @@ export type CompleteInternship = Command<
  * the mobility) follows from its dates; `lastObligation` says it is the last thing left to graduate.
  */
 export type RecordEngineeringInternship = Command<
-  "RecordEngineeringInternship",
+  'RecordEngineeringInternship',
   PlanRef & {
     readonly internshipKind: EngineeringInternshipKind;
     readonly startOn: CalendarDate;

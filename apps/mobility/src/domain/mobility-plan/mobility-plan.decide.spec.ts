@@ -5,9 +5,9 @@ import {
   IllegalStateError,
   NotFoundError,
   ValidationError,
-} from "@admissions/domain-kernel";
-import { mobilityPlanDecider } from "./mobility-plan.decide";
-import { MobilityPlanEvent } from "./mobility-plan.events";
+} from '@admissions/domain-kernel';
+import { mobilityPlanDecider } from './mobility-plan.decide';
+import { MobilityPlanEvent } from './mobility-plan.events';
 import {
   admin,
   advisor,
@@ -24,32 +24,31 @@ import {
   regular,
   student,
   STUDENT_ID,
-} from "./mobility-plan.fixtures";
+} from './mobility-plan.fixtures';
 
 const spec = deciderSpec(mobilityPlanDecider);
-const stateOf = (events: MobilityPlanEvent[]) =>
-  foldEvents(mobilityPlanDecider, events);
+const stateOf = (events: MobilityPlanEvent[]) => foldEvents(mobilityPlanDecider, events);
 
-describe("ProposePlan / ChangePlan", () => {
-  it("MOB-4: a master outside partnerships is proposed with ISO dates, the flag set and the profile under personal", () => {
+describe('ProposePlan / ChangePlan', () => {
+  it('MOB-4: a master outside partnerships is proposed with ISO dates, the flag set and the profile under personal', () => {
     spec
       .given([])
       .when(propose({ ...drafts.master, host: nonPartnerHost }))
       .then([
         {
-          type: "MobilityPlanProposed",
+          type: 'MobilityPlanProposed',
           data: {
             planId: PLAN_ID,
             studentId: STUDENT_ID,
-            kind: "MASTER_ABROAD",
-            category: "DEGREE_PROGRAMME",
+            kind: 'MASTER_ABROAD',
+            category: 'DEGREE_PROGRAMME',
             host: {
-              name: "Far Away University",
-              country: "JP",
+              name: 'Far Away University',
+              country: 'JP',
               partnerId: null,
             },
-            startOn: "2026-09-01",
-            endOn: "2027-08-31",
+            startOn: '2026-09-01',
+            endOn: '2027-08-31',
             plannedEcts: 60,
             ectsSplit: null,
             flags: {
@@ -66,14 +65,14 @@ describe("ProposePlan / ChangePlan", () => {
       ]);
   });
 
-  it("MOB-3: a double degree with a non-partner host is refused with ValidationError MOB-3", () => {
+  it('MOB-3: a double degree with a non-partner host is refused with ValidationError MOB-3', () => {
     spec
       .given([])
       .when(propose({ ...drafts.doubleDegree, host: nonPartnerHost }))
-      .thenThrows(ValidationError, { ruleId: "MOB-3", field: "host.partner" });
+      .thenThrows(ValidationError, { ruleId: 'MOB-3', field: 'host.partner' });
   });
 
-  it("MOB-5: the refusal names the first violated rule and lists every violation", () => {
+  it('MOB-5: the refusal names the first violated rule and lists every violation', () => {
     spec
       .given([])
       .when(
@@ -84,20 +83,16 @@ describe("ProposePlan / ChangePlan", () => {
         }),
       )
       .thenThrows(ValidationError, {
-        ruleId: "MOB-5",
-        message:
-          /EXCHANGE agreement.*; MOB-5: EXCHANGE_SEMESTER validates exactly 30 ECTS, not 29/,
+        ruleId: 'MOB-5',
+        message: /EXCHANGE agreement.*; MOB-5: EXCHANGE_SEMESTER validates exactly 30 ECTS, not 29/,
       });
   });
 
-  it("a student proposes plans for themself only", () => {
-    spec
-      .given([])
-      .when(propose(drafts.exchangeSemester, otherStudent))
-      .thenThrows(ForbiddenError);
+  it('a student proposes plans for themself only', () => {
+    spec.given([]).when(propose(drafts.exchangeSemester, otherStudent)).thenThrows(ForbiddenError);
   });
 
-  it("a plan id is used once", () => {
+  it('a plan id is used once', () => {
     spec
       .given(historyOf(propose(drafts.exchangeSemester)))
       .when(propose(drafts.master))
@@ -105,24 +100,20 @@ describe("ProposePlan / ChangePlan", () => {
   });
 
   it("another student's plan is not found, to them", () => {
-    const change = cmd(
-      "ChangePlan",
-      { ...drafts.master, planId: PLAN_ID },
-      otherStudent,
-    );
+    const change = cmd('ChangePlan', { ...drafts.master, planId: PLAN_ID }, otherStudent);
     spec
       .given(historyOf(propose(drafts.exchangeSemester)))
       .when(change)
       .thenThrows(NotFoundError);
     spec
       .given([])
-      .when(cmd("ChangePlan", { ...drafts.master, planId: PLAN_ID }, student))
+      .when(cmd('ChangePlan', { ...drafts.master, planId: PLAN_ID }, student))
       .thenThrows(NotFoundError);
   });
 
-  it("MOB-3: changing a plan is checked like a proposal (17 months refused)", () => {
+  it('MOB-3: changing a plan is checked like a proposal (17 months refused)', () => {
     const change = cmd(
-      "ChangePlan",
+      'ChangePlan',
       {
         ...drafts.doubleDegree,
         endOn: { year: 2028, month: 2, day: 28 },
@@ -133,44 +124,40 @@ describe("ProposePlan / ChangePlan", () => {
     spec
       .given(historyOf(propose(drafts.exchangeSemester)))
       .when(change)
-      .thenThrows(ValidationError, { ruleId: "MOB-3" });
+      .thenThrows(ValidationError, { ruleId: 'MOB-3' });
   });
 
-  it("MOB-7: changing a plan resets the approvals given to its previous version", () => {
+  it('MOB-7: changing a plan resets the approvals given to its previous version', () => {
     const history = historyOf(
       propose(drafts.summerStay),
-      cmd("ApproveByTrainingDirectorate", { planId: PLAN_ID }, dfi),
+      cmd('ApproveByTrainingDirectorate', { planId: PLAN_ID }, dfi),
     );
-    const change = cmd(
-      "ChangePlan",
-      { ...drafts.summerInternship, planId: PLAN_ID },
-      student,
-    );
+    const change = cmd('ChangePlan', { ...drafts.summerInternship, planId: PLAN_ID }, student);
     const events = spec.given(history).when(change).events();
-    expect(events.map((e) => e.type)).toEqual(["MobilityPlanChanged"]);
+    expect(events.map((e) => e.type)).toEqual(['MobilityPlanChanged']);
     const state = stateOf([...history, ...events]);
     expect(state).toMatchObject({
-      status: "proposed",
-      kind: "SUMMER_INTERNSHIP",
+      status: 'proposed',
+      kind: 'SUMMER_INTERNSHIP',
       approvals: { TRAINING_DIRECTORATE: null },
     });
   });
 });
 
-describe("approvals and refusals", () => {
+describe('approvals and refusals', () => {
   const proposed = () => historyOf(propose(drafts.exchangeSemester));
 
-  it("MOB-5: the study advisor approves an exchange semester", () => {
+  it('MOB-5: the study advisor approves an exchange semester', () => {
     spec
       .given(proposed())
-      .when(cmd("ApproveByStudyAdvisor", { planId: PLAN_ID }, advisor))
+      .when(cmd('ApproveByStudyAdvisor', { planId: PLAN_ID }, advisor))
       .then([
         {
-          type: "MobilityApproved",
+          type: 'MobilityApproved',
           data: {
             planId: PLAN_ID,
             studentId: STUDENT_ID,
-            authority: "STUDY_ADVISOR",
+            authority: 'STUDY_ADVISOR',
             approvedBy: advisor.id,
             approvedAt: NOW.toISOString(),
           },
@@ -178,53 +165,51 @@ describe("approvals and refusals", () => {
       ]);
   });
 
-  it("MOB-5: a study advisor supervises exchanges only", () => {
+  it('MOB-5: a study advisor supervises exchanges only', () => {
     spec
       .given(historyOf(propose(drafts.finalInternship)))
-      .when(cmd("ApproveByStudyAdvisor", { planId: PLAN_ID }, advisor))
-      .thenThrows(IllegalStateError, { ruleId: "MOB-5" });
+      .when(cmd('ApproveByStudyAdvisor', { planId: PLAN_ID }, advisor))
+      .thenThrows(IllegalStateError, { ruleId: 'MOB-5' });
   });
 
-  it("MOB-7: each directorate approves in its own role; admin may act for any; twice is refused", () => {
+  it('MOB-7: each directorate approves in its own role; admin may act for any; twice is refused', () => {
     const history = historyOf(propose(drafts.summerStay));
     spec
       .given(history)
-      .when(cmd("ApproveByTrainingDirectorate", { planId: PLAN_ID }, dri))
+      .when(cmd('ApproveByTrainingDirectorate', { planId: PLAN_ID }, dri))
       .thenThrows(ForbiddenError);
     spec
       .given(history)
-      .when(cmd("ApproveByInternationalOffice", { planId: PLAN_ID }, dfi))
+      .when(cmd('ApproveByInternationalOffice', { planId: PLAN_ID }, dfi))
       .thenThrows(ForbiddenError);
     spec
       .given(history)
-      .when(cmd("ApproveByInternationalOffice", { planId: PLAN_ID }, student))
+      .when(cmd('ApproveByInternationalOffice', { planId: PLAN_ID }, student))
       .thenThrows(ForbiddenError);
     expect(
       spec
         .given(history)
-        .when(cmd("ApproveByInternationalOffice", { planId: PLAN_ID }, admin))
+        .when(cmd('ApproveByInternationalOffice', { planId: PLAN_ID }, admin))
         .events(),
     ).toHaveLength(1);
     const approvedOnce = historyOf(
       propose(drafts.summerStay),
-      cmd("ApproveByInternationalOffice", { planId: PLAN_ID }, dri),
+      cmd('ApproveByInternationalOffice', { planId: PLAN_ID }, dri),
     );
     spec
       .given(approvedOnce)
-      .when(cmd("ApproveByInternationalOffice", { planId: PLAN_ID }, dri))
+      .when(cmd('ApproveByInternationalOffice', { planId: PLAN_ID }, dri))
       .thenThrows(IllegalStateError);
   });
 
-  it("a refusal needs a reason, kept under personal; the student may then change the plan", () => {
+  it('a refusal needs a reason, kept under personal; the student may then change the plan', () => {
     spec
       .given(proposed())
-      .when(
-        cmd("RefuseByStudyAdvisor", { planId: PLAN_ID, reason: "  " }, advisor),
-      )
-      .thenThrows(ValidationError, { field: "reason" });
+      .when(cmd('RefuseByStudyAdvisor', { planId: PLAN_ID, reason: '  ' }, advisor))
+      .thenThrows(ValidationError, { field: 'reason' });
     const refusal = cmd(
-      "RefuseByInternationalOffice",
-      { planId: PLAN_ID, reason: "No places left at this partner" },
+      'RefuseByInternationalOffice',
+      { planId: PLAN_ID, reason: 'No places left at this partner' },
       dri,
     );
     spec
@@ -232,35 +217,35 @@ describe("approvals and refusals", () => {
       .when(refusal)
       .then([
         {
-          type: "MobilityRefused",
+          type: 'MobilityRefused',
           data: {
             planId: PLAN_ID,
             studentId: STUDENT_ID,
-            authority: "INTERNATIONAL_OFFICE",
+            authority: 'INTERNATIONAL_OFFICE',
             refusedBy: dri.id,
             refusedAt: NOW.toISOString(),
-            personal: { reason: "No places left at this partner" },
+            personal: { reason: 'No places left at this partner' },
           },
         },
       ]);
     const refused = historyOf(propose(drafts.exchangeSemester), refusal);
-    expect(stateOf(refused).status).toBe("refused");
+    expect(stateOf(refused).status).toBe('refused');
     spec
       .given(refused)
-      .when(cmd("ApproveByStudyAdvisor", { planId: PLAN_ID }, advisor))
+      .when(cmd('ApproveByStudyAdvisor', { planId: PLAN_ID }, advisor))
       .thenThrows(IllegalStateError);
     const reworked = historyOf(
       propose(drafts.exchangeSemester),
       refusal,
-      cmd("ChangePlan", { ...drafts.twoSemesters, planId: PLAN_ID }, student),
+      cmd('ChangePlan', { ...drafts.twoSemesters, planId: PLAN_ID }, student),
     );
-    expect(stateOf(reworked).status).toBe("proposed");
+    expect(stateOf(reworked).status).toBe('proposed');
   });
 
-  it("approvals are for an existing plan", () => {
+  it('approvals are for an existing plan', () => {
     spec
       .given([])
-      .when(cmd("ApproveByTrainingDirectorate", { planId: PLAN_ID }, dfi))
+      .when(cmd('ApproveByTrainingDirectorate', { planId: PLAN_ID }, dfi))
       .thenThrows(NotFoundError);
   });
 });

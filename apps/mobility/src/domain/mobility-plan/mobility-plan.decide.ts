@@ -1,70 +1,60 @@
-import { assertNever, Decider } from "@admissions/domain-kernel";
+import { assertNever, Decider } from '@admissions/domain-kernel';
 import {
   completeInternship,
   recordCredits,
   recordEngineeringInternship,
   startMobility,
-} from "./mobility-completion.decide";
+} from './mobility-completion.decide';
 import {
   approveLearningAgreement,
   changeLearningAgreement,
   proposeLearningAgreement,
-} from "./learning-agreement.decide";
-import { MobilityPlanCommand } from "./mobility-plan.commands";
-import { MobilityPlanEvent } from "./mobility-plan.events";
-import { evolveMobilityPlan } from "./mobility-plan.evolve";
-import {
-  initialMobilityPlanState,
-  MobilityPlanState,
-} from "./mobility-plan.state";
-import { approve, refuse } from "./plan-approval.decide";
-import { changePlan, proposePlan } from "./plan-proposal.decide";
+} from './learning-agreement.decide';
+import { MobilityPlanCommand } from './mobility-plan.commands';
+import { MobilityPlanEvent } from './mobility-plan.events';
+import { evolveMobilityPlan } from './mobility-plan.evolve';
+import { initialMobilityPlanState, MobilityPlanState } from './mobility-plan.state';
+import { approve, refuse } from './plan-approval.decide';
+import { changePlan, proposePlan } from './plan-proposal.decide';
 
-export function decideMobilityPlan(
-  command: MobilityPlanCommand,
-  state: MobilityPlanState,
-): MobilityPlanEvent[] {
+export function decideMobilityPlan(command: MobilityPlanCommand, state: MobilityPlanState): MobilityPlanEvent[] {
   switch (command.type) {
-    case "ProposePlan":
+    case 'ProposePlan':
       return proposePlan(command, state);
-    case "ChangePlan":
+    case 'ChangePlan':
       return changePlan(command, state);
-    case "ApproveByStudyAdvisor":
-      return approve(command, state, "STUDY_ADVISOR");
-    case "ApproveByTrainingDirectorate":
-      return approve(command, state, "TRAINING_DIRECTORATE");
-    case "ApproveByInternationalOffice":
-      return approve(command, state, "INTERNATIONAL_OFFICE");
-    case "RefuseByStudyAdvisor":
-      return refuse(command, state, "STUDY_ADVISOR");
-    case "RefuseByTrainingDirectorate":
-      return refuse(command, state, "TRAINING_DIRECTORATE");
-    case "RefuseByInternationalOffice":
-      return refuse(command, state, "INTERNATIONAL_OFFICE");
-    case "ProposeLearningAgreement":
+    case 'ApproveByStudyAdvisor':
+      return approve(command, state, 'STUDY_ADVISOR');
+    case 'ApproveByTrainingDirectorate':
+      return approve(command, state, 'TRAINING_DIRECTORATE');
+    case 'ApproveByInternationalOffice':
+      return approve(command, state, 'INTERNATIONAL_OFFICE');
+    case 'RefuseByStudyAdvisor':
+      return refuse(command, state, 'STUDY_ADVISOR');
+    case 'RefuseByTrainingDirectorate':
+      return refuse(command, state, 'TRAINING_DIRECTORATE');
+    case 'RefuseByInternationalOffice':
+      return refuse(command, state, 'INTERNATIONAL_OFFICE');
+    case 'ProposeLearningAgreement':
       return proposeLearningAgreement(command, state);
-    case "ChangeLearningAgreement":
+    case 'ChangeLearningAgreement':
       return changeLearningAgreement(command, state);
-    case "ApproveLearningAgreement":
+    case 'ApproveLearningAgreement':
       return approveLearningAgreement(command, state);
-    case "StartMobility":
+    case 'StartMobility':
       return startMobility(command, state);
-    case "RecordCredits":
+    case 'RecordCredits':
       return recordCredits(command, state);
-    case "CompleteInternship":
+    case 'CompleteInternship':
       return completeInternship(command, state);
-    case "RecordEngineeringInternship":
+    case 'RecordEngineeringInternship':
       return recordEngineeringInternship(command, state);
     default:
       return assertNever(command);
   }
 }
 
-export const mobilityPlanDecider: Decider<
-  MobilityPlanCommand,
-  MobilityPlanEvent,
-  MobilityPlanState
-> = {
+export const mobilityPlanDecider: Decider<MobilityPlanCommand, MobilityPlanEvent, MobilityPlanState> = {
   initialState: initialMobilityPlanState,
   decide: decideMobilityPlan,
   evolve: evolveMobilityPlan,

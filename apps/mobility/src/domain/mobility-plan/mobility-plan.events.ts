@@ -1,6 +1,6 @@
-import { DomainEvent } from "@admissions/domain-kernel";
-import { IsoDate } from "../shared/iso-date";
-import { PlanFlags } from "./mobility-plan.rules";
+import { DomainEvent } from '@admissions/domain-kernel';
+import { IsoDate } from '../shared/iso-date';
+import type { PlanFlags } from './mobility-plan.types';
 import {
   Authority,
   Course,
@@ -10,7 +10,7 @@ import {
   MobilityCategory,
   MobilityKind,
   StudentProfile,
-} from "./mobility-plan.types";
+} from './mobility-plan.types';
 
 export interface HostRecord {
   readonly name: string;
@@ -39,18 +39,12 @@ type PlanEvent<Type extends string, Data> = DomainEvent<
   Data & { readonly planId: string; readonly studentId: string }
 >;
 
-export type MobilityPlanProposed = PlanEvent<
-  "MobilityPlanProposed",
-  PlanRecord & { readonly proposedAt: string }
->;
+export type MobilityPlanProposed = PlanEvent<'MobilityPlanProposed', PlanRecord & { readonly proposedAt: string }>;
 /** Approvals given to the previous version of the plan no longer hold. */
-export type MobilityPlanChanged = PlanEvent<
-  "MobilityPlanChanged",
-  PlanRecord & { readonly changedAt: string }
->;
+export type MobilityPlanChanged = PlanEvent<'MobilityPlanChanged', PlanRecord & { readonly changedAt: string }>;
 
 export type MobilityApproved = PlanEvent<
-  "MobilityApproved",
+  'MobilityApproved',
   {
     readonly authority: Authority;
     readonly approvedBy: string;
@@ -58,7 +52,7 @@ export type MobilityApproved = PlanEvent<
   }
 >;
 export type MobilityRefused = PlanEvent<
-  "MobilityRefused",
+  'MobilityRefused',
   {
     readonly authority: Authority;
     readonly refusedBy: string;
@@ -73,15 +67,15 @@ interface LearningAgreementVersionData {
   readonly totalEcts: number;
 }
 export type LearningAgreementProposed = PlanEvent<
-  "LearningAgreementProposed",
+  'LearningAgreementProposed',
   LearningAgreementVersionData & { readonly proposedAt: string }
 >;
 export type LearningAgreementChanged = PlanEvent<
-  "LearningAgreementChanged",
+  'LearningAgreementChanged',
   LearningAgreementVersionData & { readonly changedAt: string }
 >;
 export type LearningAgreementApproved = PlanEvent<
-  "LearningAgreementApproved",
+  'LearningAgreementApproved',
   {
     readonly version: number;
     readonly approvedBy: string;
@@ -89,12 +83,9 @@ export type LearningAgreementApproved = PlanEvent<
   }
 >;
 
-export type MobilityStarted = PlanEvent<
-  "MobilityStarted",
-  { readonly startedBy: string; readonly startedAt: string }
->;
+export type MobilityStarted = PlanEvent<'MobilityStarted', { readonly startedBy: string; readonly startedAt: string }>;
 export type CreditsRecorded = PlanEvent<
-  "CreditsRecorded",
+  'CreditsRecorded',
   {
     readonly obtainedEcts: number;
     readonly requiredEcts: number;
@@ -104,7 +95,7 @@ export type CreditsRecorded = PlanEvent<
   }
 >;
 export type InternshipCompleted = PlanEvent<
-  "InternshipCompleted",
+  'InternshipCompleted',
   {
     readonly startedOn: IsoDate;
     readonly endedOn: IsoDate;
@@ -120,12 +111,12 @@ export interface RequirementReason {
 }
 /** MOB-1: this completed mobility gives the student the international experience required. */
 export type MobilityRequirementFulfilled = PlanEvent<
-  "MobilityRequirementFulfilled",
+  'MobilityRequirementFulfilled',
   { readonly kind: MobilityKind; readonly fulfilledAt: string }
 >;
 /** MOB-1: the mobility is completed but does not count, with the reasons why. */
 export type MobilityRequirementNotFulfilled = PlanEvent<
-  "MobilityRequirementNotFulfilled",
+  'MobilityRequirementNotFulfilled',
   {
     readonly kind: MobilityKind;
     readonly reasons: readonly RequirementReason[];
@@ -134,7 +125,7 @@ export type MobilityRequirementNotFulfilled = PlanEvent<
 >;
 
 export type EngineeringInternshipRecorded = PlanEvent<
-  "EngineeringInternshipRecorded",
+  'EngineeringInternshipRecorded',
   {
     readonly internshipKind: EngineeringInternshipKind;
     readonly timing: InternshipTiming;

@@ -1,45 +1,39 @@
-import { assertNever } from "@admissions/domain-kernel";
-import { fromIsoDate } from "../shared/iso-date";
+import { assertNever } from '@admissions/domain-kernel';
+import { fromIsoDate } from '../shared/iso-date';
 import {
   EngineeringInternshipRecorded,
   LearningAgreementApproved,
   MobilityPlanEvent,
   PlanRecord,
-} from "./mobility-plan.events";
+} from './mobility-plan.events';
 import {
   ExistingPlan,
   LearningAgreementVersion,
   MobilityPlanState,
   NO_APPROVALS,
   PlanFacts,
-} from "./mobility-plan.state";
+} from './mobility-plan.state';
 
-export function evolveMobilityPlan(
-  state: MobilityPlanState,
-  event: MobilityPlanEvent,
-): MobilityPlanState {
+export function evolveMobilityPlan(state: MobilityPlanState, event: MobilityPlanEvent): MobilityPlanState {
   switch (event.type) {
-    case "MobilityPlanProposed":
-      return { status: "proposed", ...factsFrom(event.data, undefined) };
-    case "MobilityPlanChanged":
+    case 'MobilityPlanProposed':
+      return { status: 'proposed', ...factsFrom(event.data, undefined) };
+    case 'MobilityPlanChanged':
       return {
-        status: "proposed",
-        ...factsFrom(event.data, state.status === "none" ? undefined : state),
+        status: 'proposed',
+        ...factsFrom(event.data, state.status === 'none' ? undefined : state),
       };
     default:
-      return state.status === "none" ? state : evolveExisting(state, event);
+      return state.status === 'none' ? state : evolveExisting(state, event);
   }
 }
 
-function evolveExisting(
-  state: ExistingPlan,
-  event: MobilityPlanEvent,
-): MobilityPlanState {
+function evolveExisting(state: ExistingPlan, event: MobilityPlanEvent): MobilityPlanState {
   switch (event.type) {
-    case "MobilityPlanProposed":
-    case "MobilityPlanChanged":
+    case 'MobilityPlanProposed':
+    case 'MobilityPlanChanged':
       return evolveMobilityPlan(state, event);
-    case "MobilityApproved": {
+    case 'MobilityApproved': {
       const { authority, approvedBy, approvedAt } = event.data;
       return {
         ...state,
@@ -49,90 +43,83 @@ function evolveExisting(
         },
       };
     }
-    case "MobilityRefused":
+    case 'MobilityRefused':
       return {
         ...factsOf(state),
-        status: "refused",
+        status: 'refused',
         refusedBy: event.data.authority,
         refusedAt: event.data.refusedAt,
       };
-    case "LearningAgreementProposed":
-    case "LearningAgreementChanged": {
+    case 'LearningAgreementProposed':
+    case 'LearningAgreementChanged': {
       const { version, courses, totalEcts } = event.data;
-      const duringMobility = event.type === "LearningAgreementChanged";
-      const proposedAt =
-        event.type === "LearningAgreementChanged"
-          ? event.data.changedAt
-          : event.data.proposedAt;
+      const duringMobility = event.type === 'LearningAgreementChanged';
+      const proposedAt = event.type === 'LearningAgreementChanged' ? event.data.changedAt : event.data.proposedAt;
       const previous = state.learningAgreement.map((v) =>
-        v.status === "PROPOSED" ? { ...v, status: "SUPERSEDED" as const } : v,
+        v.status === 'PROPOSED' ? { ...v, status: 'SUPERSEDED' as const } : v,
       );
       const added: LearningAgreementVersion = {
         version,
         courses,
         totalEcts,
-        status: "PROPOSED",
+        status: 'PROPOSED',
         duringMobility,
         proposedAt,
         approvedAt: null,
       };
       return { ...state, learningAgreement: [...previous, added] };
     }
-    case "LearningAgreementApproved":
+    case 'LearningAgreementApproved':
       return {
         ...state,
-        learningAgreement: state.learningAgreement.map((v) =>
-          approved(v, event),
-        ),
+        learningAgreement: state.learningAgreement.map((v) => approved(v, event)),
       };
-    case "MobilityStarted":
+    case 'MobilityStarted':
       return {
         ...factsOf(state),
-        status: "in_mobility",
+        status: 'in_mobility',
         startedAt: event.data.startedAt,
       };
-    case "CreditsRecorded": {
+    case 'CreditsRecorded': {
       const { obtainedEcts, requiredEcts, validated } = event.data;
       const completion = {
-        kind: "CREDITS" as const,
+        kind: 'CREDITS' as const,
         obtainedEcts,
         requiredEcts,
         validated,
       };
       return {
         ...factsOf(state),
-        status: "completed",
+        status: 'completed',
         startedAt: startedAtOf(state),
         completion,
         requirement: null,
       };
     }
-    case "InternshipCompleted": {
+    case 'InternshipCompleted': {
       const completion = {
-        kind: "INTERNSHIP" as const,
+        kind: 'INTERNSHIP' as const,
         startedOn: fromIsoDate(event.data.startedOn),
         endedOn: fromIsoDate(event.data.endedOn),
       };
       return {
         ...factsOf(state),
-        status: "completed",
+        status: 'completed',
         startedAt: startedAtOf(state),
         completion,
         requirement: null,
       };
     }
-    case "MobilityRequirementFulfilled":
-      return state.status === "completed"
-        ? { ...state, requirement: { fulfilled: true, reasons: [] } }
-        : state;
-    case "MobilityRequirementNotFulfilled":
-      return state.status === "completed"
+    case 'MobilityRequirementFulfilled':
+      return state.status === 'completed' ? { ...state, requirement: { fulfilled: true, reasons: [] } } : state;
+    case 'MobilityRequirementNotFulfilled':
+      return state.status === 'completed'
         ? {
             ...state,
             requirement: { fulfilled: false, reasons: event.data.reasons },
           }
         : state;
-    case "EngineeringInternshipRecorded":
+    case 'EngineeringInternshipRecorded':
       return {
         ...state,
         internships: [...state.internships, internshipFrom(event)],
@@ -143,10 +130,7 @@ function evolveExisting(
 }
 
 /** A changed plan keeps its learning-agreement history and recorded internships; approvals start over. */
-function factsFrom(
-  record: PlanRecord,
-  previous: ExistingPlan | undefined,
-): PlanFacts {
+function factsFrom(record: PlanRecord, previous: ExistingPlan | undefined): PlanFacts {
   return {
     planId: record.planId,
     studentId: record.studentId,
@@ -166,19 +150,7 @@ function factsFrom(
 }
 
 function factsOf(state: ExistingPlan): PlanFacts {
-  const {
-    planId,
-    studentId,
-    profile,
-    kind,
-    category,
-    host,
-    startOn,
-    endOn,
-    plannedEcts,
-    ectsSplit,
-    flags,
-  } = state;
+  const { planId, studentId, profile, kind, category, host, startOn, endOn, plannedEcts, ectsSplit, flags } = state;
   const { approvals, learningAgreement, internships } = state;
   return {
     planId,
@@ -199,23 +171,16 @@ function factsOf(state: ExistingPlan): PlanFacts {
 }
 
 const startedAtOf = (state: ExistingPlan): string =>
-  state.status === "in_mobility" || state.status === "completed"
-    ? state.startedAt
-    : "";
+  state.status === 'in_mobility' || state.status === 'completed' ? state.startedAt : '';
 
-function approved(
-  version: LearningAgreementVersion,
-  event: LearningAgreementApproved,
-): LearningAgreementVersion {
+function approved(version: LearningAgreementVersion, event: LearningAgreementApproved): LearningAgreementVersion {
   if (version.version === event.data.version)
     return {
       ...version,
-      status: "APPROVED",
+      status: 'APPROVED',
       approvedAt: event.data.approvedAt,
     };
-  return version.status === "APPROVED"
-    ? { ...version, status: "SUPERSEDED" }
-    : version;
+  return version.status === 'APPROVED' ? { ...version, status: 'SUPERSEDED' } : version;
 }
 
 const internshipFrom = (event: EngineeringInternshipRecorded) => ({

@@ -12,16 +12,11 @@ import {
   lastsAtLeastWeeks,
   lastsAtMostMonths,
   lastsAtMostWeeks,
-} from "@admissions/domain-kernel";
-import { isCalendarDate, toIsoDate } from "../shared/iso-date";
-import { AgreementKind } from "../partner/partner.commands";
-import {
-  Approvals,
-  Completion,
-  PlanFacts,
-  RecordedInternship,
-  RequirementAssessment,
-} from "./mobility-plan.state";
+} from '@admissions/domain-kernel';
+import { isCalendarDate, toIsoDate } from '../shared/iso-date';
+import type { PlanFlags } from './mobility-plan.types';
+import { AgreementKind } from '../partner/partner.commands';
+import { Approvals, Completion, PlanFacts, RecordedInternship, RequirementAssessment } from './mobility-plan.state';
 import {
   EngineeringInternshipKind,
   Host,
@@ -31,26 +26,13 @@ import {
   MobilityKind,
   PlanDraft,
   StudentProfile,
-} from "./mobility-plan.types";
+} from './mobility-plan.types';
 
 export interface Violation {
   /** The RULES.md id, absent for a plain field constraint (e.g. an end before the start). */
   readonly ruleId?: string;
   readonly message: string;
   readonly field: string;
-}
-
-export interface PlanFlags {
-  /** MOB-4: a master outside a MASTER agreement is allowed, at the student's own cost. */
-  readonly costsBorneByStudent: boolean;
-  /** MOB-5 / MOB-6: study abroad supervised by a study advisor of the student's track. */
-  readonly supervisedByStudyAdvisor: boolean;
-  /** MOB-7: counts toward MOB-1 only once both DFI and DRI have approved it. */
-  readonly countsOnlyWithDfiAndDri: boolean;
-  /** MOB-5: an engineering internship must be validated before or after the semester. */
-  readonly engineeringInternshipRequired: boolean;
-  /** MOB-6: an optional free internship of at most 24 weeks may follow the return. */
-  readonly freeInternshipAllowedOnReturn: boolean;
 }
 
 export interface PlanCheck {
@@ -68,47 +50,43 @@ export const isMobilityKind = (value: unknown): value is MobilityKind =>
   (MOBILITY_KINDS as readonly unknown[]).includes(value);
 
 export const isExchange = (kind: MobilityKind): boolean =>
-  kind === "EXCHANGE_SEMESTER" || kind === "EXCHANGE_TWO_SEMESTERS";
+  kind === 'EXCHANGE_SEMESTER' || kind === 'EXCHANGE_TWO_SEMESTERS';
 
-export const isInternship = (kind: MobilityKind): boolean =>
-  categoryOf(kind) === "INTERNSHIP";
+export const isInternship = (kind: MobilityKind): boolean => categoryOf(kind) === 'INTERNSHIP';
 
 /** MOB-2: degree programmes, non-degree study, internships (summer stays sit with internships). */
 export function categoryOf(kind: MobilityKind): MobilityCategory {
   switch (kind) {
-    case "DOUBLE_DEGREE":
-    case "MASTER_ABROAD":
-      return "DEGREE_PROGRAMME";
-    case "EXCHANGE_SEMESTER":
-    case "EXCHANGE_TWO_SEMESTERS":
-      return "NON_DEGREE_STUDY";
-    case "SUMMER_STAY":
-    case "SUMMER_INTERNSHIP":
-    case "FIRST_YEAR_HUMAN_INTERNSHIP":
-    case "FINAL_INTERNSHIP":
-      return "INTERNSHIP";
+    case 'DOUBLE_DEGREE':
+    case 'MASTER_ABROAD':
+      return 'DEGREE_PROGRAMME';
+    case 'EXCHANGE_SEMESTER':
+    case 'EXCHANGE_TWO_SEMESTERS':
+      return 'NON_DEGREE_STUDY';
+    case 'SUMMER_STAY':
+    case 'SUMMER_INTERNSHIP':
+    case 'FIRST_YEAR_HUMAN_INTERNSHIP':
+    case 'FINAL_INTERNSHIP':
+      return 'INTERNSHIP';
     default:
       return assertNever(kind);
   }
 }
 
 /** ECTS that must be obtained for the mobility to be validated; null for internships. */
-export function requiredEcts(
-  kind: MobilityKind,
-  plannedEcts: number | null,
-): number | null {
+export function requiredEcts(kind: MobilityKind, plannedEcts: number | null): number | null {
   switch (kind) {
-    case "EXCHANGE_SEMESTER":
+    case 'EXCHANGE_SEMESTER':
       return SEMESTER_ECTS; // MOB-5
-    case "EXCHANGE_TWO_SEMESTERS":
+    case 'EXCHANGE_TWO_SEMESTERS':
       return 2 * SEMESTER_ECTS; // MOB-6
-    case "DOUBLE_DEGREE":
-    case "MASTER_ABROAD":
+    case 'DOUBLE_DEGREE':
+    case 'MASTER_ABROAD':
       return plannedEcts; // MOB-3, MOB-4: the host programme's credits
-    case "SUMMER_STAY":
-    case "SUMMER_INTERNSHIP":
-    case "FIRST_YEAR_HUMAN_INTERNSHIP":
-    case "FINAL_INTERNSHIP":
+    case 'SUMMER_STAY':
+    case 'SUMMER_INTERNSHIP':
+    case 'FIRST_YEAR_HUMAN_INTERNSHIP':
+    case 'FINAL_INTERNSHIP':
       return null;
     default:
       return assertNever(kind);
@@ -141,123 +119,97 @@ const NO_FLAGS: PlanFlags = {
 };
 
 function flagsOf(plan: PlanDraft): PlanFlags {
-  const twoSemesters = plan.kind === "EXCHANGE_TWO_SEMESTERS";
+  const twoSemesters = plan.kind === 'EXCHANGE_TWO_SEMESTERS';
   return {
-    costsBorneByStudent:
-      plan.kind === "MASTER_ABROAD" &&
-      !agreementInForce(plan.host, "MASTER", plan.startOn),
+    costsBorneByStudent: plan.kind === 'MASTER_ABROAD' && !agreementInForce(plan.host, 'MASTER', plan.startOn),
     supervisedByStudyAdvisor: isExchange(plan.kind),
-    countsOnlyWithDfiAndDri:
-      plan.kind === "SUMMER_STAY" || plan.kind === "SUMMER_INTERNSHIP",
-    engineeringInternshipRequired: plan.kind === "EXCHANGE_SEMESTER",
+    countsOnlyWithDfiAndDri: plan.kind === 'SUMMER_STAY' || plan.kind === 'SUMMER_INTERNSHIP',
+    engineeringInternshipRequired: plan.kind === 'EXCHANGE_SEMESTER',
     freeInternshipAllowedOnReturn:
-      twoSemesters &&
-      !plan.student.engineeringInternshipValidated &&
-      !plan.student.internshipYearValidated,
+      twoSemesters && !plan.student.engineeringInternshipValidated && !plan.student.internshipYearValidated,
   };
 }
 
 function kindViolations(plan: PlanDraft): Violation[] {
   if (isMobilityKind(plan.kind)) return [];
-  const message = `MOB-2: ${String(plan.kind)} is not a kind of mobility (${MOBILITY_KINDS.join(", ")})`;
-  return [{ ruleId: "MOB-2", message, field: "kind" }];
+  const message = `MOB-2: ${String(plan.kind)} is not a kind of mobility (${MOBILITY_KINDS.join(', ')})`;
+  return [{ ruleId: 'MOB-2', message, field: 'kind' }];
 }
 
 function profileViolations(student: StudentProfile): Violation[] {
   const violations: Violation[] = [];
-  if (student.regime !== "REGULAR" && student.regime !== "APPRENTICE") {
+  if (student.regime !== 'REGULAR' && student.regime !== 'APPRENTICE') {
     violations.push({
-      message: "The regime is REGULAR or APPRENTICE",
-      field: "student.regime",
+      message: 'The regime is REGULAR or APPRENTICE',
+      field: 'student.regime',
     });
   }
   if (![1, 2, 3].includes(student.yearOfStudy)) {
     violations.push({
-      message: "The year of study is 1, 2 or 3",
-      field: "student.yearOfStudy",
+      message: 'The year of study is 1, 2 or 3',
+      field: 'student.yearOfStudy',
     });
   }
-  if (student.track.trim() === "")
+  if (student.track.trim() === '')
     violations.push({
-      message: "The student track is required",
-      field: "student.track",
+      message: 'The student track is required',
+      field: 'student.track',
     });
   return violations;
 }
 
 function hostViolations(host: Host): Violation[] {
   const violations: Violation[] = [];
-  if (host.name.trim() === "")
-    violations.push({ message: "The host needs a name", field: "host.name" });
+  if (host.name.trim() === '') violations.push({ message: 'The host needs a name', field: 'host.name' });
   if (!/^[A-Z]{2}$/.test(host.country)) {
     violations.push({
-      message: "The host country is an ISO 3166-1 alpha-2 code",
-      field: "host.country",
+      message: 'The host country is an ISO 3166-1 alpha-2 code',
+      field: 'host.country',
     });
   }
   return violations;
 }
 
 function dateViolations(plan: PlanDraft): Violation[] {
-  if (!isCalendarDate(plan.startOn))
-    return [
-      { message: "The start date is not a calendar date", field: "startOn" },
-    ];
-  if (!isCalendarDate(plan.endOn))
-    return [{ message: "The end date is not a calendar date", field: "endOn" }];
+  if (!isCalendarDate(plan.startOn)) return [{ message: 'The start date is not a calendar date', field: 'startOn' }];
+  if (!isCalendarDate(plan.endOn)) return [{ message: 'The end date is not a calendar date', field: 'endOn' }];
   if (compareDates(plan.endOn, plan.startOn) < 0)
-    return [{ message: "The plan ends before it starts", field: "endOn" }];
+    return [{ message: 'The plan ends before it starts', field: 'endOn' }];
   return [];
 }
 
 /** MOB-1: the experience is international; a host in France is not a mobility. */
 function abroadViolations(plan: PlanDraft): Violation[] {
-  if (plan.host.country !== "FR") return [];
+  if (plan.host.country !== 'FR') return [];
   return [
     {
-      ruleId: "MOB-1",
-      message: "MOB-1: the host must be abroad, not in France",
-      field: "host.country",
+      ruleId: 'MOB-1',
+      message: 'MOB-1: the host must be abroad, not in France',
+      field: 'host.country',
     },
   ];
 }
 
 function ruleViolations(plan: PlanDraft): Violation[] {
   switch (plan.kind) {
-    case "DOUBLE_DEGREE":
+    case 'DOUBLE_DEGREE':
+      return [...partnerViolations(plan, 'DOUBLE_DEGREE', 'MOB-3'), ...positiveEcts(plan, 'MOB-3')];
+    case 'MASTER_ABROAD':
+      return positiveEcts(plan, 'MOB-4');
+    case 'EXCHANGE_SEMESTER':
+      return [...partnerViolations(plan, 'EXCHANGE', 'MOB-5'), ...exactEcts(plan, SEMESTER_ECTS, 'MOB-5')];
+    case 'EXCHANGE_TWO_SEMESTERS':
       return [
-        ...partnerViolations(plan, "DOUBLE_DEGREE", "MOB-3"),
-        ...positiveEcts(plan, "MOB-3"),
-      ];
-    case "MASTER_ABROAD":
-      return positiveEcts(plan, "MOB-4");
-    case "EXCHANGE_SEMESTER":
-      return [
-        ...partnerViolations(plan, "EXCHANGE", "MOB-5"),
-        ...exactEcts(plan, SEMESTER_ECTS, "MOB-5"),
-      ];
-    case "EXCHANGE_TWO_SEMESTERS":
-      return [
-        ...partnerViolations(plan, "EXCHANGE", "MOB-6"),
-        ...exactEcts(plan, 2 * SEMESTER_ECTS, "MOB-6"),
+        ...partnerViolations(plan, 'EXCHANGE', 'MOB-6'),
+        ...exactEcts(plan, 2 * SEMESTER_ECTS, 'MOB-6'),
         ...splitViolations(plan),
       ];
-    case "SUMMER_STAY":
-    case "SUMMER_INTERNSHIP":
-      return yearViolations(
-        plan,
-        2,
-        "MOB-7",
-        "a summer stay takes place in the summer between the 2nd and 3rd year",
-      );
-    case "FIRST_YEAR_HUMAN_INTERNSHIP":
-      return yearViolations(
-        plan,
-        1,
-        "MOB-8",
-        "the human formation internship takes place at the end of the 1st year",
-      );
-    case "FINAL_INTERNSHIP":
+    case 'SUMMER_STAY':
+    case 'SUMMER_INTERNSHIP':
+      return yearViolations(plan, 2, 'MOB-7', 'a summer stay takes place in the summer between the 2nd and 3rd year');
+    case 'FIRST_YEAR_HUMAN_INTERNSHIP':
+      return yearViolations(plan, 1, 'MOB-8', 'the human formation internship takes place at the end of the 1st year');
+    case 'FINAL_INTERNSHIP':
       return [];
     default:
       return assertNever(plan.kind);
@@ -265,81 +217,50 @@ function ruleViolations(plan: PlanDraft): Violation[] {
 }
 
 /** An agreement of that kind with the host, in force on the first day of the mobility. */
-export function agreementInForce(
-  host: Host,
-  kind: AgreementKind,
-  on: CalendarDate,
-): boolean {
+export function agreementInForce(host: Host, kind: AgreementKind, on: CalendarDate): boolean {
   return (host.partner?.agreements ?? []).some(
     (agreement) =>
-      agreement.kind === kind &&
-      compareDates(agreement.startsOn, on) <= 0 &&
-      compareDates(on, agreement.endsOn) <= 0,
+      agreement.kind === kind && compareDates(agreement.startsOn, on) <= 0 && compareDates(on, agreement.endsOn) <= 0,
   );
 }
 
-function partnerViolations(
-  plan: PlanDraft,
-  kind: AgreementKind,
-  ruleId: string,
-): Violation[] {
+function partnerViolations(plan: PlanDraft, kind: AgreementKind, ruleId: string): Violation[] {
   if (agreementInForce(plan.host, kind, plan.startOn)) return [];
-  const who = plan.host.partner
-    ? `partner ${plan.host.partner.partnerId}`
-    : `${plan.host.name}, not a partner,`;
+  const who = plan.host.partner ? `partner ${plan.host.partner.partnerId}` : `${plan.host.name}, not a partner,`;
   const message = `${ruleId}: ${plan.kind} needs a partner with a ${kind} agreement in force on ${toIsoDate(plan.startOn)}; ${who} has none`;
-  return [{ ruleId, message, field: "host.partner" }];
+  return [{ ruleId, message, field: 'host.partner' }];
 }
 
 function positiveEcts(plan: PlanDraft, ruleId: string): Violation[] {
-  if (
-    plan.plannedEcts !== null &&
-    Number.isFinite(plan.plannedEcts) &&
-    plan.plannedEcts > 0
-  )
-    return [];
+  if (plan.plannedEcts !== null && Number.isFinite(plan.plannedEcts) && plan.plannedEcts > 0) return [];
   return [
     {
       ruleId,
       message: `${ruleId}: a degree programme states the ECTS to validate abroad`,
-      field: "plannedEcts",
+      field: 'plannedEcts',
     },
   ];
 }
 
-function exactEcts(
-  plan: PlanDraft,
-  expected: number,
-  ruleId: string,
-): Violation[] {
+function exactEcts(plan: PlanDraft, expected: number, ruleId: string): Violation[] {
   if (plan.plannedEcts === expected) return [];
   const message = `${ruleId}: ${plan.kind} validates exactly ${expected} ECTS, not ${String(plan.plannedEcts)}`;
-  return [{ ruleId, message, field: "plannedEcts" }];
+  return [{ ruleId, message, field: 'plannedEcts' }];
 }
 
 /** MOB-6: "about 30 of courses and 30 of project"; read as the 30/30 split the agreement plans. */
 function splitViolations(plan: PlanDraft): Violation[] {
   const split = plan.ectsSplit;
-  if (
-    split &&
-    split.coursesEcts === SEMESTER_ECTS &&
-    split.projectEcts === SEMESTER_ECTS
-  )
-    return [];
-  const given = split ? `${split.coursesEcts}/${split.projectEcts}` : "none";
+  if (split && split.coursesEcts === SEMESTER_ECTS && split.projectEcts === SEMESTER_ECTS) return [];
+  const given = split ? `${split.coursesEcts}/${split.projectEcts}` : 'none';
   const message = `MOB-6: two semesters split 30 ECTS of courses and 30 of final project, thesis or internship (given ${given})`;
-  return [{ ruleId: "MOB-6", message, field: "ectsSplit" }];
+  return [{ ruleId: 'MOB-6', message, field: 'ectsSplit' }];
 }
 
-function yearViolations(
-  plan: PlanDraft,
-  year: number,
-  ruleId: string,
-  why: string,
-): Violation[] {
+function yearViolations(plan: PlanDraft, year: number, ruleId: string, why: string): Violation[] {
   if (plan.student.yearOfStudy === year) return [];
   const message = `${ruleId}: ${why}; the student is in year ${plan.student.yearOfStudy}`;
-  return [{ ruleId, message, field: "student.yearOfStudy" }];
+  return [{ ruleId, message, field: 'student.yearOfStudy' }];
 }
 
 /**
@@ -347,56 +268,26 @@ function yearViolations(
  * MOB-9 "six months" is read as at least 6 months and at most 7 (one month of tolerance for the
  * dates a host sets); exchanges are measured in ECTS, not in days.
  */
-export function durationViolation(
-  kind: MobilityKind,
-  start: CalendarDate,
-  end: CalendarDate,
-): Violation | null {
+export function durationViolation(kind: MobilityKind, start: CalendarDate, end: CalendarDate): Violation | null {
   const span = `${toIsoDate(start)} → ${toIsoDate(end)}`;
-  const months = (
-    ruleId: string,
-    min: number,
-    max: number | null,
-    what: string,
-  ): Violation | null =>
-    lastsAtLeastMonths(start, end, min) &&
-    (max === null || lastsAtMostMonths(start, end, max))
+  const months = (ruleId: string, min: number, max: number | null, what: string): Violation | null =>
+    lastsAtLeastMonths(start, end, min) && (max === null || lastsAtMostMonths(start, end, max))
       ? null
-      : { ruleId, message: `${ruleId}: ${what} (${span})`, field: "endOn" };
+      : { ruleId, message: `${ruleId}: ${what} (${span})`, field: 'endOn' };
   switch (kind) {
-    case "DOUBLE_DEGREE":
-      return months(
-        "MOB-3",
-        18,
-        null,
-        "a double degree lasts at least 18 months abroad",
-      );
-    case "MASTER_ABROAD":
-      return months("MOB-4", 12, 24, "a master abroad lasts 12 to 24 months");
-    case "SUMMER_STAY":
-    case "SUMMER_INTERNSHIP":
-      return months(
-        "MOB-7",
-        1,
-        3,
-        "a summer stay or internship lasts 1 to 3 months",
-      );
-    case "FIRST_YEAR_HUMAN_INTERNSHIP":
-      return months(
-        "MOB-8",
-        1,
-        3,
-        "the first-year human formation internship is a summer internship of 1 to 3 months",
-      );
-    case "FINAL_INTERNSHIP":
-      return months(
-        "MOB-9",
-        6,
-        7,
-        "the final internship lasts six months (at least 6, at most 7)",
-      );
-    case "EXCHANGE_SEMESTER":
-    case "EXCHANGE_TWO_SEMESTERS":
+    case 'DOUBLE_DEGREE':
+      return months('MOB-3', 18, null, 'a double degree lasts at least 18 months abroad');
+    case 'MASTER_ABROAD':
+      return months('MOB-4', 12, 24, 'a master abroad lasts 12 to 24 months');
+    case 'SUMMER_STAY':
+    case 'SUMMER_INTERNSHIP':
+      return months('MOB-7', 1, 3, 'a summer stay or internship lasts 1 to 3 months');
+    case 'FIRST_YEAR_HUMAN_INTERNSHIP':
+      return months('MOB-8', 1, 3, 'the first-year human formation internship is a summer internship of 1 to 3 months');
+    case 'FINAL_INTERNSHIP':
+      return months('MOB-9', 6, 7, 'the final internship lasts six months (at least 6, at most 7)');
+    case 'EXCHANGE_SEMESTER':
+    case 'EXCHANGE_TWO_SEMESTERS':
       return null;
     default:
       return assertNever(kind);
@@ -404,18 +295,10 @@ export function durationViolation(
 }
 
 /** MOB-1: an apprentice's experience abroad lasts at least 9 weeks. */
-export function apprenticeViolation(
-  student: StudentProfile,
-  start: CalendarDate,
-  end: CalendarDate,
-): Violation | null {
-  if (
-    student.regime !== "APPRENTICE" ||
-    lastsAtLeastWeeks(start, end, APPRENTICE_MINIMUM_WEEKS)
-  )
-    return null;
+export function apprenticeViolation(student: StudentProfile, start: CalendarDate, end: CalendarDate): Violation | null {
+  if (student.regime !== 'APPRENTICE' || lastsAtLeastWeeks(start, end, APPRENTICE_MINIMUM_WEEKS)) return null;
   const message = `MOB-1: an apprentice (FISEA) spends at least ${APPRENTICE_MINIMUM_WEEKS} weeks abroad (${toIsoDate(start)} → ${toIsoDate(end)} is shorter)`;
-  return { ruleId: "MOB-1", message, field: "endOn" };
+  return { ruleId: 'MOB-1', message, field: 'endOn' };
 }
 
 const maybe = <T>(value: T | null): T[] => (value === null ? [] : [value]);
@@ -427,84 +310,65 @@ const maybe = <T>(value: T | null): T[] => (value === null ? [] : [value]);
  * final internship's six months exceed a semester; MOB-8 lets the first-year internship count);
  * a summer stay counts only with both DFI and DRI approvals (MOB-7); an apprentice needs 9 weeks.
  */
-export function assessRequirement(
-  plan: PlanFacts,
-  completion: Completion,
-): RequirementAssessment {
-  const reasons = [
-    ...completionReasons(plan, completion),
-    ...approvalReasons(plan.kind, plan.approvals),
-  ];
+export function assessRequirement(plan: PlanFacts, completion: Completion): RequirementAssessment {
+  const reasons = [...completionReasons(plan, completion), ...approvalReasons(plan.kind, plan.approvals)];
   const [start, end] =
-    completion.kind === "INTERNSHIP"
-      ? [completion.startedOn, completion.endedOn]
-      : [plan.startOn, plan.endOn];
+    completion.kind === 'INTERNSHIP' ? [completion.startedOn, completion.endedOn] : [plan.startOn, plan.endOn];
   const apprentice = apprenticeViolation(plan.profile, start, end);
   const all = apprentice ? [...reasons, apprentice] : reasons;
   return {
     fulfilled: all.length === 0,
     reasons: all.map(({ ruleId, message }) => ({
-      ruleId: ruleId ?? "MOB-1",
+      ruleId: ruleId ?? 'MOB-1',
       message,
     })),
   };
 }
 
-function completionReasons(
-  plan: PlanFacts,
-  completion: Completion,
-): Violation[] {
+function completionReasons(plan: PlanFacts, completion: Completion): Violation[] {
   switch (completion.kind) {
-    case "CREDITS":
+    case 'CREDITS':
       if (completion.validated) return [];
       return [
         {
           ruleId: creditRuleOf(plan.kind),
           message: `${creditRuleOf(plan.kind)}: ${completion.obtainedEcts} ECTS obtained of the ${completion.requiredEcts} required`,
-          field: "obtainedEcts",
+          field: 'obtainedEcts',
         },
       ];
-    case "INTERNSHIP":
-      return maybe(
-        durationViolation(plan.kind, completion.startedOn, completion.endedOn),
-      );
+    case 'INTERNSHIP':
+      return maybe(durationViolation(plan.kind, completion.startedOn, completion.endedOn));
     default:
       return assertNever(completion);
   }
 }
 
-function approvalReasons(
-  kind: MobilityKind,
-  approvals: Approvals,
-): Violation[] {
-  if (kind !== "SUMMER_STAY" && kind !== "SUMMER_INTERNSHIP") return [];
-  if (approvals.TRAINING_DIRECTORATE && approvals.INTERNATIONAL_OFFICE)
-    return [];
+function approvalReasons(kind: MobilityKind, approvals: Approvals): Violation[] {
+  if (kind !== 'SUMMER_STAY' && kind !== 'SUMMER_INTERNSHIP') return [];
+  if (approvals.TRAINING_DIRECTORATE && approvals.INTERNATIONAL_OFFICE) return [];
   const missing = [
-    approvals.TRAINING_DIRECTORATE ? null : "training directorate (DFI)",
-    approvals.INTERNATIONAL_OFFICE
-      ? null
-      : "international relations directorate (DRI)",
+    approvals.TRAINING_DIRECTORATE ? null : 'training directorate (DFI)',
+    approvals.INTERNATIONAL_OFFICE ? null : 'international relations directorate (DRI)',
   ].filter((name): name is string => name !== null);
-  const message = `MOB-7: a summer stay counts only when validated by both DFI and DRI; missing ${missing.join(" and ")}`;
-  return [{ ruleId: "MOB-7", message, field: "approvals" }];
+  const message = `MOB-7: a summer stay counts only when validated by both DFI and DRI; missing ${missing.join(' and ')}`;
+  return [{ ruleId: 'MOB-7', message, field: 'approvals' }];
 }
 
 export function creditRuleOf(kind: MobilityKind): string {
   switch (kind) {
-    case "DOUBLE_DEGREE":
-      return "MOB-3";
-    case "MASTER_ABROAD":
-      return "MOB-4";
-    case "EXCHANGE_SEMESTER":
-      return "MOB-5";
-    case "EXCHANGE_TWO_SEMESTERS":
-      return "MOB-6";
-    case "SUMMER_STAY":
-    case "SUMMER_INTERNSHIP":
-    case "FIRST_YEAR_HUMAN_INTERNSHIP":
-    case "FINAL_INTERNSHIP":
-      return "MOB-1";
+    case 'DOUBLE_DEGREE':
+      return 'MOB-3';
+    case 'MASTER_ABROAD':
+      return 'MOB-4';
+    case 'EXCHANGE_SEMESTER':
+      return 'MOB-5';
+    case 'EXCHANGE_TWO_SEMESTERS':
+      return 'MOB-6';
+    case 'SUMMER_STAY':
+    case 'SUMMER_INTERNSHIP':
+    case 'FIRST_YEAR_HUMAN_INTERNSHIP':
+    case 'FINAL_INTERNSHIP':
+      return 'MOB-1';
     default:
       return assertNever(kind);
   }
@@ -518,12 +382,9 @@ export interface InternshipInput {
 }
 
 /** Before the mobility when it ends before the first day, after when it starts after the last. */
-export function timingOf(
-  plan: PlanFacts,
-  input: InternshipInput,
-): InternshipTiming | null {
-  if (compareDates(input.endOn, plan.startOn) < 0) return "BEFORE_MOBILITY";
-  if (compareDates(input.startOn, plan.endOn) > 0) return "AFTER_MOBILITY";
+export function timingOf(plan: PlanFacts, input: InternshipInput): InternshipTiming | null {
+  if (compareDates(input.endOn, plan.startOn) < 0) return 'BEFORE_MOBILITY';
+  if (compareDates(input.startOn, plan.endOn) > 0) return 'AFTER_MOBILITY';
   return null;
 }
 
@@ -533,37 +394,30 @@ export function checkEngineeringInternship(
   input: InternshipInput,
   timing: InternshipTiming,
 ): Violation[] {
-  const within24Weeks = lastsAtMostWeeks(
-    input.startOn,
-    input.endOn,
-    INTERNSHIP_ON_RETURN_MAXIMUM_WEEKS,
-  );
+  const within24Weeks = lastsAtMostWeeks(input.startOn, input.endOn, INTERNSHIP_ON_RETURN_MAXIMUM_WEEKS);
   const span = `${toIsoDate(input.startOn)} → ${toIsoDate(input.endOn)}`;
-  if (plan.kind === "EXCHANGE_SEMESTER") {
-    if (input.internshipKind !== "ENGINEERING") {
+  if (plan.kind === 'EXCHANGE_SEMESTER') {
+    if (input.internshipKind !== 'ENGINEERING') {
       return [
         {
-          ruleId: "MOB-5",
-          message:
-            "MOB-5: after one exchange semester the obligation is an engineering internship",
-          field: "internshipKind",
+          ruleId: 'MOB-5',
+          message: 'MOB-5: after one exchange semester the obligation is an engineering internship',
+          field: 'internshipKind',
         },
       ];
     }
-    if (timing === "AFTER_MOBILITY" && input.lastObligation && !within24Weeks) {
+    if (timing === 'AFTER_MOBILITY' && input.lastObligation && !within24Weeks) {
       return [
         {
-          ruleId: "MOB-5",
+          ruleId: 'MOB-5',
           message: `MOB-5: an engineering internship on return that is the last obligation lasts at most 24 weeks (${span})`,
-          field: "endOn",
+          field: 'endOn',
         },
       ];
     }
     return [];
   }
-  return input.internshipKind === "FREE"
-    ? freeInternshipViolations(plan, timing, within24Weeks, span)
-    : [];
+  return input.internshipKind === 'FREE' ? freeInternshipViolations(plan, timing, within24Weeks, span) : [];
 }
 
 function freeInternshipViolations(
@@ -573,44 +427,27 @@ function freeInternshipViolations(
   span: string,
 ): Violation[] {
   const rule = (message: string, field: string): Violation[] => [
-    { ruleId: "MOB-6", message: `MOB-6: ${message}`, field },
+    { ruleId: 'MOB-6', message: `MOB-6: ${message}`, field },
   ];
-  if (timing !== "AFTER_MOBILITY")
+  if (timing !== 'AFTER_MOBILITY') return rule('the optional free internship takes place on return', 'startOn');
+  if (!plan.flags.freeInternshipAllowedOnReturn || hasEngineeringInternshipBefore(plan.internships)) {
     return rule(
-      "the optional free internship takes place on return",
-      "startOn",
-    );
-  if (
-    !plan.flags.freeInternshipAllowedOnReturn ||
-    hasEngineeringInternshipBefore(plan.internships)
-  ) {
-    return rule(
-      "no free internship after an engineering internship or a whole internship year validated before leaving",
-      "internshipKind",
+      'no free internship after an engineering internship or a whole internship year validated before leaving',
+      'internshipKind',
     );
   }
-  if (!within24Weeks)
-    return rule(
-      `the free internship on return lasts at most 24 weeks (${span})`,
-      "endOn",
-    );
+  if (!within24Weeks) return rule(`the free internship on return lasts at most 24 weeks (${span})`, 'endOn');
   return [];
 }
 
-const hasEngineeringInternshipBefore = (
-  internships: readonly RecordedInternship[],
-): boolean =>
-  internships.some(
-    (i) => i.internshipKind === "ENGINEERING" && i.timing === "BEFORE_MOBILITY",
-  );
+const hasEngineeringInternshipBefore = (internships: readonly RecordedInternship[]): boolean =>
+  internships.some((i) => i.internshipKind === 'ENGINEERING' && i.timing === 'BEFORE_MOBILITY');
 
 /** MOB-5: where the engineering-internship obligation of an exchange semester stands. */
-export function engineeringInternshipObligation(
-  plan: PlanFacts,
-): "NOT_REQUIRED" | "PENDING" | "SATISFIED" {
-  if (!plan.flags.engineeringInternshipRequired) return "NOT_REQUIRED";
-  if (plan.profile.engineeringInternshipValidated) return "SATISFIED";
-  return plan.internships.some((i) => i.internshipKind === "ENGINEERING")
-    ? "SATISFIED"
-    : "PENDING";
+export function engineeringInternshipObligation(plan: PlanFacts): 'NOT_REQUIRED' | 'PENDING' | 'SATISFIED' {
+  if (!plan.flags.engineeringInternshipRequired) return 'NOT_REQUIRED';
+  if (plan.profile.engineeringInternshipValidated) return 'SATISFIED';
+  return plan.internships.some((i) => i.internshipKind === 'ENGINEERING') ? 'SATISFIED' : 'PENDING';
 }
+
+export type { PlanFlags } from './mobility-plan.types';

@@ -1,6 +1,6 @@
-import { CalendarDate } from "@admissions/domain-kernel";
-import { HostRecord, RequirementReason } from "./mobility-plan.events";
-import { PlanFlags } from "./mobility-plan.rules";
+import { CalendarDate } from '@admissions/domain-kernel';
+import { HostRecord, RequirementReason } from './mobility-plan.events';
+import type { PlanFlags } from './mobility-plan.types';
 import {
   Authority,
   Course,
@@ -10,7 +10,7 @@ import {
   MobilityCategory,
   MobilityKind,
   StudentProfile,
-} from "./mobility-plan.types";
+} from './mobility-plan.types';
 
 export interface ApprovalRecord {
   readonly by: string;
@@ -25,7 +25,7 @@ export const NO_APPROVALS: Approvals = {
   INTERNATIONAL_OFFICE: null,
 };
 
-export type LearningAgreementStatus = "PROPOSED" | "APPROVED" | "SUPERSEDED";
+export type LearningAgreementStatus = 'PROPOSED' | 'APPROVED' | 'SUPERSEDED';
 
 /** One version of the learning agreement; every version is kept, the last one is current. */
 export interface LearningAgreementVersion {
@@ -66,13 +66,13 @@ export interface PlanFacts {
 
 export type Completion =
   | {
-      readonly kind: "CREDITS";
+      readonly kind: 'CREDITS';
       readonly obtainedEcts: number;
       readonly requiredEcts: number;
       readonly validated: boolean;
     }
   | {
-      readonly kind: "INTERNSHIP";
+      readonly kind: 'INTERNSHIP';
       readonly startedOn: CalendarDate;
       readonly endedOn: CalendarDate;
     };
@@ -82,29 +82,28 @@ export interface RequirementAssessment {
   readonly reasons: readonly RequirementReason[];
 }
 
-export type NoPlan = { readonly status: "none" };
-export type ProposedPlan = PlanFacts & { readonly status: "proposed" };
+export type NoPlan = { readonly status: 'none' };
+export type ProposedPlan = PlanFacts & { readonly status: 'proposed' };
 export type RefusedPlan = PlanFacts & {
-  readonly status: "refused";
+  readonly status: 'refused';
   readonly refusedBy: Authority;
   readonly refusedAt: string;
 };
 export type PlanInMobility = PlanFacts & {
-  readonly status: "in_mobility";
+  readonly status: 'in_mobility';
   readonly startedAt: string;
 };
 export type CompletedPlan = PlanFacts & {
-  readonly status: "completed";
+  readonly status: 'completed';
   readonly startedAt: string;
   readonly completion: Completion;
   /** null until the MOB-1 assessment event that follows the completion. */
   readonly requirement: RequirementAssessment | null;
 };
 
-export type MobilityPlanState =
-  NoPlan | ProposedPlan | RefusedPlan | PlanInMobility | CompletedPlan;
+export type MobilityPlanState = NoPlan | ProposedPlan | RefusedPlan | PlanInMobility | CompletedPlan;
 export type ExistingPlan = Exclude<MobilityPlanState, NoPlan>;
 
 export const initialMobilityPlanState = (): MobilityPlanState => ({
-  status: "none",
+  status: 'none',
 });

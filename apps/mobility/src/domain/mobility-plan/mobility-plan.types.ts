@@ -1,23 +1,22 @@
-import { CalendarDate } from "@admissions/domain-kernel";
-import { AgreementKind } from "../partner/partner.commands";
+import { CalendarDate } from '@admissions/domain-kernel';
+import { AgreementKind } from '../partner/partner.commands';
 
 /** MOB-2: the kinds of international experience, grouped in three categories. */
 export const MOBILITY_KINDS = [
-  "DOUBLE_DEGREE",
-  "MASTER_ABROAD",
-  "EXCHANGE_SEMESTER",
-  "EXCHANGE_TWO_SEMESTERS",
-  "SUMMER_STAY",
-  "SUMMER_INTERNSHIP",
-  "FIRST_YEAR_HUMAN_INTERNSHIP",
-  "FINAL_INTERNSHIP",
+  'DOUBLE_DEGREE',
+  'MASTER_ABROAD',
+  'EXCHANGE_SEMESTER',
+  'EXCHANGE_TWO_SEMESTERS',
+  'SUMMER_STAY',
+  'SUMMER_INTERNSHIP',
+  'FIRST_YEAR_HUMAN_INTERNSHIP',
+  'FINAL_INTERNSHIP',
 ] as const;
 export type MobilityKind = (typeof MOBILITY_KINDS)[number];
 
-export type MobilityCategory =
-  "DEGREE_PROGRAMME" | "NON_DEGREE_STUDY" | "INTERNSHIP";
+export type MobilityCategory = 'DEGREE_PROGRAMME' | 'NON_DEGREE_STUDY' | 'INTERNSHIP';
 
-export type StudentRegime = "REGULAR" | "APPRENTICE";
+export type StudentRegime = 'REGULAR' | 'APPRENTICE';
 
 export interface StudentProfile {
   readonly regime: StudentRegime;
@@ -72,8 +71,20 @@ export interface Course {
   readonly ects: number;
 }
 
-export type Authority =
-  "STUDY_ADVISOR" | "TRAINING_DIRECTORATE" | "INTERNATIONAL_OFFICE";
+export type Authority = 'STUDY_ADVISOR' | 'TRAINING_DIRECTORATE' | 'INTERNATIONAL_OFFICE';
 
-export type EngineeringInternshipKind = "ENGINEERING" | "FREE";
-export type InternshipTiming = "BEFORE_MOBILITY" | "AFTER_MOBILITY";
+export type EngineeringInternshipKind = 'ENGINEERING' | 'FREE';
+export type InternshipTiming = 'BEFORE_MOBILITY' | 'AFTER_MOBILITY';
+
+export interface PlanFlags {
+  /** MOB-4: a master outside a MASTER agreement is allowed, at the student's own cost. */
+  readonly costsBorneByStudent: boolean;
+  /** MOB-5 / MOB-6: study abroad supervised by a study advisor of the student's track. */
+  readonly supervisedByStudyAdvisor: boolean;
+  /** MOB-7: counts toward MOB-1 only once both DFI and DRI have approved it. */
+  readonly countsOnlyWithDfiAndDri: boolean;
+  /** MOB-5: an engineering internship must be validated before or after the semester. */
+  readonly engineeringInternshipRequired: boolean;
+  /** MOB-6: an optional free internship of at most 24 weeks may follow the return. */
+  readonly freeInternshipAllowedOnReturn: boolean;
+}

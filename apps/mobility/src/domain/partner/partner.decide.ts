@@ -5,9 +5,9 @@ import {
   IllegalStateError,
   NotFoundError,
   ValidationError,
-} from "@admissions/domain-kernel";
-import { fromIsoDate, isCalendarDate, toIsoDate } from "../shared/iso-date";
-import { MobilityRole, requireRole } from "../shared/roles";
+} from '@admissions/domain-kernel';
+import { fromIsoDate, isCalendarDate, toIsoDate } from '../shared/iso-date';
+import { MobilityRole, requireRole } from '../shared/roles';
 import {
   AGREEMENT_KINDS,
   AgreementTerms,
@@ -15,48 +15,33 @@ import {
   PartnerCommand,
   PartnerDetails,
   RegisterPartner,
-} from "./partner.commands";
-import { AgreementRecord, PartnerEvent } from "./partner.events";
-import { initialPartnerState, PartnerState } from "./partner.state";
+} from './partner.commands';
+import { AgreementRecord, PartnerEvent } from './partner.events';
+import { initialPartnerState, PartnerState } from './partner.state';
 
-const PARTNER_MANAGERS = [
-  MobilityRole.InternationalOffice,
-  MobilityRole.Admin,
-] as const;
+const PARTNER_MANAGERS = [MobilityRole.InternationalOffice, MobilityRole.Admin] as const;
 
-export function decidePartner(
-  command: PartnerCommand,
-  state: PartnerState,
-): PartnerEvent[] {
+export function decidePartner(command: PartnerCommand, state: PartnerState): PartnerEvent[] {
   switch (command.type) {
-    case "RegisterPartner":
+    case 'RegisterPartner':
       return registerPartner(command, state);
-    case "ChangePartner":
+    case 'ChangePartner':
       return changePartner(command, state);
     default:
       return assertNever(command);
   }
 }
 
-function registerPartner(
-  command: RegisterPartner,
-  state: PartnerState,
-): PartnerEvent[] {
-  requireRole(
-    command.metadata.actor,
-    PARTNER_MANAGERS,
-    "Registering a partner",
-  );
-  if (state.status !== "unregistered") {
-    throw new IllegalStateError(
-      `Partner ${command.data.partnerId} is already registered`,
-    );
+function registerPartner(command: RegisterPartner, state: PartnerState): PartnerEvent[] {
+  requireRole(command.metadata.actor, PARTNER_MANAGERS, 'Registering a partner');
+  if (state.status !== 'unregistered') {
+    throw new IllegalStateError(`Partner ${command.data.partnerId} is already registered`);
   }
   const { partnerId, name, country, agreements } = command.data;
   validateDetails({ name, country, agreements });
   return [
     {
-      type: "PartnerRegistered",
+      type: 'PartnerRegistered',
       data: {
         partnerId,
         name: name.trim(),
@@ -69,13 +54,9 @@ function registerPartner(
   ];
 }
 
-function changePartner(
-  command: ChangePartner,
-  state: PartnerState,
-): PartnerEvent[] {
-  requireRole(command.metadata.actor, PARTNER_MANAGERS, "Changing a partner");
-  if (state.status !== "registered")
-    throw new NotFoundError(`Partner ${command.data.partnerId} not found`);
+function changePartner(command: ChangePartner, state: PartnerState): PartnerEvent[] {
+  requireRole(command.metadata.actor, PARTNER_MANAGERS, 'Changing a partner');
+  if (state.status !== 'registered') throw new NotFoundError(`Partner ${command.data.partnerId} not found`);
   const next: PartnerDetails = {
     name: command.data.name?.trim() ?? state.name,
     country: command.data.country ?? state.country,
@@ -91,7 +72,7 @@ function changePartner(
   const { actor, now } = command.metadata;
   return [
     {
-      type: "PartnerChanged",
+      type: 'PartnerChanged',
       data: {
         partnerId: state.partnerId,
         ...next,
@@ -104,22 +85,13 @@ function changePartner(
 }
 
 function validateDetails(details: PartnerDetails): void {
-  if (details.name.trim() === "")
-    throw new ValidationError("The partner needs a name", undefined, "name");
+  if (details.name.trim() === '') throw new ValidationError('The partner needs a name', undefined, 'name');
   if (!/^[A-Z]{2}$/.test(details.country)) {
-    throw new ValidationError(
-      "The country is an ISO 3166-1 alpha-2 code (e.g. DE)",
-      undefined,
-      "country",
-    );
+    throw new ValidationError('The country is an ISO 3166-1 alpha-2 code (e.g. DE)', undefined, 'country');
   }
   const kinds = details.agreements.map((agreement) => agreement.kind);
   if (new Set(kinds).size !== kinds.length) {
-    throw new ValidationError(
-      "At most one agreement of each kind per partner",
-      undefined,
-      "agreements",
-    );
+    throw new ValidationError('At most one agreement of each kind per partner', undefined, 'agreements');
   }
   details.agreements.forEach(validateAgreement);
 }
@@ -127,38 +99,20 @@ function validateDetails(details: PartnerDetails): void {
 function validateAgreement(agreement: AgreementTerms, index: number): void {
   const field = `agreements[${index}]`;
   if (!(AGREEMENT_KINDS as readonly string[]).includes(agreement.kind)) {
-    throw new ValidationError(
-      `Unknown agreement kind ${String(agreement.kind)}`,
-      undefined,
-      `${field}.kind`,
-    );
+    throw new ValidationError(`Unknown agreement kind ${String(agreement.kind)}`, undefined, `${field}.kind`);
   }
-  if (
-    !Number.isInteger(agreement.placesPerAcademicYear) ||
-    agreement.placesPerAcademicYear < 1
-  ) {
+  if (!Number.isInteger(agreement.placesPerAcademicYear) || agreement.placesPerAcademicYear < 1) {
     throw new ValidationError(
-      "Places per academic year is a positive whole number",
+      'Places per academic year is a positive whole number',
       undefined,
       `${field}.placesPerAcademicYear`,
     );
   }
-  if (
-    !isCalendarDate(agreement.startsOn) ||
-    !isCalendarDate(agreement.endsOn)
-  ) {
-    throw new ValidationError(
-      "Agreement dates must be real calendar dates",
-      undefined,
-      field,
-    );
+  if (!isCalendarDate(agreement.startsOn) || !isCalendarDate(agreement.endsOn)) {
+    throw new ValidationError('Agreement dates must be real calendar dates', undefined, field);
   }
   if (compareDates(agreement.endsOn, agreement.startsOn) < 0) {
-    throw new ValidationError(
-      "An agreement cannot end before it starts",
-      undefined,
-      `${field}.endsOn`,
-    );
+    throw new ValidationError('An agreement cannot end before it starts', undefined, `${field}.endsOn`);
   }
 }
 
@@ -176,16 +130,13 @@ const fromRecord = (record: AgreementRecord): AgreementTerms => ({
   endsOn: fromIsoDate(record.endsOn),
 });
 
-export function evolvePartner(
-  _state: PartnerState,
-  event: PartnerEvent,
-): PartnerState {
+export function evolvePartner(_state: PartnerState, event: PartnerEvent): PartnerState {
   switch (event.type) {
-    case "PartnerRegistered":
-    case "PartnerChanged": {
+    case 'PartnerRegistered':
+    case 'PartnerChanged': {
       const { partnerId, name, country, agreements } = event.data;
       return {
-        status: "registered",
+        status: 'registered',
         partnerId,
         name,
         country,
@@ -197,11 +148,7 @@ export function evolvePartner(
   }
 }
 
-export const partnerDecider: Decider<
-  PartnerCommand,
-  PartnerEvent,
-  PartnerState
-> = {
+export const partnerDecider: Decider<PartnerCommand, PartnerEvent, PartnerState> = {
   initialState: initialPartnerState,
   decide: decidePartner,
   evolve: evolvePartner,

@@ -1,6 +1,6 @@
-import { DomainEvent } from "@admissions/domain-kernel";
-import { IsoDate } from "../shared/iso-date";
-import { AgreementKind } from "./partner.commands";
+import { DomainEvent } from '@admissions/domain-kernel';
+import { IsoDate } from '../shared/iso-date';
+import { AgreementKind } from './partner.commands';
 
 export interface AgreementRecord {
   readonly kind: AgreementKind;
@@ -17,7 +17,7 @@ export interface PartnerSnapshotData {
 }
 
 export type PartnerRegistered = DomainEvent<
-  "PartnerRegistered",
+  'PartnerRegistered',
   PartnerSnapshotData & {
     readonly registeredBy: string;
     readonly registeredAt: string;
@@ -26,7 +26,7 @@ export type PartnerRegistered = DomainEvent<
 
 /** Carries the full new details, so a reader never needs the previous event to know the partner. */
 export type PartnerChanged = DomainEvent<
-  "PartnerChanged",
+  'PartnerChanged',
   PartnerSnapshotData & {
     readonly changedBy: string;
     readonly changedAt: string;
