@@ -1,16 +1,25 @@
 import { ConcurrencyError, type DomainEvent } from '@admissions/domain-kernel';
 import type { mongo } from 'mongoose';
-import { commitId, eventsOfCommit, type AppendContext, type CommitDocument, type StoredEvent } from './event';
+import {
+  commitId,
+  eventsOfCommit,
+  type AppendContext,
+  type CommitDocument,
+  type LogDocument,
+  type OutboxDocument,
+  type StoredEvent,
+} from './event';
 import { newEventId } from './event-id';
+import { StreamCache } from './stream-cache';
 import { Upcasters } from './upcasters';
 
-export const COMMITS = 'es_commits';
 const DUPLICATE_KEY = 11000;
 
 export interface EventStoreOptions {
   readonly upcasters?: Upcasters;
   /** The schema version new events of a type are written with (from the contracts registry). */
   readonly schemaVersionOf?: (type: string) => number;
+  readonly cachedStreams?: number;
 }
 
 export interface LoadedStream {
@@ -21,28 +30,31 @@ export interface LoadedStream {
 type AppendListener = (commit: CommitDocument) => void;
 
 /**
- * Append-only streams in one MongoDB collection, without multi-document transactions: a
- * command's events form one commit document, and its _id (stream + first version) makes a
- * concurrent writer of the same version fail, which the store reports as a ConcurrencyError.
+ * Append-only streams on MongoDB without multi-document transactions. A command's events form
+ * one commit document whose _id (stream + first version) makes a concurrent writer of the same
+ * version fail. Every path is an insert or an _id lookup, so the store stays fast on servers
+ * without secondary-index query plans (FerretDB/SQLite) as well as on MongoDB.
  */
 export class EventStore {
   readonly commits: mongo.Collection<CommitDocument>;
+  readonly outbox: mongo.Collection<OutboxDocument>;
+  readonly log: mongo.Collection<LogDocument>;
   private readonly upcasters: Upcasters;
   private readonly schemaVersionOf: (type: string) => number;
+  private readonly cache: StreamCache;
   private readonly listeners = new Set<AppendListener>();
 
   constructor(db: mongo.Db, options: EventStoreOptions = {}) {
-    this.commits = db.collection<CommitDocument>(COMMITS);
+    this.commits = db.collection<CommitDocument>('es_commits');
+    this.outbox = db.collection<OutboxDocument>('es_outbox');
+    this.log = db.collection<LogDocument>('es_log');
     this.upcasters = options.upcasters ?? new Upcasters();
     this.schemaVersionOf = options.schemaVersionOf ?? (() => 1);
+    this.cache = new StreamCache(options.cachedStreams ?? 10_000);
   }
 
   async ensureIndexes(): Promise<void> {
-    await this.commits.createIndexes([
-      { key: { streamId: 1, version: 1 }, name: 'stream_version' },
-      { key: { position: 1, committedAt: 1 }, name: 'position_committedAt' },
-      { key: { lastPosition: 1 }, name: 'lastPosition' },
-    ]);
+    await this.commits.createIndex({ streamId: 1, version: 1 }, { name: 'stream_version' });
   }
 
   /** Appends after `expectedVersion` (0 for a new stream); an empty list appends nothing. */
@@ -53,26 +65,14 @@ export class EventStore {
     context: AppendContext,
   ): Promise<StoredEvent[]> {
     if (events.length === 0) return [];
-    const version = expectedVersion + 1;
-    const commit: CommitDocument = {
-      _id: commitId(streamId, version),
-      streamId,
-      version,
-      lastVersion: expectedVersion + events.length,
-      committedAt: context.occurredAt,
-      correlationId: context.correlationId,
-      ...(context.causationId === undefined ? {} : { causationId: context.causationId }),
-      actor: { id: context.actor.id, roles: [...context.actor.roles] },
-      events: events.map((event) => ({
-        eventId: newEventId(context.occurredAt.getTime()),
-        type: event.type,
-        schemaVersion: this.schemaVersionOf(event.type),
-        data: event.data,
-      })),
-    };
+    const commit = this.commitOf(streamId, expectedVersion, events, context);
+    // The outbox entry goes first: a commit that exists always has one, so none is left unpublished.
+    const entry: OutboxDocument = { _id: commit.events[0].eventId, commitId: commit._id, queuedAt: new Date() };
+    await this.outbox.insertOne(entry);
     try {
       await this.commits.insertOne(commit);
     } catch (error) {
+      await this.outbox.deleteOne({ _id: entry._id }).catch(() => undefined);
       if (isDuplicateKey(error)) {
         throw new ConcurrencyError(`Stream ${streamId} changed after version ${expectedVersion}; reload and retry`);
       }
@@ -82,23 +82,71 @@ export class EventStore {
     return eventsOfCommit(commit);
   }
 
+  private commitOf(
+    streamId: string,
+    expectedVersion: number,
+    events: readonly DomainEvent[],
+    context: AppendContext,
+  ): CommitDocument {
+    const version = expectedVersion + 1;
+    return {
+      _id: commitId(streamId, version),
+      streamId,
+      version,
+      lastVersion: expectedVersion + events.length,
+      committedAt: context.occurredAt,
+      correlationId: context.correlationId,
+      ...(context.causationId === undefined ? {} : { causationId: context.causationId }),
+      actor: { id: context.actor.id, roles: [...context.actor.roles] },
+      events: events.map((event) => ({
+        eventId: newEventId(),
+        type: event.type,
+        schemaVersion: this.schemaVersionOf(event.type),
+        data: event.data,
+      })),
+    };
+  }
+
+  /** Reads a stream by walking its commits by _id from what this process already knows of it. */
   async readStream(streamId: string): Promise<LoadedStream> {
-    const commits = await this.commits.find({ streamId }).sort({ version: 1 }).toArray();
-    const events = commits.flatMap(eventsOfCommit).map((event) => this.upcasters.apply(event));
-    return { events, version: commits.at(-1)?.lastVersion ?? 0 };
+    const known = this.cache.get(streamId);
+    const events = [...known.events];
+    let version = known.version;
+    for (;;) {
+      const next = await this.commits.findOne({ _id: commitId(streamId, version + 1) });
+      if (!next) break;
+      events.push(...eventsOfCommit(next).map((event) => this.upcasters.apply(event)));
+      version = next.lastVersion;
+    }
+    if (version !== known.version) this.cache.set(streamId, { events, version });
+    return { events, version };
   }
 
   /** Events whose position is after `fromPosition`, in position order (rebuilds, projections). */
   async readAll(fromPosition: number, limit = 1000): Promise<StoredEvent[]> {
-    const commits = await this.commits
+    const batches = await this.log
       .find({ lastPosition: { $gt: fromPosition } })
-      .sort({ position: 1 })
-      .limit(limit)
+      .sort({ _id: 1 })
+      .limit(Math.max(1, Math.ceil(limit / 100)))
       .toArray();
-    return commits
-      .flatMap(eventsOfCommit)
-      .filter((event) => (event.metadata.position ?? 0) > fromPosition)
-      .map((event) => this.upcasters.apply(event));
+    const events = await this.eventsOfBatches(batches);
+    return events.filter((event) => (event.metadata.position ?? 0) > fromPosition).slice(0, limit);
+  }
+
+  /** The events of logged batches, with their positions, in position order. */
+  async eventsOfBatches(batches: readonly LogDocument[]): Promise<StoredEvent[]> {
+    const ids = batches.flatMap((batch) => batch.commits.map((c) => c.commitId));
+    if (ids.length === 0) return [];
+    const commits = new Map((await this.commits.find({ _id: { $in: ids } }).toArray()).map((c) => [c._id, c]));
+    return batches.flatMap((batch) => {
+      let position = batch._id;
+      return batch.commits.flatMap(({ commitId: id, count }) => {
+        const commit = commits.get(id);
+        const first = position;
+        position += count;
+        return commit ? eventsOfCommit(commit, first).map((event) => this.upcasters.apply(event)) : [];
+      });
+    });
   }
 
   /** Tells in-process readers (relay, projections) that there is something new, at once. */

@@ -5,7 +5,7 @@ export interface EventMetadata {
   readonly eventId: string;
   readonly streamId: string;
   readonly version: number;
-  /** Service-wide order, assigned by the outbox relay; absent until the relay has seen the event. */
+  /** Service-wide order, assigned by the outbox relay; absent until the relay has logged the event. */
   readonly position?: number;
   readonly occurredAt: string;
   readonly correlationId: string;
@@ -39,16 +39,31 @@ export interface CommitDocument {
   causationId?: string;
   actor: Actor;
   events: { eventId: string; type: string; schemaVersion: number; data: unknown }[];
-  position?: number; // first event's position, set by the relay
-  lastPosition?: number;
+}
+
+/**
+ * One outbox entry per append attempt, written before the commit: an entry whose commit exists
+ * (with the same first event) is to be published; one whose commit never came is an orphan.
+ */
+export interface OutboxDocument {
+  _id: string; // the first event's id: unique per attempt, so a losing writer removes only its own
+  commitId: string;
+  queuedAt: Date;
+}
+
+/** A batch of commits given consecutive positions by the relay, in the order listed. */
+export interface LogDocument {
+  _id: number; // position of the batch's first event
+  lastPosition: number;
+  commits: { commitId: string; count: number }[];
 }
 
 export function commitId(streamId: string, version: number): string {
   return `${streamId}@${version}`;
 }
 
-/** Unfolds a commit into its events, with their versions and (when assigned) positions. */
-export function eventsOfCommit(commit: CommitDocument): StoredEvent[] {
+/** Unfolds a commit into its events, with their versions and (when logged) positions. */
+export function eventsOfCommit(commit: CommitDocument, position?: number): StoredEvent[] {
   return commit.events.map((event, index) => ({
     type: event.type,
     data: event.data,
@@ -56,7 +71,7 @@ export function eventsOfCommit(commit: CommitDocument): StoredEvent[] {
       eventId: event.eventId,
       streamId: commit.streamId,
       version: commit.version + index,
-      ...(commit.position === undefined ? {} : { position: commit.position + index }),
+      ...(position === undefined ? {} : { position: position + index }),
       occurredAt: commit.committedAt.toISOString(),
       correlationId: commit.correlationId,
       ...(commit.causationId === undefined ? {} : { causationId: commit.causationId }),

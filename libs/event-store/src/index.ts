@@ -3,3 +3,4 @@ export * from './event-id';
 export * from './upcasters';
 export * from './event-store';
 export * from './command-runner';
+export * from './stream-cache';

@@ -1,5 +1,4 @@
-import type { CommitDocument, EventStore } from '@admissions/event-store';
-import { eventsOfCommit } from '@admissions/event-store';
+import { isDuplicateKey, type CommitDocument, type EventStore, type LogDocument } from '@admissions/event-store';
 import type { mongo } from 'mongoose';
 import { toCloudEventMessage } from './cloud-event';
 import { Lease } from './lease';
@@ -22,16 +21,20 @@ export interface RelayObserver {
   published?(count: number, oldestCommittedAt: Date): void;
 }
 
+/** An outbox entry whose commit has not appeared by then belongs to a writer that died. */
+const ORPHAN_AFTER_MS = 60_000;
+
 interface CheckpointDocument {
   _id: string;
   position: number;
 }
 
 /**
- * The outbox relay. The commits collection is the outbox: whatever was appended is published.
- * The lease holder gives new commits their service-wide positions (in version order within a
- * stream), then publishes everything past its checkpoint and moves the checkpoint only after the
- * broker acknowledged. A crash or a broker outage therefore delays events but loses none.
+ * The outbox relay. The lease holder logs the commits of new outbox entries as a batch of
+ * consecutive service-wide positions (in version order within a stream), then publishes what is
+ * logged past its checkpoint and moves the checkpoint only after the broker acknowledged. A crash
+ * or a broker outage therefore delays events but loses none; a redelivery is possible, and
+ * consumers are idempotent.
  */
 export class OutboxRelay {
   private readonly checkpoints: mongo.Collection<CheckpointDocument>;
@@ -109,83 +112,94 @@ export class OutboxRelay {
     });
   }
 
-  /** One round: position new commits, publish a batch; returns how many events were published. */
+  /** One round: log new commits with positions, publish a batch; returns how many events were published. */
   async relayOnce(): Promise<number> {
-    await this.assignPositions();
+    if (this.nextPosition === undefined) this.nextPosition = await this.resume();
+    await this.logPending();
     return this.publishBatch();
   }
 
-  private async assignPositions(): Promise<void> {
-    const commits = this.store.commits;
-    const fresh = await commits
-      .find({ position: { $exists: false } }, { projection: { streamId: 1 } })
-      .sort({ committedAt: 1 })
-      .limit(this.batchSize)
-      .toArray();
-    if (fresh.length === 0) return;
-    // Take every unpositioned commit of these streams, so an earlier version is never left behind.
-    const streams = [...new Set(fresh.map((c) => c.streamId))];
-    const pending = await commits
-      .find({ streamId: { $in: streams }, position: { $exists: false } })
-      .sort({ committedAt: 1, version: 1 })
-      .toArray();
-    const ordered = inStreamOrder(pending);
-    let position = this.nextPosition ?? (await this.highestPosition()) + 1;
-    const updates = ordered.map((commit) => {
-      const first = position;
-      position += commit.events.length;
-      return {
-        updateOne: {
-          filter: { _id: commit._id, position: { $exists: false } },
-          update: { $set: { position: first, lastPosition: position - 1 } },
-        },
-      };
-    });
-    const result = await commits.bulkWrite(updates, { ordered: true });
-    if (result.modifiedCount !== updates.length) {
-      // Someone else positioned some of these: step back and re-read before going on.
-      this.nextPosition = undefined;
-      throw new Error('another relay is positioning commits');
-    }
-    this.nextPosition = position;
+  /**
+   * Picks up where the last leader stopped: the last logged batch may still have outbox entries
+   * (a crash between logging and clearing them), which must not be logged twice.
+   */
+  private async resume(): Promise<number> {
+    const [last] = await this.store.log.find({}).sort({ _id: -1 }).limit(1).toArray();
+    if (!last) return 1;
+    await this.clearOutbox(last.commits.map((c) => c.commitId));
+    return last.lastPosition + 1;
   }
 
-  private async highestPosition(): Promise<number> {
-    const [last] = await this.store.commits
-      .find({ position: { $exists: true } }, { projection: { lastPosition: 1 } })
-      .sort({ position: -1 })
-      .limit(1)
+  private async clearOutbox(commitIds: readonly string[]): Promise<void> {
+    if (commitIds.length > 0) await this.store.outbox.deleteMany({ commitId: { $in: [...commitIds] } });
+  }
+
+  private async logPending(): Promise<void> {
+    // The outbox holds only what is not logged yet, so it stays small even while the broker is down.
+    const entries = await this.store.outbox
+      .find({})
+      .sort({ queuedAt: 1 })
+      .limit(this.batchSize * 10)
       .toArray();
-    return last?.lastPosition ?? 0;
+    if (entries.length === 0) return;
+    const found = await this.store.commits.find({ _id: { $in: entries.map((e) => e.commitId) } }).toArray();
+    const commits = new Map(found.map((commit) => [commit._id, commit]));
+    const orphanBefore = Date.now() - ORPHAN_AFTER_MS;
+    const ready: CommitDocument[] = [];
+    const orphans: string[] = [];
+    for (const entry of entries) {
+      const commit = commits.get(entry.commitId);
+      if (commit?.events[0]?.eventId === entry._id) ready.push(commit);
+      else if (commit || entry.queuedAt.getTime() < orphanBefore) orphans.push(entry._id); // a lost race, or a writer that died
+    }
+    if (orphans.length > 0) await this.store.outbox.deleteMany({ _id: { $in: orphans } });
+    if (ready.length === 0) return;
+    const ordered = inStreamOrder(ready);
+    const first = this.nextPosition ?? 1;
+    const count = ordered.reduce((sum, commit) => sum + commit.events.length, 0);
+    const batch: LogDocument = {
+      _id: first,
+      lastPosition: first + count - 1,
+      commits: ordered.map((commit) => ({ commitId: commit._id, count: commit.events.length })),
+    };
+    try {
+      await this.store.log.insertOne(batch);
+    } catch (error) {
+      this.nextPosition = undefined; // another relay logged these positions: re-read before going on
+      if (isDuplicateKey(error)) throw new Error('another relay is logging positions');
+      throw error;
+    }
+    this.nextPosition = batch.lastPosition + 1;
+    await this.clearOutbox(batch.commits.map((c) => c.commitId));
   }
 
   private async publishBatch(): Promise<number> {
     const checkpoint = (await this.checkpoints.findOne({ _id: this.options.topic }))?.position ?? 0;
-    const commits = await this.store.commits
+    const batches = await this.store.log
       .find({ lastPosition: { $gt: checkpoint } })
-      .sort({ position: 1 })
-      .limit(this.batchSize)
+      .sort({ _id: 1 })
+      .limit(1)
       .toArray();
-    const events = commits.flatMap(eventsOfCommit).filter((e) => (e.metadata.position ?? 0) > checkpoint);
+    const events = (await this.store.eventsOfBatches(batches)).filter((e) => (e.metadata.position ?? 0) > checkpoint);
     if (events.length === 0) return 0;
     await this.publisher.publish(
       this.options.topic,
       events.map((event) => toCloudEventMessage(event, this.options.source)),
     );
-    const reached = commits[commits.length - 1].lastPosition ?? checkpoint;
+    const reached = batches[batches.length - 1].lastPosition;
     await this.checkpoints.updateOne({ _id: this.options.topic }, { $set: { position: reached } }, { upsert: true });
-    this.observer.published?.(events.length, commits[0].committedAt);
+    this.observer.published?.(events.length, new Date(events[0].metadata.occurredAt));
     return events.length;
   }
 
-  /** Commits appended but not yet acknowledged by the broker. */
+  /** Events appended but not yet acknowledged by the broker. */
   async backlog(): Promise<number> {
     const checkpoint = (await this.checkpoints.findOne({ _id: this.options.topic }))?.position ?? 0;
-    const [unpositioned, unpublished] = await Promise.all([
-      this.store.commits.countDocuments({ position: { $exists: false } }),
-      this.store.commits.countDocuments({ lastPosition: { $gt: checkpoint } }),
+    const [queued, [last]] = await Promise.all([
+      this.store.outbox.countDocuments({}),
+      this.store.log.find({}).sort({ _id: -1 }).limit(1).toArray(),
     ]);
-    return unpositioned + unpublished;
+    return queued + Math.max(0, (last?.lastPosition ?? 0) - checkpoint);
   }
 }
 
