@@ -21,7 +21,10 @@ export interface RunResult<S> {
  * so a rule is always checked against what is really stored.
  */
 export class CommandRunner {
-  constructor(private readonly store: EventStore) {}
+  constructor(
+    private readonly store: EventStore,
+    private readonly onConflict: () => void = () => undefined,
+  ) {}
 
   async run<C extends Command, E extends DomainEvent, S>(
     decider: Decider<C, E, S>,
@@ -46,7 +49,9 @@ export class CommandRunner {
         });
         return { events, state: decided.reduce(decider.evolve, state), version: stream.version + decided.length };
       } catch (error) {
-        if (!(error instanceof ConcurrencyError) || attempt >= attempts) throw error;
+        if (!(error instanceof ConcurrencyError)) throw error;
+        this.onConflict();
+        if (attempt >= attempts) throw error;
         await new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * attempt));
       }
     }

@@ -21,3 +21,6 @@ export { AuthModule } from './auth/auth.module';
 export { setUpOpenApi, BEARER_SCHEME } from './openapi/swagger';
 export { PlatformModule, type ServiceOptions } from './platform.module';
 export { bootstrapService, configureApp } from './bootstrap';
+export { EventSourcingModule, type EventSourcingOptions } from './event-sourcing/event-sourcing.module';
+export { EventSubscriptions, type SubscriptionRequest } from './event-sourcing/event-subscriptions';
+export * from './event-sourcing/topics';

@@ -1,0 +1,157 @@
+import { ContractRegistry, type EventContract } from '@admissions/contracts';
+import { CommandRunner, EventStore, Upcasters, type Upcaster } from '@admissions/event-store';
+import { KafkaPublisher, KafkaTopicAdmin, OutboxRelay } from '@admissions/messaging';
+import { ProjectionRunner, type Projection } from '@admissions/projections';
+import {
+  type BeforeApplicationShutdown,
+  type DynamicModule,
+  Inject,
+  Injectable,
+  Logger,
+  Module,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
+import type { Kafka } from 'kafkajs';
+import type { Connection } from 'mongoose';
+import { hostname } from 'node:os';
+import type { Registry } from 'prom-client';
+import { KAFKA, METRICS_REGISTRY, MONGO_CONNECTION } from '../tokens';
+import { EventSourcingMetrics, registerBacklogGauge } from './event-sourcing.metrics';
+import { EventSubscriptions } from './event-subscriptions';
+import { eventTopicOf } from './topics';
+
+export interface EventSourcingOptions {
+  readonly service: string;
+  /** Every event type the service writes or reads, with its schema. */
+  readonly contracts: readonly EventContract[];
+  readonly projections?: readonly Projection[];
+  readonly upcasters?: readonly Upcaster[];
+}
+
+const OPTIONS = Symbol('EVENT_SOURCING_OPTIONS');
+
+function database(connection: Connection) {
+  if (!connection.db) throw new Error('MongoDB connection has no database');
+  return connection.db;
+}
+
+/** Starts the relay, projections and consumers once the app is up; stops them before clients close. */
+@Injectable()
+class EventSourcingLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  constructor(
+    @Inject(OPTIONS) private readonly options: EventSourcingOptions,
+    private readonly store: EventStore,
+    private readonly admin: KafkaTopicAdmin,
+    private readonly relay: OutboxRelay,
+    private readonly projections: ProjectionRunner,
+    private readonly subscriptions: EventSubscriptions,
+    private readonly publisher: KafkaPublisher,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.store.ensureIndexes();
+    await this.admin.ensureTopics([eventTopicOf(this.options.service)]);
+    this.relay.start();
+    this.projections.start();
+    await this.subscriptions.start();
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.subscriptions.stop();
+    await Promise.allSettled([this.relay.stop(), this.projections.stop()]);
+    await Promise.allSettled([this.publisher.close(), this.admin.close()]);
+  }
+}
+
+/**
+ * The event-sourcing core of one service: its event store, command runner, outbox relay to its
+ * topic, read-model projections and Kafka subscriptions, with their metrics.
+ */
+@Module({})
+export class EventSourcingModule {
+  static forService(options: EventSourcingOptions): DynamicModule {
+    const logger = new Logger('EventSourcing');
+    const log = {
+      warn: (message: string, context?: Record<string, unknown>) => logger.warn({ ...context, msg: message }),
+    };
+    return {
+      module: EventSourcingModule,
+      global: true,
+      providers: [
+        { provide: OPTIONS, useValue: options },
+        { provide: ContractRegistry, useFactory: () => new ContractRegistry(options.contracts) },
+        {
+          provide: EventStore,
+          inject: [MONGO_CONNECTION, ContractRegistry],
+          useFactory: (connection: Connection, contracts: ContractRegistry) =>
+            new EventStore(database(connection), {
+              upcasters: new Upcasters(options.upcasters ?? []),
+              schemaVersionOf: (type) => contracts.versionOf(type),
+            }),
+        },
+        { provide: KafkaPublisher, inject: [KAFKA], useFactory: (kafka: Kafka) => new KafkaPublisher(kafka) },
+        { provide: KafkaTopicAdmin, inject: [KAFKA], useFactory: (kafka: Kafka) => new KafkaTopicAdmin(kafka) },
+        {
+          provide: ProjectionRunner,
+          inject: [EventStore, MONGO_CONNECTION],
+          useFactory: (store: EventStore, connection: Connection) =>
+            new ProjectionRunner(store, database(connection), options.projections ?? [], log),
+        },
+        {
+          provide: OutboxRelay,
+          inject: [EventStore, MONGO_CONNECTION, KafkaPublisher, EventSourcingMetrics],
+          useFactory: (
+            store: EventStore,
+            connection: Connection,
+            publisher: KafkaPublisher,
+            metrics: EventSourcingMetrics,
+          ) => {
+            const relay = new OutboxRelay(
+              store,
+              database(connection),
+              publisher,
+              {
+                topic: eventTopicOf(options.service),
+                source: `/admissions/${options.service}`,
+                instanceId: `${hostname()}-${process.pid}`,
+              },
+              log,
+              {
+                published: (count, oldest) => {
+                  metrics.published.inc(count);
+                  metrics.relayLag.observe((Date.now() - oldest.getTime()) / 1000);
+                },
+              },
+            );
+            registerBacklogGauge(metrics.registry, () => relay.backlog());
+            return relay;
+          },
+        },
+        {
+          provide: EventSourcingMetrics,
+          inject: [METRICS_REGISTRY],
+          useFactory: (registry: Registry) => new EventSourcingMetrics(registry),
+        },
+        {
+          provide: EventSubscriptions,
+          inject: [KAFKA, KafkaTopicAdmin, KafkaPublisher, ContractRegistry, EventSourcingMetrics],
+          useFactory: (
+            kafka: Kafka,
+            admin: KafkaTopicAdmin,
+            publisher: KafkaPublisher,
+            contracts: ContractRegistry,
+            metrics: EventSourcingMetrics,
+          ) => new EventSubscriptions(kafka, admin, publisher, contracts, metrics),
+        },
+        {
+          provide: CommandRunner,
+          inject: [EventStore, EventSourcingMetrics],
+          useFactory: (store: EventStore, metrics: EventSourcingMetrics) =>
+            new CommandRunner(store, () => metrics.appendConflicts.inc()),
+        },
+        EventSourcingLifecycle,
+      ],
+      exports: [ContractRegistry, EventStore, CommandRunner, ProjectionRunner, EventSubscriptions, OutboxRelay],
+    };
+  }
+}

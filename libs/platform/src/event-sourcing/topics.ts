@@ -1,0 +1,7 @@
+/** The topic a service publishes its own domain events to (key = aggregate id). */
+export function eventTopicOf(service: string): string {
+  return `admissions.${service}.events`;
+}
+
+/** The public integration stream other campus systems subscribe to. */
+export const DECISIONS_TOPIC = 'admissions.decisions.v1';
