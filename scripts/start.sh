@@ -97,10 +97,8 @@ fail_service() {
 }
 
 # 1. Servers, dependencies, build.
+bash scripts/install-deps.sh
 bash infra/local/up.sh
-if [[ ! -d node_modules || package-lock.json -nt node_modules/.package-lock.json ]]; then
-  npm install
-fi
 npm run build
 
 set -a

@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# `npm test`: installs what is missing, starts the three servers (infra/local/up.sh), then runs
+# the static checks and every test, unit and integration, against those real servers.
+# Arguments go to jest (e.g. `npm test -- apps/jury`).
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+bash scripts/install-deps.sh
+bash infra/local/up.sh
+set -a
+# shellcheck disable=SC1091
+source .local/env
+set +a
+
+printf 'checks: lint, formatting, import rules, types…\n'
+npx eslint .
+npx prettier --check --log-level warn .
+npx depcruise apps libs --config .dependency-cruiser.cjs --output-type err
+npx tsc --noEmit -p tsconfig.json
+
+# One test file at a time: some integration tests pause the broker or wipe a Redis database.
+npx jest --runInBand "$@"
