@@ -1,2 +1,3 @@
 export * from './test-env';
 export * from './eventually';
+export * from './service-under-test';
