@@ -1,4 +1,4 @@
-import { configureApp, signDevToken } from '@admissions/platform';
+import { configureApp, signDevToken, type Role } from '@admissions/platform';
 import type { INestApplication, Type } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { mkdirSync } from 'node:fs';
@@ -12,9 +12,9 @@ export interface ServiceUnderTest {
   readonly url: string;
   readonly database: string;
   /** A development bearer token for a role and subject. */
-  token(role: string, subject: string): string;
+  token(role: Role, subject: string): string;
   /** Same, with several roles. */
-  tokenFor(subject: string, roles: readonly string[]): string;
+  tokenFor(subject: string, roles: readonly Role[]): string;
   close(): Promise<void>;
 }
 

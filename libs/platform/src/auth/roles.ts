@@ -8,6 +8,7 @@ export const ROLES = [
   'student',
   'international-office',
   'training-directorate',
+  'study-advisor',
   'admin',
 ] as const;
 export type Role = (typeof ROLES)[number];
