@@ -19,4 +19,5 @@ npx depcruise apps libs --config .dependency-cruiser.cjs --output-type err
 npx tsc --noEmit -p tsconfig.json
 
 # One test file at a time: some integration tests pause the broker or wipe a Redis database.
-npx jest --runInBand "$@"
+# --forceExit: kafkajs and BullMQ keep timers after their clients close; a test run must end.
+npx jest --runInBand --forceExit "$@"
