@@ -5,6 +5,8 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 if [[ ! -f node_modules/.package-lock.json || package-lock.json -nt node_modules/.package-lock.json ]]; then
-  printf 'deps: installing Node packages (npm ci)…\n'
-  npm ci --no-audit --no-fund --loglevel=error
+  # `npm install`, not `npm ci`: npm 11 leaves other platforms' optional binaries (swc,
+  # msgpackr) out of the lock file and `npm ci` then refuses it; install keeps to the lock.
+  printf 'deps: installing Node packages…\n'
+  npm install --no-audit --no-fund --loglevel=error
 fi
