@@ -142,7 +142,11 @@ export const candidacyContracts: readonly EventContract[] = [
   {
     type: 'ProgrammeChosen',
     version: 1,
-    schema: objectSchema({ candidacyId: string, programmeCode: string, chosenAt: isoInstant }),
+    description: 'The target programme; previousProgrammeCode is set when the file targeted another one.',
+    schema: objectSchema(
+      { candidacyId: string, programmeCode: string, previousProgrammeCode: string, chosenAt: isoInstant },
+      ['candidacyId', 'programmeCode', 'chosenAt'],
+    ),
   },
   {
     type: 'DocumentAttached',

@@ -166,6 +166,24 @@ describe('Candidacy decider: opening and filling the file', () => {
     spec.given([opened, programmeChosen]).when(cmd('ChooseProgramme', { programme })).thenNothing();
   });
 
+  it('moving the file to another programme names the one it leaves', () => {
+    const other = { ...programme, code: 'MS-DATA' };
+    spec
+      .given([opened, programmeChosen])
+      .when(cmd('ChooseProgramme', { programme: other }))
+      .then([
+        {
+          type: 'ProgrammeChosen',
+          data: {
+            candidacyId: CANDIDACY_ID,
+            programmeCode: 'MS-DATA',
+            previousProgrammeCode: programme.code,
+            chosenAt: AT,
+          },
+        },
+      ]);
+  });
+
   it('experience recorded before diplomas is assessed too', () => {
     spec
       .given([opened])

@@ -60,8 +60,12 @@ export function chooseProgramme(command: ChooseProgramme, state: CandidacyState)
   assertWindowNotClosed(programme, command.metadata.now);
   if (programme.code === file.programmeCode) return [];
   const chosenAt = command.metadata.now.toISOString();
+  const previous = file.programmeCode === undefined ? {} : { previousProgrammeCode: file.programmeCode };
   return [
-    { type: 'ProgrammeChosen', data: { candidacyId: file.candidacyId, programmeCode: programme.code, chosenAt } },
+    {
+      type: 'ProgrammeChosen',
+      data: { candidacyId: file.candidacyId, programmeCode: programme.code, ...previous, chosenAt },
+    },
   ];
 }
 

@@ -33,9 +33,15 @@ export type EligibilityAssessed = DomainEvent<
   { readonly candidacyId: string; readonly eligibility: EligibilityResult; readonly assessedAt: string }
 >;
 
+/** `previousProgrammeCode` when the file moves from one programme to another (per-programme read models). */
 export type ProgrammeChosen = DomainEvent<
   'ProgrammeChosen',
-  { readonly candidacyId: string; readonly programmeCode: string; readonly chosenAt: string }
+  {
+    readonly candidacyId: string;
+    readonly programmeCode: string;
+    readonly previousProgrammeCode?: string;
+    readonly chosenAt: string;
+  }
 >;
 
 /** The file name, chosen by the candidate, is personal data: it sits under `personal`. */

@@ -1,0 +1,212 @@
+import { type Actor, ValidationError } from '@admissions/domain-kernel';
+import { CurrentActor, Roles } from '@admissions/platform';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Put,
+  StreamableFile,
+  UploadedFile,
+  UseInterceptors,
+} from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import {
+  ApiBody,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
+import { randomUUID } from 'node:crypto';
+import {
+  ChooseProgrammeCommand,
+  EditCandidacyCommand,
+  OpenCandidacyCommand,
+  SubmitCandidacyCommand,
+} from '../application/candidacy.handlers';
+import { type CandidateSpaceView, CandidacyQueries } from '../application/candidacy.queries';
+import type { FileSummary } from '../application/candidacy-writer';
+import {
+  AttachDocumentCommand,
+  type AttachedDocumentSummary,
+  DocumentContents,
+} from '../application/document.handlers';
+import type { CandidateFileEntry } from '../projections';
+import { AttachDocumentDto, ChooseProgrammeDto, DiplomasDto, ExperienceDto, IdentityDto } from './candidacy.dto';
+import { PdfUploadInterceptor, UPLOAD_FIELD, type UploadedPdf } from './pdf-upload.interceptor';
+
+const STAFF = ['admissions-officer', 'admin'] as const;
+const id = new ParseUUIDPipe({ version: '4', errorHttpStatusCode: 404 });
+
+/**
+ * The candidate's file. Writes are the candidate's own; reads are the owner's or staff's. Another
+ * candidate's id answers 404 like a missing one (the domain's access rule), never the data.
+ */
+@ApiTags('candidacies')
+@ApiNotFoundResponse({ description: 'No such file, or not yours' })
+@Controller('v1/candidacies')
+export class CandidaciesController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: CandidacyQueries,
+    private readonly documents: DocumentContents,
+  ) {}
+
+  @Post()
+  @Roles('candidate')
+  @ApiOperation({ summary: 'Create a file online; it opens your candidate space (CAND-1)' })
+  @ApiCreatedResponse({ description: 'The new file, with what it still lacks before submission' })
+  open(@CurrentActor() actor: Actor): Promise<FileSummary> {
+    return this.commands.execute(new OpenCandidacyCommand(actor, randomUUID()));
+  }
+
+  @Get()
+  @Roles('candidate')
+  @ApiOperation({ summary: 'Your files' })
+  mine(@CurrentActor() actor: Actor): Promise<readonly CandidateFileEntry[]> {
+    return this.queries.filesOf(actor);
+  }
+
+  @Get(':candidacyId')
+  @Roles('candidate', ...STAFF)
+  @ApiOperation({ summary: 'The candidate space: status, explained eligibility, documents, timeline' })
+  space(@CurrentActor() actor: Actor, @Param('candidacyId', id) candidacyId: string): Promise<CandidateSpaceView> {
+    return this.queries.candidateSpace(actor, candidacyId);
+  }
+
+  @Put(':candidacyId/identity')
+  @Roles('candidate')
+  @ApiOperation({ summary: 'Identity and contact, preferred language (FR/EN)' })
+  @ApiUnprocessableEntityResponse({ description: 'CAND-2: a submitted or withdrawn file cannot be edited' })
+  identity(
+    @CurrentActor() actor: Actor,
+    @Param('candidacyId', id) candidacyId: string,
+    @Body() body: IdentityDto,
+  ): Promise<FileSummary> {
+    const personal = { ...body.personal, ...(body.personal.address ? { address: { ...body.personal.address } } : {}) };
+    const data = { personal, preferredLanguage: body.preferredLanguage };
+    return this.commands.execute(new EditCandidacyCommand(actor, candidacyId, { type: 'UpdateIdentity', data }));
+  }
+
+  @Put(':candidacyId/diplomas')
+  @Roles('candidate')
+  @ApiOperation({ summary: 'Replace the diplomas; the eligibility is assessed again and explained (ELIG-1..6)' })
+  diplomas(
+    @CurrentActor() actor: Actor,
+    @Param('candidacyId', id) candidacyId: string,
+    @Body() body: DiplomasDto,
+  ): Promise<FileSummary> {
+    const diplomas = body.diplomas.map((diploma) => ({ ...diploma }));
+    return this.commands.execute(
+      new EditCandidacyCommand(actor, candidacyId, { type: 'RecordDiplomas', data: { diplomas } }),
+    );
+  }
+
+  @Put(':candidacyId/experience')
+  @Roles('candidate')
+  @ApiOperation({ summary: 'Professional experience in months (ELIG-4: 36 with an M1)' })
+  experience(
+    @CurrentActor() actor: Actor,
+    @Param('candidacyId', id) candidacyId: string,
+    @Body() body: ExperienceDto,
+  ): Promise<FileSummary> {
+    return this.commands.execute(
+      new EditCandidacyCommand(actor, candidacyId, { type: 'RecordExperience', data: { months: body.months } }),
+    );
+  }
+
+  @Put(':candidacyId/programme')
+  @Roles('candidate')
+  @ApiOperation({ summary: 'Target programme, while its application window is open (CAND-4)' })
+  programme(
+    @CurrentActor() actor: Actor,
+    @Param('candidacyId', id) candidacyId: string,
+    @Body() body: ChooseProgrammeDto,
+  ): Promise<FileSummary> {
+    return this.commands.execute(new ChooseProgrammeCommand(actor, candidacyId, body.programmeCode));
+  }
+
+  @Post(':candidacyId/documents')
+  @Roles('candidate')
+  @UseInterceptors(PdfUploadInterceptor)
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: [UPLOAD_FIELD, 'kind'],
+      properties: {
+        [UPLOAD_FIELD]: { type: 'string', format: 'binary', description: 'PDF, at most 10 MB' },
+        kind: { type: 'string', enum: ['CV', 'MOTIVATION_LETTER', 'TRANSCRIPT', 'OTHER'] },
+      },
+    },
+  })
+  @ApiOperation({ summary: 'Attach a PDF (10 MB at most); its SHA-256 is recorded, its content stored apart' })
+  @ApiCreatedResponse({ description: 'The document id and checksum, and the file after it' })
+  attach(
+    @CurrentActor() actor: Actor,
+    @Param('candidacyId', id) candidacyId: string,
+    @Body() body: AttachDocumentDto,
+    @UploadedFile() file: UploadedPdf | undefined,
+  ): Promise<AttachedDocumentSummary> {
+    if (!file) {
+      throw new ValidationError(`a PDF is required in the multipart field "${UPLOAD_FIELD}"`, 'CAND-2', UPLOAD_FIELD);
+    }
+    const upload = { fileName: file.originalname, content: file.buffer };
+    return this.commands.execute(new AttachDocumentCommand(actor, candidacyId, body.kind, upload));
+  }
+
+  @Get(':candidacyId/documents/:documentId/content')
+  @Roles('candidate', ...STAFF)
+  @ApiOperation({ summary: 'Download an attached document' })
+  @ApiOkResponse({ content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } } })
+  async download(
+    @CurrentActor() actor: Actor,
+    @Param('candidacyId', id) candidacyId: string,
+    @Param('documentId', id) documentId: string,
+  ): Promise<StreamableFile> {
+    const document = await this.documents.open(actor, candidacyId, documentId);
+    return new StreamableFile(document.content, {
+      type: 'application/pdf',
+      length: document.sizeBytes,
+      disposition: `attachment; filename*=UTF-8''${encodeURIComponent(document.fileName)}`,
+    });
+  }
+
+  @Delete(':candidacyId/documents/:documentId')
+  @Roles('candidate')
+  @ApiOperation({ summary: 'Remove a document from a draft' })
+  remove(
+    @CurrentActor() actor: Actor,
+    @Param('candidacyId', id) candidacyId: string,
+    @Param('documentId', id) documentId: string,
+  ): Promise<FileSummary> {
+    return this.commands.execute(
+      new EditCandidacyCommand(actor, candidacyId, { type: 'RemoveDocument', data: { documentId } }),
+    );
+  }
+
+  @Post(':candidacyId/submission')
+  @Roles('candidate')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Submit a complete file (CAND-2); its position in submission order follows (CAND-3)' })
+  @ApiUnprocessableEntityResponse({ description: 'CAND-2 incomplete or ineligible; CAND-4 window closed' })
+  submit(@CurrentActor() actor: Actor, @Param('candidacyId', id) candidacyId: string): Promise<FileSummary> {
+    return this.commands.execute(new SubmitCandidacyCommand(actor, candidacyId));
+  }
+
+  @Post(':candidacyId/withdrawal')
+  @Roles('candidate')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Withdraw the file (a submitted file can be withdrawn, not edited)' })
+  withdraw(@CurrentActor() actor: Actor, @Param('candidacyId', id) candidacyId: string): Promise<FileSummary> {
+    return this.commands.execute(new EditCandidacyCommand(actor, candidacyId, { type: 'WithdrawCandidacy', data: {} }));
+  }
+}
