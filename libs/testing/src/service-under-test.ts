@@ -1,6 +1,6 @@
 import { configureApp, signDevToken, type Role } from '@admissions/platform';
 import type { INestApplication, Type } from '@nestjs/common';
-import { Test } from '@nestjs/testing';
+import { Test, type TestingModuleBuilder } from '@nestjs/testing';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { testEnv } from './test-env';
@@ -29,6 +29,8 @@ export async function startService(
   name: string,
   rootModule: Type<unknown>,
   overrides: Record<string, string> = {},
+  /** Changes the testing module before it compiles, e.g. `(b) => b.overrideProvider(CLOCK).useValue(clock)`. */
+  configure: (builder: TestingModuleBuilder) => TestingModuleBuilder = (builder) => builder,
 ): Promise<ServiceUnderTest> {
   const env = testEnv();
   const database = uniqueName(`test_${name}`);
@@ -43,7 +45,7 @@ export async function startService(
     PORT: '0',
     ...overrides,
   });
-  const moduleRef = await Test.createTestingModule({ imports: [rootModule] }).compile();
+  const moduleRef = await configure(Test.createTestingModule({ imports: [rootModule] })).compile();
   const app = moduleRef.createNestApplication({ logger: false });
   configureApp(app, name);
   app.enableShutdownHooks();

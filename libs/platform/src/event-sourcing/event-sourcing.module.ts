@@ -151,7 +151,15 @@ export class EventSourcingModule {
         },
         EventSourcingLifecycle,
       ],
-      exports: [ContractRegistry, EventStore, CommandRunner, ProjectionRunner, EventSubscriptions, OutboxRelay],
+      exports: [
+        ContractRegistry,
+        EventStore,
+        CommandRunner,
+        ProjectionRunner,
+        EventSubscriptions,
+        OutboxRelay,
+        KafkaPublisher,
+      ],
     };
   }
 }
