@@ -106,6 +106,8 @@ set -a
 source .local/env
 set +a
 export NODE_ENV="${NODE_ENV:-development}"
+# The demo catalogue and partners are loaded once: the seeders skip what is already there.
+export SEED_DEMO_CATALOGUE="${SEED_DEMO_CATALOGUE:-true}" SEED_DEMO_PARTNERS="${SEED_DEMO_PARTNERS:-true}"
 
 # 2. Our services from a previous run give their ports back; anything else on a port is an error.
 mkdir -p "$LOG_DIR" "$PID_DIR"
