@@ -1,0 +1,69 @@
+import { IllegalStateError } from '@admissions/domain-kernel';
+import { CommandRunner } from '@admissions/event-store';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import type { AgreementTerms, RegisterPartner } from '../domain';
+import { partnerDecider } from '../domain';
+import { CommandContext } from '../application/command-context';
+import { partnerStreamId, SYSTEM_ACTOR } from '../application/streams';
+import { MobilityEnv } from '../config';
+import { DEMO_PARTNERS, DemoPartner } from './demo-partners.data';
+
+// Fixed dates, not relative to today, so that every run writes the same partners.
+const AGREEMENT_START = { year: 2020, month: 9, day: 1 };
+const AGREEMENT_END = { year: 2032, month: 8, day: 31 };
+
+/** Every partner offers a double degree; every third also an exchange, so both paths can be tried. */
+function agreementsOf(index: number): AgreementTerms[] {
+  const doubleDegree: AgreementTerms = {
+    kind: 'DOUBLE_DEGREE',
+    placesPerAcademicYear: 2 + (index % 3),
+    startsOn: AGREEMENT_START,
+    endsOn: AGREEMENT_END,
+  };
+  const exchange: AgreementTerms = { ...doubleDegree, kind: 'EXCHANGE', placesPerAcademicYear: 4 };
+  return index % 3 === 0 ? [doubleDegree, exchange] : [doubleDegree];
+}
+
+/**
+ * With SEED_DEMO_PARTNERS=true, registers the demo partners at start-up. Each registration is
+ * caused by a fixed id, so the runner finds it already in the stream on a restart (or when two
+ * instances start together) and appends nothing.
+ */
+@Injectable()
+export class DemoPartnersSeeder implements OnApplicationBootstrap {
+  private readonly logger = new Logger('DemoPartners');
+
+  constructor(
+    @Inject(MobilityEnv) private readonly env: MobilityEnv,
+    private readonly runner: CommandRunner,
+    private readonly context: CommandContext,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (!this.env.SEED_DEMO_PARTNERS) return;
+    let added = 0;
+    for (const [index, partner] of DEMO_PARTNERS.entries()) added += await this.seed(partner, index);
+    this.logger.log(`demo partners: ${added} registered, ${DEMO_PARTNERS.length - added} already there`);
+  }
+
+  private async seed(partner: DemoPartner, index: number): Promise<number> {
+    const command: RegisterPartner = {
+      type: 'RegisterPartner',
+      data: { partnerId: partner.id, name: partner.name, country: partner.country, agreements: agreementsOf(index) },
+      metadata: this.context.metadata(SYSTEM_ACTOR),
+    };
+    try {
+      const { events } = await this.runner.run(
+        partnerDecider,
+        partnerStreamId(partner.id),
+        command,
+        this.context.options(`seed:demo-partners:${partner.id}`),
+      );
+      return events.length > 0 ? 1 : 0;
+    } catch (error) {
+      // Registered under this id by someone else than the seed: theirs stands.
+      if (error instanceof IllegalStateError) return 0;
+      throw error;
+    }
+  }
+}
