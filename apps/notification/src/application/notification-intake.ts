@@ -1,0 +1,51 @@
+import type { ReceivedEvent } from '@admissions/messaging';
+import { EventSubscriptions } from '@admissions/platform';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { CONSUMED, type ConsumedEvent, intakeOf, type SourceService } from '../domain';
+import { NotificationEnv } from '../config';
+import { Notifier } from './notifier';
+import { OfferReminders } from './offer-reminders';
+import { RecipientDirectory } from './recipient-directory';
+
+/**
+ * The process manager: the other services' events become contact details, owed messages and
+ * offer reminders. One consumer group per source topic (`notification.<source>`); each write
+ * carries the incoming event as causation, so a redelivered event changes nothing.
+ */
+@Injectable()
+export class NotificationIntake implements OnModuleInit {
+  constructor(
+    private readonly subscriptions: EventSubscriptions,
+    private readonly env: NotificationEnv,
+    private readonly directory: RecipientDirectory,
+    private readonly notifier: Notifier,
+    private readonly offers: OfferReminders,
+  ) {}
+
+  onModuleInit(): void {
+    for (const source of Object.keys(CONSUMED) as SourceService[]) {
+      this.subscriptions.subscribe({
+        groupId: `${this.env.NOTIFICATION_GROUP_PREFIX}.${source}`,
+        topics: [sourceTopicOf(this.env.SOURCE_TOPIC_PREFIX, source)],
+        types: CONSUMED[source],
+        handler: (event) => this.on(event),
+      });
+    }
+  }
+
+  async on(event: ReceivedEvent): Promise<void> {
+    // The subscription passes only the listed types, after their contracts validated the data.
+    const intake = intakeOf({ type: event.type, data: event.data } as ConsumedEvent);
+    const causation = { correlationId: event.metadata.correlationId, causationId: event.metadata.eventId };
+    for (const { candidacyId, personId } of intake.links) await this.directory.link(candidacyId, personId, causation);
+    for (const contact of intake.contacts) await this.directory.recordContact(contact, causation);
+    for (const owed of intake.messages) {
+      await this.notifier.request(owed, { eventId: event.metadata.eventId, type: event.type }, causation);
+    }
+    if (intake.offer) await this.offers.follow(intake.offer, event.metadata.eventId, causation);
+  }
+}
+
+export function sourceTopicOf(prefix: string, source: SourceService): string {
+  return `${prefix}.${source}.events`;
+}

@@ -1,0 +1,11 @@
+export * from './notification/notification-kind';
+export * from './notification/notification.commands';
+export * from './notification/notification.events';
+export * from './notification/notification.state';
+export * from './notification/notification.decide';
+export * from './recipient/recipient.events';
+export * from './recipient/recipient.decide';
+export * from './offer-reminder/offer-reminder';
+export * from './intake/source-events';
+export * from './intake/intake';
+export { render, emailText, formatInstant, formatDay } from './templates';

@@ -1,0 +1,125 @@
+import { ProjectionRunner } from '@admissions/projections';
+import { REDIS } from '@admissions/platform';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type BeforeApplicationShutdown,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
+import { type Job, Queue, Worker } from 'bullmq';
+import type { Redis } from 'ioredis';
+import { NotificationDelivery, type DeliveryOutcome } from '../application/notification-delivery';
+import type { SendJobs } from '../application/ports';
+import { NotificationEnv } from '../config';
+import { BACKLOG_DOCUMENT, sendBacklog } from '../projections';
+
+interface SendJobData {
+  readonly notificationId: string;
+  readonly round: number;
+}
+
+/** BullMQ refuses ':' in custom ids; notification ids have none. One job per notification and round. */
+export function sendJobId(notificationId: string, round: number): string {
+  return `${notificationId}-round-${round}`;
+}
+
+/**
+ * Send jobs on BullMQ: attempts with exponential backoff, then the notification is marked
+ * failed (by the job's last attempt). Redis keeps the jobs across a restart of the service, and a
+ * job that was running when the process died is picked up again once its lock lapses. A job
+ * Redis never got (a crash right after the append) or lost is re-created from the backlog read
+ * model at start-up and periodically.
+ */
+@Injectable()
+export class BullSendQueue implements SendJobs, OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger(BullSendQueue.name);
+  private readonly queue: Queue<SendJobData>;
+  private readonly queueConnection: Redis;
+  private workerConnection?: Redis;
+  private worker?: Worker<SendJobData, DeliveryOutcome>;
+  private timer?: NodeJS.Timeout;
+  private reconciling?: Promise<number>;
+
+  constructor(
+    private readonly env: NotificationEnv,
+    @Inject(REDIS) private readonly redis: Redis,
+    private readonly delivery: NotificationDelivery,
+    private readonly projections: ProjectionRunner,
+  ) {
+    this.queueConnection = redis.duplicate({ maxRetriesPerRequest: null });
+    this.queue = new Queue<SendJobData>(env.SEND_QUEUE, {
+      connection: this.queueConnection,
+      defaultJobOptions: {
+        attempts: env.SEND_ATTEMPTS,
+        backoff: { type: 'exponential', delay: env.SEND_BACKOFF_MS },
+        // The outcome lives in the notification's stream, not in Redis; a kept job would also
+        // make a later add with the same id a no-op.
+        removeOnComplete: true,
+        removeOnFail: true,
+      },
+    });
+    this.queue.on('error', (error) => this.logger.error(`send queue: ${error.message}`));
+  }
+
+  async enqueue(notificationId: string, round: number): Promise<void> {
+    // An add with the id of a job still waiting, delayed or running is a no-op.
+    await this.queue.add('send', { notificationId, round }, { jobId: sendJobId(notificationId, round) });
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    this.workerConnection = this.redis.duplicate({ maxRetriesPerRequest: null });
+    this.worker = new Worker<SendJobData, DeliveryOutcome>(this.env.SEND_QUEUE, (job) => this.run(job), {
+      connection: this.workerConnection,
+      concurrency: 5,
+    });
+    this.worker.on('error', (error) => this.logger.error(`send worker: ${error.message}`));
+    await this.reconcile();
+    if (this.env.SEND_RECONCILE_MS > 0) {
+      this.timer = setInterval(
+        () => void this.reconcile().catch((e: unknown) => this.warn(e)),
+        this.env.SEND_RECONCILE_MS,
+      );
+      this.timer.unref();
+    }
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    clearInterval(this.timer);
+    await this.reconciling?.catch(() => undefined);
+    // Lets a running send finish (and record its outcome) before the clients close.
+    await this.worker?.close();
+    await this.queue.close();
+    const connections = [this.queueConnection, this.workerConnection].filter((c): c is Redis => c !== undefined);
+    await Promise.all(connections.map((c) => c.quit().catch(() => c.disconnect())));
+  }
+
+  /** Queues every owed notification whose job is missing; answers how many it looked at. */
+  reconcile(): Promise<number> {
+    this.reconciling ??= this.reconcileOnce().finally(() => {
+      this.reconciling = undefined;
+    });
+    return this.reconciling;
+  }
+
+  private async reconcileOnce(): Promise<number> {
+    const backlog = await this.projections.collection(sendBacklog).findOne({ _id: BACKLOG_DOCUMENT });
+    const items = backlog?.items ?? [];
+    for (const { id, round } of items) await this.enqueue(id, round);
+    return items.length;
+  }
+
+  private run(job: Job<SendJobData>): Promise<DeliveryOutcome> {
+    const attempt = job.attemptsMade + 1;
+    return this.delivery.attempt({
+      notificationId: job.data.notificationId,
+      round: job.data.round,
+      attempt,
+      lastAttempt: attempt >= (job.opts.attempts ?? 1),
+    });
+  }
+
+  private warn(error: unknown): void {
+    this.logger.warn(`send reconcile failed: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
