@@ -1,1 +1,3 @@
 export * from './review';
+export * from './intake';
+export * from './programme-directory';

@@ -5,6 +5,28 @@ export type EligibilityStatus = 'ELIGIBLE' | 'PENDING_EQUIVALENCE';
 export type InterviewMode = 'ONSITE' | 'VIDEO';
 export type OpinionKind = 'FAVOURABLE' | 'UNFAVOURABLE';
 
+/** One condition the candidacy service checked when it assessed eligibility (ELIG-6). */
+export interface EligibilityCheck {
+  readonly ruleId: string;
+  readonly passed: boolean;
+  readonly reason: string;
+}
+
+/** ELIG-6: the explained assessment, as the candidacy service made it at submission. */
+export interface EligibilityExplanation {
+  readonly reason: string;
+  readonly checks: readonly EligibilityCheck[];
+}
+
+export interface DiplomaSummary {
+  readonly kind: string;
+  readonly title: string;
+  readonly country: string;
+  readonly year: number;
+  /** Foreign diplomas only: the level the candidate declared (ELIG-5). */
+  readonly declaredLevel?: string;
+}
+
 /** What the lead needs to see of the file, without the documents themselves. */
 export interface FileSummary {
   readonly diplomaLevel: number;
@@ -12,13 +34,18 @@ export interface FileSummary {
   readonly experienceMonths: number;
   /** The ELIG-* rule that matched when the candidacy assessed eligibility. */
   readonly eligibilityRuleId: string;
+  readonly eligibilityExplanation: EligibilityExplanation;
+  readonly diplomas: readonly DiplomaSummary[];
   readonly documentIds: readonly string[];
+  /** When the candidate submitted the file (CAND-3). */
+  readonly submittedAt: string;
 }
 
 /** Personal data of the candidate: only ever carried under `personal`. */
 export interface CandidatePersonal {
   readonly fullName: string;
   readonly email: string;
+  readonly phone?: string;
 }
 
 /** From CandidacySubmitted (REV-1). System command: its handler is the only sender. */

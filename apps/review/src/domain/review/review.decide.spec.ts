@@ -22,7 +22,13 @@ const fileSummary = {
   diplomaKind: 'ENGINEERING',
   experienceMonths: 12,
   eligibilityRuleId: 'ELIG-1',
+  eligibilityExplanation: {
+    reason: 'CTI-accredited engineering diploma (Bac+5)',
+    checks: [{ ruleId: 'ELIG-1', passed: true, reason: 'CTI-accredited engineering diploma (Bac+5)' }],
+  },
+  diplomas: [{ kind: 'CTI_ENGINEERING', title: 'Ingénieur', country: 'FR', year: 2020 }],
   documentIds: ['cv-1', 'letter-1'],
+  submittedAt: '2026-03-01T10:00:00.000Z',
 };
 const personal = { fullName: 'Camille Martin', email: 'camille@example.org' };
 

@@ -426,3 +426,6 @@ function requireText(value: string | undefined, field: string, ruleId: string): 
 function closedError(): IllegalStateError {
   return new IllegalStateError('the review is closed (candidacy withdrawn)');
 }
+
+/** One stream per candidacy under review. */
+export const reviewStreamId = (candidacyId: string): string => `review-${candidacyId}`;

@@ -1,0 +1,37 @@
+import type { ReceivedEvent } from '@admissions/messaging';
+import { currentCorrelationId, EventSubscriptions } from '@admissions/platform';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { ReviewEnv } from '../config';
+import type { ProgrammeLeadFacts } from './candidacy-events';
+import { ReviewAssignment } from './review-assignment';
+
+/**
+ * REV-1: the review service's own record of each programme's pedagogical lead, from the
+ * candidacy service's programme events; a change of lead reassigns the programme's open reviews.
+ */
+@Injectable()
+export class ProgrammeLeads implements OnModuleInit {
+  constructor(
+    private readonly subscriptions: EventSubscriptions,
+    private readonly assignment: ReviewAssignment,
+    private readonly env: ReviewEnv,
+  ) {}
+
+  onModuleInit(): void {
+    this.subscriptions.subscribe({
+      groupId: `${this.env.CONSUMER_GROUP_PREFIX}.programme-leads`,
+      topics: [this.env.CANDIDACY_EVENTS_TOPIC],
+      types: ['ProgrammeCreated', 'ProgrammeChanged'],
+      handler: (event) => this.on(event),
+    });
+  }
+
+  async on(event: ReceivedEvent): Promise<void> {
+    const { code, pedagogicalLeadId, createdAt, changedAt } = event.data as ProgrammeLeadFacts;
+    const effectiveAt = changedAt ?? createdAt ?? event.metadata.occurredAt;
+    await this.assignment.recordLead(code, pedagogicalLeadId, effectiveAt, {
+      eventId: event.metadata.eventId,
+      correlationId: currentCorrelationId() ?? event.metadata.correlationId,
+    });
+  }
+}
