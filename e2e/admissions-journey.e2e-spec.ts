@@ -1,0 +1,115 @@
+// A candidate's journey across the running services, which meet only through Kafka: each is
+// booted in this process on its own database, with the production topics and consumer groups.
+import { reviewContracts, ContractRegistry } from '@admissions/contracts';
+import { ManualClock } from '@admissions/domain-kernel';
+import { CLOCK, eventTopicOf } from '@admissions/platform';
+import { eventually, startService, testEnv, uniqueName, type ServiceUnderTest } from '@admissions/testing';
+import { Kafka, logLevel, type Consumer } from 'kafkajs';
+import { CandidacyModule } from '../apps/candidacy/src/candidacy.module';
+import { Client, identity, m1, openProgramme, pdf, uniqueCode } from '../apps/candidacy/src/candidacy.int-helpers';
+import { ReviewModule } from '../apps/review/src/review.module';
+
+interface Published {
+  readonly type: string;
+  readonly subject: string;
+  readonly data: Record<string, unknown>;
+}
+
+/** Everything published on a topic from now on, as a campus system subscribing to it sees it. */
+async function follow(topic: string): Promise<{ seen: Published[]; stop: () => Promise<void> }> {
+  const kafka = new Kafka({ clientId: 'journey', brokers: testEnv().kafkaBrokers, logLevel: logLevel.NOTHING });
+  const consumer: Consumer = kafka.consumer({ groupId: uniqueName('journey') });
+  const seen: Published[] = [];
+  await consumer.connect();
+  await consumer.subscribe({ topic, fromBeginning: false });
+  await consumer.run({
+    eachMessage: async ({ message }) => {
+      seen.push({
+        type: message.headers?.ce_type?.toString() ?? '',
+        subject: message.headers?.ce_subject?.toString() ?? '',
+        data: JSON.parse(message.value?.toString() ?? 'null') as Record<string, unknown>,
+      });
+    },
+  });
+  return { seen, stop: () => consumer.disconnect() };
+}
+
+describe('admissions journey across services', () => {
+  let candidacy: ServiceUnderTest;
+  let review: ServiceUnderTest;
+  let reviewTopic: Awaited<ReturnType<typeof follow>>;
+  // The lead's clock is moved past the interview instead of waiting for it.
+  const reviewClock = new ManualClock(new Date());
+
+  beforeAll(async () => {
+    candidacy = await startService('candidacy', CandidacyModule);
+    review = await startService('review', ReviewModule, {}, (builder) =>
+      builder.overrideProvider(CLOCK).useValue(reviewClock),
+    );
+    reviewTopic = await follow(eventTopicOf('review'));
+  });
+
+  afterAll(async () => {
+    await reviewTopic?.stop();
+    await review?.close();
+    await candidacy?.close();
+  });
+
+  it('a file submitted in candidacy reaches its lead’s worklist; a favourable opinion makes the candidate admissible on the review topic', async () => {
+    const programmeCode = uniqueCode('MS-E2E');
+    const leadId = `lead-${programmeCode.toLowerCase()}`;
+    const officer = new Client(candidacy, candidacy.token('admissions-officer', 'officer-1'));
+    expect((await officer.post('/v1/programmes', openProgramme(programmeCode))).status).toBe(201);
+
+    const candidate = new Client(candidacy, candidacy.token('candidate', uniqueName('cand')));
+    const opened = await candidate.post('/v1/candidacies');
+    const candidacyId = String(opened.body.candidacyId);
+    await candidate.put(`/v1/candidacies/${candidacyId}/identity`, identity);
+    await candidate.put(`/v1/candidacies/${candidacyId}/diplomas`, { diplomas: [m1] });
+    await candidate.put(`/v1/candidacies/${candidacyId}/experience`, { months: 40 });
+    await candidate.put(`/v1/candidacies/${candidacyId}/programme`, { programmeCode });
+    await candidate.attach(candidacyId, 'CV', pdf(`cv ${candidacyId}`));
+    await candidate.attach(candidacyId, 'MOTIVATION_LETTER', pdf(`letter ${candidacyId}`));
+    expect((await candidate.post(`/v1/candidacies/${candidacyId}/submission`)).status).toBe(200);
+
+    // REV-1: the review service learns of the file only from the candidacy topic.
+    const lead = new Client(review, review.token('pedagogical-lead', leadId));
+    const item = await eventually(async () => {
+      const worklist = await lead.get<{ items?: { candidacyId: string }[] } | { candidacyId: string }[]>(
+        '/v1/worklist',
+      );
+      const items = Array.isArray(worklist.body) ? worklist.body : (worklist.body.items ?? []);
+      return items.find((entry) => entry.candidacyId === candidacyId);
+    }, 60_000);
+    expect(item).toMatchObject({ candidacyId });
+
+    // REV-2, REV-3, REV-4: an interview in the future, held, conclusive, then a favourable opinion.
+    const at = new Date(reviewClock.now().getTime() + 3_600_000).toISOString();
+    expect(
+      (
+        await lead.post(`/v1/reviews/${candidacyId}/interview`, {
+          at,
+          mode: 'VIDEO',
+          link: 'https://visio.example.org/r/1',
+        })
+      ).status,
+    ).toBeLessThan(300);
+    await reviewClock.advance(2 * 3_600_000);
+    const outcome = await lead.post(`/v1/reviews/${candidacyId}/interview/outcome`, {
+      conclusive: true,
+      notes: 'Projet professionnel clair',
+    });
+    expect(outcome.status).toBeLessThan(300);
+    const opinion = await lead.post(`/v1/reviews/${candidacyId}/opinion`, {
+      opinion: 'FAVOURABLE',
+      motivation: 'Parcours solide, expérience pertinente et motivation claire pour ce mastère.',
+    });
+    expect(opinion.status).toBeLessThan(300);
+
+    const admissible = await eventually(async () =>
+      reviewTopic.seen.find((e) => e.type === 'CandidateDeclaredAdmissible' && e.data.candidacyId === candidacyId),
+    );
+    expect(new ContractRegistry(reviewContracts).validate(admissible.type, admissible.data)).toBeUndefined();
+    expect(admissible.data).toMatchObject({ candidacyId, programmeCode });
+  });
+});
