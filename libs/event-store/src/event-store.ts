@@ -133,11 +133,20 @@ export class EventStore {
     return events.filter((event) => (event.metadata.position ?? 0) > fromPosition).slice(0, limit);
   }
 
-  /** The events of logged batches, with their positions, in position order. */
-  async eventsOfBatches(batches: readonly LogDocument[]): Promise<StoredEvent[]> {
-    const ids = batches.flatMap((batch) => batch.commits.map((c) => c.commitId));
-    if (ids.length === 0) return [];
-    const commits = new Map((await this.commits.find({ _id: { $in: ids } }).toArray()).map((c) => [c._id, c]));
+  /**
+   * The events of logged batches, with their positions, in position order. `known` holds commits
+   * the caller already has (the relay's just-logged batch), so they are not read again.
+   */
+  async eventsOfBatches(
+    batches: readonly LogDocument[],
+    known: ReadonlyMap<string, CommitDocument> = new Map(),
+  ): Promise<StoredEvent[]> {
+    const missing = batches.flatMap((batch) => batch.commits.map((c) => c.commitId)).filter((id) => !known.has(id));
+    const commits = new Map(known);
+    if (missing.length > 0) {
+      for (const commit of await this.commits.find({ _id: { $in: missing } }).toArray())
+        commits.set(commit._id, commit);
+    }
     return batches.flatMap((batch) => {
       let position = batch._id;
       return batch.commits.flatMap(({ commitId: id, count }) => {

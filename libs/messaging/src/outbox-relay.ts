@@ -42,6 +42,8 @@ export class OutboxRelay {
   private readonly batchSize: number;
   private readonly pollMs: number;
   private nextPosition?: number;
+  /** The commits of the batch this relay logged last: publishing it needs no second read. */
+  private justLogged = new Map<string, CommitDocument>();
   private running = false;
   private loop?: Promise<void>;
   private wake?: () => void;
@@ -170,6 +172,7 @@ export class OutboxRelay {
       throw error;
     }
     this.nextPosition = batch.lastPosition + 1;
+    this.justLogged = new Map(ordered.map((commit) => [commit._id, commit]));
     await this.clearOutbox(batch.commits.map((c) => c.commitId));
   }
 
@@ -180,7 +183,9 @@ export class OutboxRelay {
       .sort({ _id: 1 })
       .limit(1)
       .toArray();
-    const events = (await this.store.eventsOfBatches(batches)).filter((e) => (e.metadata.position ?? 0) > checkpoint);
+    const events = (await this.store.eventsOfBatches(batches, this.justLogged)).filter(
+      (e) => (e.metadata.position ?? 0) > checkpoint,
+    );
     if (events.length === 0) return 0;
     await this.publisher.publish(
       this.options.topic,
