@@ -237,7 +237,12 @@ const application: Record<string, JsonSchema> = {
   programmeCode: string,
 };
 
-const decided: Record<string, JsonSchema> = { ...application, sessionId: string, reason: string, decidedAt: isoInstant };
+const decided: Record<string, JsonSchema> = {
+  ...application,
+  sessionId: string,
+  reason: string,
+  decidedAt: isoInstant,
+};
 
 /** The integration events of `admissions.decisions.v1`, version 1 each. */
 export const decisionContracts: readonly EventContract[] = [
@@ -262,7 +267,8 @@ export const decisionContracts: readonly EventContract[] = [
   {
     type: DECISION_TYPES.offerMade,
     version: 1,
-    description: 'JURY-4: a seat is held for the candidate until enrolBy (after an admission or from the waiting list).',
+    description:
+      'JURY-4: a seat is held for the candidate until enrolBy (after an admission or from the waiting list).',
     schema: objectSchema({
       ...application,
       offerId: string,

@@ -15,7 +15,7 @@ import { seatsTaken, waitingListRank } from './programme-admissions.state';
 const spec = deciderSpec(decider);
 
 const SYSTEM: Actor = { id: 'system', roles: ['system'] };
-const JURY: Actor = { id: 'jury-1', roles: ['jury'] };
+const JURY: Actor = { id: 'jury-1', roles: ['jury-member'] };
 const candidate = (id: string): Actor => ({ id, roles: ['candidate'] });
 
 type Cmd = ProgrammeAdmissionsCommand;
@@ -417,7 +417,7 @@ describe('Programme admissions decider', () => {
       spec
         .given(admitted())
         .when(enrol(1, '2026-03-20T10:00:00+01:00', candidate('p2')))
-        .thenThrows(NotFoundError);
+        .thenThrows(NotFoundError, { ruleId: 'JURY-4', field: 'offerId' });
       spec
         .given(admitted())
         .when(cmd('Enrol', { offerId: 'offer:nope' }, '2026-03-20T10:00:00+01:00', candidate('p1')))

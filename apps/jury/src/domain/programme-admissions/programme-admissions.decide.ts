@@ -41,7 +41,7 @@ import {
 export const OFFER_WINDOW_DAYS = 10;
 /** JURY-1: sessions sit from January (1) to July (7). */
 export const LAST_SESSION_MONTH = 7;
-export const JURY_ROLES: readonly string[] = ['jury', 'admin'];
+export const JURY_ROLES: readonly string[] = ['jury-member', 'admin'];
 
 type Events = ProgrammeAdmissionsEvent[];
 
@@ -456,7 +456,9 @@ function append(draft: Draft, ...events: ProgrammeAdmissionsEvent[]): Draft {
 /** Someone else's offer (or none) is not found: the candidate may only see their own. */
 function candidatesOffer(state: DefinedProgramme, offerId: string, metadata: CommandMetadata): Offer {
   const offer = state.offers.find((o) => o.offerId === offerId);
-  if (offer === undefined || offer.candidateId !== metadata.actor.id) throw new NotFoundError('offer not found');
+  if (offer === undefined || offer.candidateId !== metadata.actor.id) {
+    throw new NotFoundError('offer not found', 'JURY-4', 'offerId');
+  }
   return offer;
 }
 

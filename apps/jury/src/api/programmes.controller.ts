@@ -1,0 +1,81 @@
+import type { Actor } from '@admissions/domain-kernel';
+import { CurrentActor, Roles } from '@admissions/platform';
+import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import {
+  ApiCreatedResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
+import {
+  type Appended,
+  RecordDecisionCommand,
+  RecordDecisionsCommand,
+  ScheduleSessionCommand,
+} from '../application/programme-admissions.handlers';
+import { JuryQueries, type ProgrammeSessionsView, type SeatLedgerView } from '../application/jury.queries';
+import { DecisionBatchDto, DecisionDto, ScheduleSessionDto } from './programmes.dto';
+
+/** A programme's jury: sessions (JURY-1), decisions (JURY-2, JURY-5) and its seat ledger. */
+@ApiTags('programmes')
+@ApiNotFoundResponse({ description: 'No such programme or session' })
+@Controller('v1/programmes/:code')
+export class ProgrammesController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: JuryQueries,
+  ) {}
+
+  @Post('sessions')
+  @Roles('jury-member', 'admin')
+  @ApiOperation({ summary: "JURY-1: schedule the programme's session of a month (January to July, one a month)" })
+  @ApiCreatedResponse({ description: 'The session; admissible candidates waiting for one join its agenda' })
+  async schedule(@CurrentActor() actor: Actor, @Param('code') code: string, @Body() body: ScheduleSessionDto) {
+    const command = new ScheduleSessionCommand(actor, code, body.at);
+    const result = await this.commands.execute(command);
+    return { sessionId: command.sessionId, ...result };
+  }
+
+  @Get('sessions')
+  @Roles('jury-member', 'admin')
+  @ApiOperation({ summary: "The sessions and their agendas, with the lead's reasoned opinion of each candidate" })
+  @ApiOkResponse()
+  sessions(@Param('code') code: string): Promise<ProgrammeSessionsView> {
+    return this.queries.sessions(code);
+  }
+
+  @Post('sessions/:sessionId/decisions')
+  @Roles('jury-member', 'admin')
+  @ApiOperation({ summary: 'JURY-2: decide one candidate of the agenda (ADMITTED makes a 10-day offer, JURY-4)' })
+  @ApiUnprocessableEntityResponse({ description: 'Not on the agenda, already decided, or no free seat (JURY-5)' })
+  decide(
+    @CurrentActor() actor: Actor,
+    @Param('code') code: string,
+    @Param('sessionId') sessionId: string,
+    @Body() body: DecisionDto,
+  ): Promise<Appended> {
+    return this.commands.execute(new RecordDecisionCommand(actor, code, sessionId, body));
+  }
+
+  @Post('sessions/:sessionId/decisions/batch')
+  @Roles('jury-member', 'admin')
+  @ApiOperation({ summary: 'JURY-2: decide every undecided candidate of the session at once, all or nothing' })
+  decideAll(
+    @CurrentActor() actor: Actor,
+    @Param('code') code: string,
+    @Param('sessionId') sessionId: string,
+    @Body() body: DecisionBatchDto,
+  ): Promise<Appended> {
+    return this.commands.execute(new RecordDecisionsCommand(actor, code, sessionId, body.decisions));
+  }
+
+  @Get('seat-ledger')
+  @Roles('jury-member', 'rectorate-officer', 'admin')
+  @ApiOperation({ summary: 'JURY-5: places, offers held, enrolled, referral seats, free, and what changed each' })
+  seatLedger(@Param('code') code: string): Promise<SeatLedgerView> {
+    return this.queries.seatLedger(code);
+  }
+}

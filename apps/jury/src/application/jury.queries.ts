@@ -1,0 +1,85 @@
+import { ForbiddenError, NotFoundError, type Actor } from '@admissions/domain-kernel';
+import { ProjectionRunner } from '@admissions/projections';
+import { Injectable } from '@nestjs/common';
+import { RECTORATE_ROLES, type JurySession, type ReferralState } from '../domain';
+import { candidateApplications, type JuryApplication } from '../projections/candidate-applications.projection';
+import { seatLedger, type SeatLedger } from '../projections/seat-ledger.projection';
+import { rankOn, waitingList } from '../projections/waiting-list.projection';
+import { ProgrammeAdmissionsWriter } from './programme-admissions.writer';
+import { ReferralWriter } from './referral.writer';
+
+export type SeatLedgerView = Omit<SeatLedger, '_id' | '_position'>;
+
+export interface ApplicationView extends JuryApplication {
+  /** JURY-5: the candidate's rank on the programme's waiting list now, when waitlisted. */
+  readonly waitingListRank: number | null;
+}
+
+export interface ProgrammeSessionsView {
+  readonly programmeCode: string;
+  readonly places: number;
+  readonly sessions: readonly (JurySession & { readonly decided: readonly string[] })[];
+  readonly awaitingSession: readonly string[];
+}
+
+/** What the API reads: read models by _id, and an aggregate where the agenda must be exact. */
+@Injectable()
+export class JuryQueries {
+  constructor(
+    private readonly projections: ProjectionRunner,
+    private readonly programmes: ProgrammeAdmissionsWriter,
+    private readonly referrals: ReferralWriter,
+  ) {}
+
+  async seatLedger(programmeCode: string): Promise<SeatLedgerView> {
+    const document = await this.projections.collection(seatLedger).findOne({ _id: programmeCode });
+    if (document === null) throw new NotFoundError('programme not found');
+    const { _id, _position, ...view } = document;
+    return view;
+  }
+
+  async applicationsOf(candidateId: string): Promise<ApplicationView[]> {
+    const document = await this.projections.collection(candidateApplications).findOne({ _id: candidateId });
+    const applications = document?.applications ?? [];
+    const waitlisted = [...new Set(applications.filter((a) => a.outcome === 'WAITLISTED').map((a) => a.programmeCode))];
+    const lists = waitlisted.length
+      ? await this.projections
+          .collection(waitingList)
+          .find({ _id: { $in: waitlisted } })
+          .toArray()
+      : [];
+    return applications.map((application) => ({
+      ...application,
+      waitingListRank:
+        application.outcome === 'WAITLISTED'
+          ? rankOn(lists.find((list) => list._id === application.programmeCode) ?? null, candidateId)
+          : null,
+    }));
+  }
+
+  /** JURY-1/JURY-2: the sessions with their agendas (lead's opinions) and who is decided. */
+  async sessions(programmeCode: string): Promise<ProgrammeSessionsView> {
+    const state = await this.programmes.load(programmeCode);
+    if (state.status !== 'DEFINED') throw new NotFoundError('programme not found');
+    const decided = new Set(state.decisions.map((d) => d.candidateId));
+    return {
+      programmeCode,
+      places: state.places,
+      sessions: state.sessions.map((session) => ({
+        ...session,
+        decided: session.agenda.filter((e) => decided.has(e.candidateId)).map((e) => e.candidateId),
+      })),
+      awaitingSession: state.awaitingSession.map((entry) => entry.candidateId),
+    };
+  }
+
+  /** The candidate's own referral, or any for a rectorate officer. */
+  async referral(actor: Actor, candidateId: string): Promise<Exclude<ReferralState, { status: 'NONE' }>> {
+    if (actor.id !== candidateId && !actor.roles.some((role) => RECTORATE_ROLES.includes(role))) {
+      throw new ForbiddenError('only the candidate or the rectorate sees a referral');
+    }
+    const state = await this.referrals.load(candidateId);
+    if (state.status === 'NONE') throw new NotFoundError('referral not found');
+    return state;
+  }
+}

@@ -1,0 +1,69 @@
+import { EventStore } from '@admissions/event-store';
+import type { ReceivedEvent } from '@admissions/messaging';
+import { EventSubscriptions, eventTopicOf } from '@admissions/platform';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { JuryEnv } from '../config';
+import type { ProposalDeclined, ReferralFiled, ReferralLapsed } from '../domain';
+import { SYSTEM_ACTOR } from './jury-streams';
+import { isOwnEvent } from './own-events';
+import { ProgrammeAdmissionsWriter } from './programme-admissions.writer';
+import { ReferralWriter } from './referral.writer';
+
+/**
+ * Follows the jury's own referral events: a filed referral is registered and acknowledged
+ * (REC-4; the notification service emails it), and the seat of a declined or lapsed proposal
+ * goes back to its programme (REC-7, then JURY-5 offers it to the waiting list). Each command
+ * carries the event id as causation, so a redelivered event changes nothing.
+ */
+@Injectable()
+export class ReferralProcess implements OnModuleInit {
+  constructor(
+    private readonly subscriptions: EventSubscriptions,
+    private readonly store: EventStore,
+    private readonly referrals: ReferralWriter,
+    private readonly programmes: ProgrammeAdmissionsWriter,
+    private readonly env: JuryEnv,
+  ) {}
+
+  onModuleInit(): void {
+    this.subscriptions.subscribe({
+      groupId: this.env.REFERRAL_PROCESS_GROUP,
+      topics: [eventTopicOf('jury')],
+      types: ['ReferralFiled', 'ProposalDeclined', 'ReferralLapsed'],
+      handler: (event) => this.on(event),
+    });
+  }
+
+  async on(event: ReceivedEvent): Promise<void> {
+    if (!(await isOwnEvent(this.store, event))) return;
+    const causationId = event.metadata.eventId;
+    switch (event.type) {
+      case 'ReferralFiled': {
+        const { candidateId } = (event as unknown as ReferralFiled).data;
+        await this.referrals.run(SYSTEM_ACTOR, candidateId, { type: 'AcknowledgeReferral', data: {} }, causationId);
+        return;
+      }
+      case 'ProposalDeclined': {
+        const { programmeCode, referralId } = (event as unknown as ProposalDeclined).data;
+        await this.release(programmeCode, referralId, causationId);
+        return;
+      }
+      case 'ReferralLapsed': {
+        const { releasedProposals, referralId } = (event as unknown as ReferralLapsed).data;
+        for (const { programmeCode } of releasedProposals) await this.release(programmeCode, referralId, causationId);
+        return;
+      }
+      default:
+        return;
+    }
+  }
+
+  private async release(programmeCode: string, referralId: string, causationId: string): Promise<void> {
+    await this.programmes.run(
+      SYSTEM_ACTOR,
+      programmeCode,
+      { type: 'ReleaseReferralSeat', data: { referralId } },
+      causationId,
+    );
+  }
+}

@@ -1,0 +1,48 @@
+import { MONGO_CONNECTION } from '@admissions/platform';
+import { Inject, Injectable } from '@nestjs/common';
+import type { Connection, mongo } from 'mongoose';
+import type { AddToAgenda } from '../domain';
+
+/** An admissible candidate whose programme the jury does not know yet. */
+export interface ParkedIntake {
+  readonly candidacyId: string;
+  readonly programmeCode: string;
+  /** The CandidateDeclaredAdmissible event: the causation of the AddToAgenda run later. */
+  readonly eventId: string;
+  readonly correlationId: string;
+  readonly candidate: AddToAgenda['data'];
+  readonly parkedAt: Date;
+}
+
+interface ParkedIntakeDocument extends Omit<ParkedIntake, 'candidacyId'> {
+  _id: string;
+}
+
+/**
+ * Admissible candidates received before their programme (the review and candidacy topics are
+ * consumed by different groups, so their order is not guaranteed). The programme catalogue takes
+ * them out once it has defined the programme. Read by programme only then: a rare scan.
+ */
+@Injectable()
+export class ParkedIntakeRepository {
+  constructor(@Inject(MONGO_CONNECTION) private readonly connection: Connection) {}
+
+  async park(intake: ParkedIntake): Promise<void> {
+    const { candidacyId, ...rest } = intake;
+    await this.collection().replaceOne({ _id: candidacyId }, rest, { upsert: true });
+  }
+
+  async ofProgramme(programmeCode: string): Promise<ParkedIntake[]> {
+    const documents = await this.collection().find({ programmeCode }).toArray();
+    return documents.map(({ _id, ...rest }) => ({ candidacyId: _id, ...rest }));
+  }
+
+  async remove(candidacyId: string): Promise<void> {
+    await this.collection().deleteOne({ _id: candidacyId });
+  }
+
+  private collection(): mongo.Collection<ParkedIntakeDocument> {
+    if (!this.connection.db) throw new Error('MongoDB connection has no database');
+    return this.connection.db.collection<ParkedIntakeDocument>('jury_parked_intakes');
+  }
+}

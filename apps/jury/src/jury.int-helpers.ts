@@ -1,0 +1,90 @@
+// Shared by the jury integration tests: boot the service on a moved clock, talk HTTP, read streams.
+import type { ManualClock } from '@admissions/domain-kernel';
+import { EventStore, type StoredEvent } from '@admissions/event-store';
+import { CLOCK } from '@admissions/platform';
+import { startService, testEnv, uniqueName, type ServiceUnderTest } from '@admissions/testing';
+import { JuryModule } from './jury.module';
+import { programmeStreamId, SYSTEM_ACTOR } from './application/jury-streams';
+import { ProgrammeAdmissionsWriter } from './application/programme-admissions.writer';
+import type { LeadOpinion } from './domain';
+
+export interface JuryInstance {
+  readonly svc: ServiceUnderTest;
+  readonly database: string;
+  readonly groups: Record<string, string>;
+}
+
+/** The Redis URL of a database number of our own: FLUSHDB there touches nobody else's queues. */
+export function redisUrlOf(db: number): string {
+  const url = new URL(testEnv().redisUrl);
+  url.pathname = `/${db}`;
+  return url.toString();
+}
+
+/**
+ * Boots the jury in-process on `clock`, on its own Redis database, with consumer groups of its
+ * own (the topics are shared with other test runs). Pass `previous` to restart on its database.
+ */
+export async function startJury(clock: ManualClock, redisDb: number, previous?: JuryInstance): Promise<JuryInstance> {
+  const run = uniqueName('jury');
+  const groups = previous?.groups ?? {
+    PROGRAMME_CATALOGUE_GROUP: `${run}.programme-catalogue`,
+    ADMISSIONS_INTAKE_GROUP: `${run}.admissions-intake`,
+    REFERRAL_PROCESS_GROUP: `${run}.referral-process`,
+    DECISION_STREAM_GROUP: `${run}.decision-stream`,
+  };
+  const database = previous?.database ?? uniqueName('test_jury');
+  const svc = await startService(
+    'jury',
+    JuryModule,
+    { ...groups, MONGO_DB: database, REDIS_URL: redisUrlOf(redisDb) },
+    (builder) => builder.overrideProvider(CLOCK).useValue(clock),
+  );
+  return { svc, database, groups };
+}
+
+export interface Answer<T = Record<string, unknown>> {
+  readonly status: number;
+  readonly body: T;
+}
+
+export async function call<T = Record<string, unknown>>(
+  svc: ServiceUnderTest,
+  token: string,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<Answer<T>> {
+  const response = await fetch(svc.url + path, {
+    method,
+    headers: {
+      authorization: `Bearer ${token}`,
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  return { status: response.status, body: (text ? JSON.parse(text) : {}) as T };
+}
+
+export const opinion: LeadOpinion = { opinion: 'FAVOURABLE', motivation: 'Solid project, conclusive interview' };
+
+/** Defines a programme and puts candidates `${prefix}1..n` on its book, as the process managers would. */
+export async function seedProgramme(svc: ServiceUnderTest, code: string, places: number, candidates: string[]) {
+  const writer = svc.app.get(ProgrammeAdmissionsWriter);
+  await writer.run(SYSTEM_ACTOR, code, { type: 'DefineProgramme', data: { programmeCode: code, places } });
+  for (const [index, candidateId] of candidates.entries()) {
+    await writer.run(SYSTEM_ACTOR, code, {
+      type: 'AddToAgenda',
+      data: { candidateId, candidacyId: `cy-${candidateId}`, submissionRank: index + 1, leadOpinion: opinion },
+    });
+  }
+}
+
+export const offerOf = (candidateId: string): string => `offer:cy-${candidateId}`;
+
+export async function streamOf(svc: ServiceUnderTest, code: string): Promise<StoredEvent[]> {
+  return (await svc.app.get(EventStore).readStream(programmeStreamId(code))).events;
+}
+
+export const paris = (local: string): Date => new Date(local);
