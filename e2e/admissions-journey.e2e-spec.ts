@@ -1,12 +1,13 @@
 // A candidate's journey across the running services, which meet only through Kafka: each is
 // booted in this process on its own database, with the production topics and consumer groups.
-import { reviewContracts, ContractRegistry } from '@admissions/contracts';
+import { ContractRegistry, decisionContracts, reviewContracts } from '@admissions/contracts';
 import { ManualClock } from '@admissions/domain-kernel';
-import { CLOCK, eventTopicOf } from '@admissions/platform';
+import { CLOCK, DECISIONS_TOPIC, eventTopicOf } from '@admissions/platform';
 import { eventually, startService, testEnv, uniqueName, type ServiceUnderTest } from '@admissions/testing';
 import { Kafka, logLevel, type Consumer } from 'kafkajs';
 import { CandidacyModule } from '../apps/candidacy/src/candidacy.module';
 import { Client, identity, m1, openProgramme, pdf, uniqueCode } from '../apps/candidacy/src/candidacy.int-helpers';
+import { JuryModule } from '../apps/jury/src/jury.module';
 import { ReviewModule } from '../apps/review/src/review.module';
 
 interface Published {
@@ -37,7 +38,11 @@ async function follow(topic: string): Promise<{ seen: Published[]; stop: () => P
 describe('admissions journey across services', () => {
   let candidacy: ServiceUnderTest;
   let review: ServiceUnderTest;
+  let jury: ServiceUnderTest;
   let reviewTopic: Awaited<ReturnType<typeof follow>>;
+  let decisions: Awaited<ReturnType<typeof follow>>;
+  // Juries sit from January to July (JURY-1): the jury's clock starts in January.
+  const juryClock = new ManualClock(new Date('2027-01-10T09:00:00+01:00'));
   // The lead's clock is moved past the interview instead of waiting for it.
   const reviewClock = new ManualClock(new Date());
 
@@ -46,22 +51,29 @@ describe('admissions journey across services', () => {
     review = await startService('review', ReviewModule, {}, (builder) =>
       builder.overrideProvider(CLOCK).useValue(reviewClock),
     );
+    jury = await startService('jury', JuryModule, { REDIS_URL: `${testEnv().redisUrl}/12` }, (builder) =>
+      builder.overrideProvider(CLOCK).useValue(juryClock),
+    );
     reviewTopic = await follow(eventTopicOf('review'));
+    decisions = await follow(DECISIONS_TOPIC);
   });
 
   afterAll(async () => {
     await reviewTopic?.stop();
+    await decisions?.stop();
+    await jury?.close();
     await review?.close();
     await candidacy?.close();
   });
 
-  it('a file submitted in candidacy reaches its lead’s worklist; a favourable opinion makes the candidate admissible on the review topic', async () => {
+  it('submitted in candidacy, reviewed and declared admissible, admitted by the jury, enrolled: each step reaches the next service through Kafka', async () => {
     const programmeCode = uniqueCode('MS-E2E');
     const leadId = `lead-${programmeCode.toLowerCase()}`;
     const officer = new Client(candidacy, candidacy.token('admissions-officer', 'officer-1'));
     expect((await officer.post('/v1/programmes', openProgramme(programmeCode))).status).toBe(201);
 
-    const candidate = new Client(candidacy, candidacy.token('candidate', uniqueName('cand')));
+    const candidateId = uniqueName('cand');
+    const candidate = new Client(candidacy, candidacy.token('candidate', candidateId));
     const opened = await candidate.post('/v1/candidacies');
     const candidacyId = String(opened.body.candidacyId);
     await candidate.put(`/v1/candidacies/${candidacyId}/identity`, identity);
@@ -111,5 +123,52 @@ describe('admissions journey across services', () => {
     );
     expect(new ContractRegistry(reviewContracts).validate(admissible.type, admissible.data)).toBeUndefined();
     expect(admissible.data).toMatchObject({ candidacyId, programmeCode });
+
+    // JURY-1, JURY-2: the admissible candidate waits for the programme's next session and joins its agenda.
+    const juror = new Client(jury, jury.token('jury-member', 'juror-1'));
+    const scheduled = await eventually(
+      async () => {
+        const answer = await juror.post(`/v1/programmes/${programmeCode}/sessions`, {
+          at: '2027-01-20T10:00:00+01:00',
+        });
+        return answer.status === 201 ? answer : undefined;
+      },
+      60_000,
+      250,
+    );
+    const sessionId = String(scheduled.body.sessionId);
+    await eventually(async () => {
+      const answer = await juror.get<{ sessions: { agenda: { candidateId: string }[] }[] }>(
+        `/v1/programmes/${programmeCode}/sessions`,
+      );
+      return (
+        answer.body.sessions?.some((s) => s.agenda.some((entry) => entry.candidateId === candidateId)) || undefined
+      );
+    }, 60_000);
+
+    // JURY-4: admission makes an offer holding a seat for 10 days; the candidate enrols within it.
+    await juryClock.set(new Date('2027-01-20T11:00:00+01:00'));
+    const decided = await juror.post(`/v1/programmes/${programmeCode}/sessions/${sessionId}/decisions`, {
+      candidateId,
+      decision: 'ADMITTED',
+      reason: 'Dossier et entretien convaincants',
+    });
+    expect(decided.status).toBeLessThan(300);
+    await juryClock.set(new Date('2027-01-29T18:00:00+01:00'));
+    const enrolled = await new Client(jury, jury.token('candidate', candidateId)).post(
+      `/v1/programmes/${programmeCode}/offers/offer:${candidacyId}/enrolment`,
+    );
+    expect(enrolled.status).toBe(200);
+
+    // Campus systems read the outcome on the public decision stream, each message valid against its schema.
+    const published = await eventually(async () => {
+      const mine = decisions.seen.filter((e) => JSON.stringify(e.data).includes(candidateId));
+      return mine.some((e) => e.type.endsWith('enrolled')) ? mine : undefined;
+    }, 60_000);
+    const contracts = new ContractRegistry(decisionContracts);
+    for (const event of published) expect(contracts.validate(event.type, event.data)).toBeUndefined();
+    expect(published.map((e) => e.type)).toEqual(
+      expect.arrayContaining(['admissions.decision.admitted', 'admissions.decision.enrolled']),
+    );
   });
 });

@@ -1,6 +1,6 @@
 import { candidacyContracts, juryContracts, reviewContracts, type EventContract } from '@admissions/contracts';
 import { DeadlinesModule } from '@admissions/deadlines';
-import { EventSourcingModule, PlatformModule } from '@admissions/platform';
+import { DECISIONS_TOPIC, EventSourcingModule, PlatformModule } from '@admissions/platform';
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { AdmissionsIntake } from './application/admissions-intake.process-manager';
@@ -38,6 +38,7 @@ const consumedContracts: EventContract[] = [...candidacyContracts, ...reviewCont
       service: SERVICE,
       contracts: [...juryContracts, ...consumedContracts],
       projections: [seatLedger, candidateApplications, waitingList],
+      publishes: [DECISIONS_TOPIC],
     }),
     DeadlinesModule.forService({ queueName: `deadlines-${SERVICE}` }),
   ],

@@ -26,6 +26,8 @@ export interface EventSourcingOptions {
   readonly contracts: readonly EventContract[];
   readonly projections?: readonly Projection[];
   readonly upcasters?: readonly Upcaster[];
+  /** Topics the service publishes to besides its own (created at start, so subscribers never race them). */
+  readonly publishes?: readonly string[];
 }
 
 const OPTIONS = Symbol('EVENT_SOURCING_OPTIONS');
@@ -50,7 +52,7 @@ class EventSourcingLifecycle implements OnApplicationBootstrap, BeforeApplicatio
 
   async onApplicationBootstrap(): Promise<void> {
     await this.store.ensureIndexes();
-    await this.admin.ensureTopics([eventTopicOf(this.options.service)]);
+    await this.admin.ensureTopics([eventTopicOf(this.options.service), ...(this.options.publishes ?? [])]);
     this.relay.start();
     this.projections.start();
     await this.subscriptions.start();
