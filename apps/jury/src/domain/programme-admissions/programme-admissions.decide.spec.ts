@@ -222,6 +222,15 @@ describe('Programme admissions decider', () => {
       ).toEqual(['CandidateAwaitingSession']);
     });
 
+    it('JURY-2 / CAND-3: candidates waiting for a session stay in submission order, whatever order they arrive in', () => {
+      const waiting = stateOf(history(define(5), addToAgenda(3), addToAgenda(1), addToAgenda(2)));
+      expect(waiting.status === 'DEFINED' ? waiting.awaitingSession.map((e) => e.candidateId) : []).toEqual([
+        'p1',
+        'p2',
+        'p3',
+      ]);
+    });
+
     it('JURY-2: a decision needs a reason and one of ADMITTED, WAITLISTED, REJECTED', () => {
       const given = history(...marchSession(5, 1));
       spec

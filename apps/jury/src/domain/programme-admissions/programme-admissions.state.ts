@@ -117,7 +117,10 @@ export function evolveDefined(state: DefinedProgramme, event: ProgrammeAdmission
     case 'CandidateAwaitingSession':
       return {
         ...state,
-        awaitingSession: [...state.awaitingSession, agendaEntry(event.data)],
+        // CAND-3: files are handled in submission order, whatever order they were declared admissible in.
+        awaitingSession: [...state.awaitingSession, agendaEntry(event.data)].sort(
+          (a, b) => a.submissionRank - b.submissionRank,
+        ),
       };
     case 'CandidateAddedToAgenda': {
       const { sessionId, candidateId } = event.data;
