@@ -1,7 +1,7 @@
 // npm run bench: the event-sourcing core against raw driver calls doing the same work, side by
 // side in one run (the machines are shared and noisy: the ratio is the figure to read).
 import type { Actor } from '@admissions/domain-kernel';
-import { EventStore, type CommitDocument } from '@admissions/event-store';
+import { EventStore, LOG_START, LogSequencer, type CommitDocument } from '@admissions/event-store';
 import { KafkaPublisher, KafkaTopicAdmin, OutboxRelay, toCloudEventMessage } from '@admissions/messaging';
 import { ProjectionRunner, type Projection, type ReadModel } from '@admissions/projections';
 import { testEnv, uniqueName } from '@admissions/testing';
@@ -11,7 +11,6 @@ import mongoose from 'mongoose';
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 3000);
 const CONCURRENCY = 16;
 const actor: Actor = { id: 'bench', roles: [] };
-const silent = { warn: () => undefined };
 const say = (line: string) => process.stdout.write(`${line}\n`);
 
 async function timed(fn: () => Promise<void>): Promise<number> {
@@ -94,19 +93,14 @@ async function main(): Promise<void> {
   );
   report('append', appendSeconds, rawSeconds, 'raw insertOne');
 
-  // 2. Relay (log positions + publish, acks all) vs a raw kafkajs send loop of the same messages.
+  // 2. Relay (sequence into the log + publish, acks all) vs a raw kafkajs send loop of the same messages.
   const publisher = new KafkaPublisher(kafka);
-  const relay = new OutboxRelay(
-    store,
-    db,
-    publisher,
-    { topic: relayTopic, source: '/bench', instanceId: 'bench' },
-    silent,
-  );
+  const sequencer = new LogSequencer(store);
+  const relay = new OutboxRelay(store, db, publisher, { topic: relayTopic, source: '/bench' });
   const relaySeconds = await timed(async () => {
-    while ((await relay.relayOnce()) > 0 || (await relay.backlog()) > 0);
+    while ((await sequencer.sequence()) > 0 || (await relay.relayOnce()) > 0);
   });
-  const events = await store.readAll(0, EVENTS);
+  const { events } = await store.readLog(LOG_START, EVENTS);
   const messages = events.map((event) => toCloudEventMessage(event, '/bench'));
   const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
   await producer.connect();
@@ -122,7 +116,7 @@ async function main(): Promise<void> {
   report('relay', relaySeconds, sendSeconds, 'raw kafkajs sendBatch');
 
   // 3. Rebuild through the projection runner vs a raw cursor + unordered bulkWrite.
-  const runner = new ProjectionRunner(store, db, [counter], silent);
+  const runner = new ProjectionRunner(store, db, [counter]);
   const rebuildSeconds = await timed(() => runner.rebuild(counter));
   const rawModel = db.collection<Counter>('rm_bench_raw');
   const rawRebuildSeconds = await timed(async () => {

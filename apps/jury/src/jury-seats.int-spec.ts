@@ -97,11 +97,10 @@ describe('jury seats, offers and deadlines', () => {
     );
     expect(types.filter((t) => t.startsWith('CandidateEnrolled'))).toEqual(['CandidateEnrolled:edge-a']);
     expect(types.filter((t) => t.startsWith('OfferExpired'))).toEqual(['OfferExpired:edge-b']);
-    const db = svc().app.get(ProjectionRunner).collection(seatLedger).db;
     for (const candidate of ['edge-a', 'edge-b']) {
-      const deadline = await db
-        .collection('deadlines')
-        .findOne({ _id: offerExpiryDeadlineId(offerOf(candidate)) as never });
+      const deadline = await svc()
+        .app.get(DeadlineScheduler)
+        .find(offerExpiryDeadlineId(offerOf(candidate)));
       expect(deadline).toMatchObject({ status: 'FIRED' });
     }
   });
@@ -148,8 +147,7 @@ describe('jury seats, offers and deadlines', () => {
       ['flush-c', 'ADMISSION'],
       ['flush-d', 'WAITING_LIST'],
     ]);
-    const db = svc().app.get(ProjectionRunner).collection(seatLedger).db;
-    expect(await db.collection('deadlines').findOne({ _id: deadlineId as never })).toMatchObject({ status: 'FIRED' });
+    expect(await svc().app.get(DeadlineScheduler).find(deadlineId)).toMatchObject({ status: 'FIRED' });
   });
 
   it('JURY-5: 200 concurrent enrolments, declines and expiries on 5 places never hold more than 5 seats; each released seat is offered once', async () => {

@@ -111,7 +111,7 @@ describe('DeadlineScheduler (BullMQ + Mongo)', () => {
     await mongo.close();
   });
 
-  const status = async (id: string) => (await mongo.collection('deadlines').findOne({ _id: id as never }))?.status;
+  const status = async (id: string) => (await scheduler.find(id))?.status;
 
   it('fires a deadline when the clock is moved to its dueAt, and not before', async () => {
     const expire = recorder();
@@ -144,7 +144,7 @@ describe('DeadlineScheduler (BullMQ + Mongo)', () => {
       dueAt,
       status: 'PENDING',
     });
-    expect(await mongo.collection('deadlines').findOne({ _id: 'offer:1:expiry' as never })).toMatchObject({
+    expect(await scheduler.find('offer:1:expiry')).toMatchObject({
       status: 'FIRED',
       firedAt: dueAt,
     });
@@ -177,6 +177,7 @@ describe('DeadlineScheduler (BullMQ + Mongo)', () => {
     expect((await inspector.getJob(toJobId('offer:2:expiry')))?.data).toEqual({
       deadlineId: 'offer:2:expiry',
       dueAt: later.getTime(),
+      generation: (await scheduler.find('offer:2:expiry'))?.generation,
     });
 
     await clock.set(new Date(START.getTime() + 15 * MINUTE));
@@ -256,7 +257,7 @@ describe('DeadlineScheduler (BullMQ + Mongo)', () => {
     await scheduler.waitForIdle();
 
     expect(broken.calls).toHaveLength(3);
-    expect(await mongo.collection('deadlines').findOne({ _id: 'session:5:close' as never })).toMatchObject({
+    expect(await scheduler.find('session:5:close')).toMatchObject({
       status: 'FAILED',
       lastError: 'jury service unavailable',
     });

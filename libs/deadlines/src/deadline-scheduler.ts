@@ -94,6 +94,11 @@ export class DeadlineScheduler implements OnApplicationBootstrap, OnApplicationS
     return deadline;
   }
 
+  /** The deadline's current schedule and its status. */
+  find(deadlineId: string): Promise<Deadline | null> {
+    return this.repository.find(deadlineId);
+  }
+
   /** Answers whether a pending deadline was cancelled. */
   async cancel(deadlineId: string): Promise<boolean> {
     const cancelled = await this.repository.markCancelled(deadlineId, this.clock.now());
@@ -178,9 +183,9 @@ export class DeadlineScheduler implements OnApplicationBootstrap, OnApplicationS
 
   private async run(job: Job<DeadlineJobData>, token?: string): Promise<RunOutcome> {
     const deadline = await this.repository.find(job.data.deadlineId);
+    if (deadline && deadline.generation !== job.data.generation) return 'superseded';
     // Cancelled, fired by an earlier run of a stalled job, or failed: nothing to do.
     if (deadline?.status !== 'PENDING') return 'not-pending';
-    if (deadline.dueAt.getTime() !== job.data.dueAt) return 'superseded';
     const early = delayUntil(deadline.dueAt, this.clock.now());
     if (early > 0) {
       // Ran before its time on the injected clock (a ManualClock not yet moved): hold it again.
@@ -195,8 +200,8 @@ export class DeadlineScheduler implements OnApplicationBootstrap, OnApplicationS
       await this.failOnLastAttempt(job, deadline, error);
       throw error;
     }
-    // Conditional on PENDING and this dueAt: a second run cannot count a second firing.
-    const fired = await this.repository.markFired(deadline.id, deadline.dueAt, this.clock.now());
+    // The outcome's insert is the claim: a second run cannot count a second firing.
+    const fired = await this.repository.markFired(deadline, this.clock.now());
     if (fired) this.metrics.firedOne(deadline.command.type);
     return fired ? 'fired' : 'settled';
   }
@@ -205,7 +210,7 @@ export class DeadlineScheduler implements OnApplicationBootstrap, OnApplicationS
     // attemptsMade counts the runs that failed before this one (BullMQ's own retry test).
     if (job.attemptsMade + 1 < (job.opts.attempts ?? 1)) return;
     const message = error instanceof Error ? error.message : String(error);
-    if (!(await this.repository.markFailed(deadline.id, deadline.dueAt, this.clock.now(), message))) return;
+    if (!(await this.repository.markFailed(deadline, this.clock.now(), message))) return;
     this.metrics.failedOne(deadline.command.type);
     this.logger.error(
       `Deadline ${deadline.id} (${deadline.command.type}) failed after ${job.attemptsMade + 1} attempts: ${message}`,
@@ -226,7 +231,7 @@ export class DeadlineScheduler implements OnApplicationBootstrap, OnApplicationS
       // A running job cannot be removed; it finds itself superseded and resyncs when done.
       if (state === 'active') return 'kept';
       const live = state === 'delayed' || state === 'waiting' || state === 'prioritized';
-      if (live && existing.data.dueAt === dueAt) {
+      if (live && existing.data.generation === deadline.generation) {
         if (state === 'delayed' && delayUntil(deadline.dueAt, this.clock.now()) === 0) {
           // It may have left the delayed set meanwhile; then it runs anyway.
           await existing.promote().catch(() => undefined);
@@ -237,7 +242,7 @@ export class DeadlineScheduler implements OnApplicationBootstrap, OnApplicationS
     }
     await this.queue.add(
       deadline.command.type,
-      { deadlineId: deadline.id, dueAt },
+      { deadlineId: deadline.id, dueAt, generation: deadline.generation },
       { jobId, delay: delayUntil(deadline.dueAt, this.clock.now()) },
     );
     return 'added';
@@ -278,7 +283,7 @@ export class DeadlineScheduler implements OnApplicationBootstrap, OnApplicationS
     for await (const deadline of this.repository.pending()) {
       checked += 1;
       const job = await this.queue.getJob(toJobId(deadline.id));
-      if (job && job.data.dueAt === deadline.dueAt.getTime()) continue;
+      if (job && job.data.generation === deadline.generation) continue;
       // Read again: the job may have fired and removed itself since the cursor read the deadline.
       const current = await this.repository.find(deadline.id);
       if (current?.status !== 'PENDING') continue;

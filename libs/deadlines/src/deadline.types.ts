@@ -11,6 +11,8 @@ export type DeadlineStatus = 'PENDING' | 'FIRED' | 'CANCELLED' | 'FAILED';
 
 export interface Deadline<Data = unknown> {
   readonly id: string;
+  /** Which schedule of this id: scheduling again makes a new one. */
+  readonly generation: string;
   readonly dueAt: Date;
   readonly command: DeadlineCommand<Data>;
   readonly status: DeadlineStatus;
@@ -33,8 +35,10 @@ export type DeadlineHandler<Data = unknown> = (
 /** What a BullMQ job carries: enough to tell a current job from one that was replaced. */
 export interface DeadlineJobData {
   readonly deadlineId: string;
-  /** Epoch ms of the dueAt the job was created for; compared with the read model when it runs. */
+  /** Epoch ms of the dueAt the job was created for. */
   readonly dueAt: number;
+  /** The schedule the job was created for; a job of a replaced schedule does nothing. */
+  readonly generation: string;
 }
 
 /** Nest's Logger fits; tests pass a quiet or recording one. */

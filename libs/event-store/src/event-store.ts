@@ -2,14 +2,18 @@ import { ConcurrencyError, type DomainEvent } from '@admissions/domain-kernel';
 import type { mongo } from 'mongoose';
 import {
   commitId,
+  eventsOfBatch,
   eventsOfCommit,
+  LOG_START,
   type AppendContext,
   type CommitDocument,
+  type LogCursor,
   type LogDocument,
   type OutboxDocument,
   type StoredEvent,
 } from './event';
 import { newEventId } from './event-id';
+import { gallop } from './gallop';
 import { StreamCache } from './stream-cache';
 import { Upcasters } from './upcasters';
 
@@ -25,6 +29,12 @@ export interface EventStoreOptions {
 export interface LoadedStream {
   readonly events: StoredEvent[];
   readonly version: number;
+}
+
+export interface LogRead {
+  readonly events: StoredEvent[];
+  /** The cursor after the batches read (the one given when nothing was new). */
+  readonly reached: LogCursor;
 }
 
 type AppendListener = (commit: CommitDocument) => void;
@@ -53,9 +63,8 @@ export class EventStore {
     this.cache = new StreamCache(options.cachedStreams ?? 10_000);
   }
 
-  async ensureIndexes(): Promise<void> {
-    await this.commits.createIndex({ streamId: 1, version: 1 }, { name: 'stream_version' });
-  }
+  /** Nothing to declare: every read is by _id. Kept so callers need not know. */
+  async ensureIndexes(): Promise<void> {}
 
   /** Appends after `expectedVersion` (0 for a new stream); an empty list appends nothing. */
   async append(
@@ -122,40 +131,29 @@ export class EventStore {
     return { events, version };
   }
 
-  /** Events whose position is after `fromPosition`, in position order (rebuilds, projections). */
-  async readAll(fromPosition: number, limit = 1000): Promise<StoredEvent[]> {
-    const batches = await this.log
-      .find({ lastPosition: { $gt: fromPosition } })
-      .sort({ _id: 1 })
-      .limit(Math.max(1, Math.ceil(limit / 100)))
-      .toArray();
-    const events = await this.eventsOfBatches(batches);
-    return events.filter((event) => (event.metadata.position ?? 0) > fromPosition).slice(0, limit);
+  /**
+   * The logged events after a cursor, in position order, whole batches at a time until at least
+   * `minEvents` are read or the log ends: one _id lookup per batch, however long the log.
+   */
+  async readLog(after: LogCursor, minEvents = 1000): Promise<LogRead> {
+    const events: StoredEvent[] = [];
+    let reached = after;
+    while (events.length < minEvents) {
+      const batch = await this.log.findOne({ _id: reached.batch + 1 });
+      if (!batch) break;
+      events.push(...eventsOfBatch(batch).map((event) => this.upcasters.apply(event)));
+      reached = { batch: batch._id, position: batch.lastPosition };
+    }
+    return { events, reached };
   }
 
-  /**
-   * The events of logged batches, with their positions, in position order. `known` holds commits
-   * the caller already has (the relay's just-logged batch), so they are not read again.
-   */
-  async eventsOfBatches(
-    batches: readonly LogDocument[],
-    known: ReadonlyMap<string, CommitDocument> = new Map(),
-  ): Promise<StoredEvent[]> {
-    const missing = batches.flatMap((batch) => batch.commits.map((c) => c.commitId)).filter((id) => !known.has(id));
-    const commits = new Map(known);
-    if (missing.length > 0) {
-      for (const commit of await this.commits.find({ _id: { $in: missing } }).toArray())
-        commits.set(commit._id, commit);
-    }
-    return batches.flatMap((batch) => {
-      let position = batch._id;
-      return batch.commits.flatMap(({ commitId: id, count }) => {
-        const commit = commits.get(id);
-        const first = position;
-        position += count;
-        return commit ? eventsOfCommit(commit, first).map((event) => this.upcasters.apply(event)) : [];
-      });
-    });
+  /** The last logged batch at or after `from`, found by _id lookups (batches are numbered without gaps). */
+  async logHead(from: LogCursor = LOG_START): Promise<LogCursor> {
+    const exists = async (n: number) => (await this.log.findOne({ _id: n }, { projection: { _id: 1 } })) !== null;
+    const last = await gallop(from.batch, exists);
+    if (last === from.batch) return from;
+    const batch = await this.log.findOne({ _id: last }, { projection: { lastPosition: 1 } });
+    return { batch: last, position: batch?.lastPosition ?? from.position };
   }
 
   /** Tells in-process readers (relay, projections) that there is something new, at once. */

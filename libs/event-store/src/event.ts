@@ -5,7 +5,7 @@ export interface EventMetadata {
   readonly eventId: string;
   readonly streamId: string;
   readonly version: number;
-  /** Service-wide order, assigned by the outbox relay; absent until the relay has logged the event. */
+  /** Service-wide order, assigned when the event is logged (see EventLog); absent until then. */
   readonly position?: number;
   readonly occurredAt: string;
   readonly correlationId: string;
@@ -51,12 +51,26 @@ export interface OutboxDocument {
   queuedAt: Date;
 }
 
-/** A batch of commits given consecutive positions by the relay, in the order listed. */
+/**
+ * A batch of commits given consecutive positions, in the order listed. Batches are numbered
+ * 1, 2, 3…; batch n is inserted only by a writer that has read batch n − 1, so the insert of its
+ * unique _id decides, atomically on any MongoDB-wire server, who assigns the positions after n − 1.
+ * The commits are copied in, so readers of the log (relay, projections) need one _id lookup a batch.
+ */
 export interface LogDocument {
-  _id: number; // position of the batch's first event
+  _id: number; // batch number
+  firstPosition: number;
   lastPosition: number;
-  commits: { commitId: string; count: number }[];
+  commits: CommitDocument[];
 }
+
+/** Where a reader of the log stands: the last batch it has taken in, and that batch's last position. */
+export interface LogCursor {
+  readonly batch: number;
+  readonly position: number;
+}
+
+export const LOG_START: LogCursor = { batch: 0, position: 0 };
 
 export function commitId(streamId: string, version: number): string {
   return `${streamId}@${version}`;
@@ -79,4 +93,14 @@ export function eventsOfCommit(commit: CommitDocument, position?: number): Store
       schemaVersion: event.schemaVersion,
     },
   }));
+}
+
+/** The events of a logged batch, each with its position. */
+export function eventsOfBatch(batch: LogDocument): StoredEvent[] {
+  let position = batch.firstPosition;
+  return batch.commits.flatMap((commit) => {
+    const events = eventsOfCommit(commit, position);
+    position += commit.events.length;
+    return events;
+  });
 }

@@ -4,3 +4,8 @@ export * from './upcasters';
 export * from './event-store';
 export * from './command-runner';
 export * from './stream-cache';
+export * from './gallop';
+export * from './lease';
+export * from './log-sequencer';
+export * from './work-loop';
+export * from './log-workers';

@@ -1,6 +1,5 @@
 export * from './message-bus.port';
 export * from './kafka.adapter';
 export * from './cloud-event';
-export * from './lease';
 export * from './outbox-relay';
 export * from './event-consumer';

@@ -13,16 +13,41 @@ import type {
 const ALL_IN_SYNC_REPLICAS = -1;
 
 export class KafkaPublisher implements MessagePublisher {
-  private readonly producer: Producer;
+  private producer: Producer;
   private connected?: Promise<void>;
 
-  constructor(kafka: Kafka) {
-    // Idempotent producer: a retried batch is written once and in order per partition.
-    this.producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: true });
+  constructor(
+    private readonly kafka: Kafka,
+    /** A send not acknowledged by then fails; the producer is replaced (a broker frozen mid-handshake never answers). */
+    private readonly timeoutMs = 30_000,
+  ) {
+    this.producer = this.newProducer();
   }
 
   async publish(topic: string, messages: readonly OutgoingMessage[]): Promise<void> {
     if (messages.length === 0) return;
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () => reject(new Error(`Kafka did not acknowledge within ${this.timeoutMs} ms`)),
+        this.timeoutMs,
+      );
+    });
+    try {
+      await Promise.race([this.send(topic, messages), timeout]);
+    } catch (error) {
+      this.replaceProducer();
+      throw error;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.connected) await this.producer.disconnect();
+  }
+
+  private async send(topic: string, messages: readonly OutgoingMessage[]): Promise<void> {
     this.connected ??= this.producer.connect();
     await this.connected;
     await this.producer.send({
@@ -32,8 +57,17 @@ export class KafkaPublisher implements MessagePublisher {
     });
   }
 
-  async close(): Promise<void> {
-    if (this.connected) await this.producer.disconnect();
+  /** A failed connect or send is not retried on the same client: the next publish starts afresh. */
+  private replaceProducer(): void {
+    const stale = this.producer;
+    this.producer = this.newProducer();
+    this.connected = undefined;
+    void stale.disconnect().catch(() => undefined);
+  }
+
+  private newProducer(): Producer {
+    // Idempotent producer: a retried batch is written once and in order per partition.
+    return this.kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: true });
   }
 }
 

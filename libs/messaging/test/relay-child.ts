@@ -1,5 +1,6 @@
-// A relay in its own process, so a test can kill it with SIGKILL between append and publish.
-import { EventStore } from '@admissions/event-store';
+// The log workers (sequencer + relay) in their own process, so a test can kill them with SIGKILL
+// between append and publish.
+import { EventStore, Lease, LogSequencer, LogWorkers } from '@admissions/event-store';
 import { Kafka, logLevel } from 'kafkajs';
 import mongoose from 'mongoose';
 import { KafkaPublisher } from '../src/kafka.adapter';
@@ -15,14 +16,22 @@ async function main(): Promise<void> {
     brokers: env('KAFKA_BROKERS').split(','),
     logLevel: logLevel.NOTHING,
   });
+  const store = new EventStore(db);
+  const lease = new Lease(db, 'event-log', env('INSTANCE'), 2000);
   const relay = new OutboxRelay(
-    new EventStore(db),
+    store,
     db,
     new KafkaPublisher(kafka),
-    { topic: env('TOPIC'), source: '/test', instanceId: env('INSTANCE'), batchSize: 200, leaseTtlMs: 2000 },
-    { warn: (message, context) => process.stderr.write(`${message} ${JSON.stringify(context)}\n`) },
+    { topic: env('TOPIC'), source: '/test', batchSize: 200 },
+    lease,
   );
-  relay.start();
+  const log = {
+    warn: (message: string, context?: object) => process.stderr.write(`${message} ${JSON.stringify(context)}\n`),
+  };
+  // The appends happen in the test process: the sequencer finds them by its fallback look at the outbox.
+  new LogWorkers(store, new LogSequencer(store, { batchSize: 200 }), [relay], lease, log, {
+    sequencerIdleMs: 100,
+  }).start();
   process.send?.('started');
 }
 

@@ -1,8 +1,6 @@
 import type { Actor } from '@admissions/domain-kernel';
-import { EventStore, type StoredEvent } from '@admissions/event-store';
-import { KafkaPublisher, OutboxRelay } from '@admissions/messaging';
+import { EventStore, Lease, LogSequencer, LogWorkers, type StoredEvent } from '@admissions/event-store';
 import { eventually, testEnv, uniqueName } from '@admissions/testing';
-import { Kafka, logLevel } from 'kafkajs';
 import mongoose from 'mongoose';
 import type { Projection, ReadModel } from './projection';
 import { ProjectionRunner } from './projection-runner';
@@ -36,33 +34,23 @@ const silent = { warn: () => undefined };
 describe('projection runner', () => {
   const env = testEnv();
   let connection: mongoose.Connection;
-  let relay: OutboxRelay;
+  let workers: LogWorkers;
   let runner: ProjectionRunner;
   let store: EventStore;
-  const kafka = new Kafka({ clientId: 'projection-test', brokers: env.kafkaBrokers, logLevel: logLevel.NOTHING });
-  const publisher = new KafkaPublisher(kafka);
 
   beforeAll(async () => {
     connection = await mongoose.createConnection(env.mongoUrl, { dbName: uniqueName('proj') }).asPromise();
     const db = connection.db;
     if (!db) throw new Error('no database');
     store = new EventStore(db);
-    relay = new OutboxRelay(
-      store,
-      db,
-      publisher,
-      { topic: uniqueName('proj.events'), source: '/test', instanceId: 'a' },
-      silent,
-    );
-    runner = new ProjectionRunner(store, db, [pipeline], silent, { pollMs: 20 });
-    relay.start();
-    runner.start();
+    const lease = new Lease(db, 'event-log', 'a');
+    runner = new ProjectionRunner(store, db, [pipeline], lease);
+    workers = new LogWorkers(store, new LogSequencer(store), [runner], lease, silent);
+    workers.start();
   });
 
   afterAll(async () => {
-    await runner.stop();
-    await relay.stop();
-    await publisher.close();
+    await workers.stop();
     await connection.dropDatabase();
     await connection.close();
   });
@@ -86,7 +74,7 @@ describe('projection runner', () => {
     expect(live.data.submitted).toBe(20);
     expect(live.data.order).toHaveLength(18);
 
-    await runner.stop();
+    await workers.stop();
     const liveDigest = await runner.digest(pipeline);
     await runner.rebuild(pipeline);
     expect(await runner.digest(pipeline)).toBe(liveDigest);

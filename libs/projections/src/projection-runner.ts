@@ -1,36 +1,43 @@
-import type { EventStore, StoredEvent } from '@admissions/event-store';
+import {
+  LOG_START,
+  SOLE_INSTANCE,
+  type EventStore,
+  type Leadership,
+  type LogCursor,
+  type LogRead,
+  type LogReader,
+  type StoredEvent,
+} from '@admissions/event-store';
 import { createHash } from 'node:crypto';
 import type { mongo } from 'mongoose';
 import type { Projection, ReadModel } from './projection';
 
-interface CheckpointDocument {
+interface CheckpointDocument extends LogCursor {
   _id: string;
-  position: number;
 }
 
-export interface ProjectionLogger {
-  warn(message: string, context?: Record<string, unknown>): void;
+export interface ProjectionRunnerOptions {
+  /** Events read per round (whole log batches). */
+  readonly batchSize?: number;
 }
 
 /**
  * Folds the service's own events, in position order, into MongoDB read models. Each document
  * records the last position folded into it, in the same write: an event replayed after a crash
  * (checkpoint not yet saved) is skipped per document, so folding is idempotent without
- * transactions.
+ * transactions. Only the lease holder folds, so two replicas never write one document at once.
  */
-export class ProjectionRunner {
+export class ProjectionRunner implements LogReader {
+  readonly name = 'projections';
   private readonly checkpoints: mongo.Collection<CheckpointDocument>;
-  private running = false;
-  private loop?: Promise<void>;
-  private timer?: NodeJS.Timeout;
-  private wake?: () => void;
+  private readonly reached = new Map<string, LogCursor>();
 
   constructor(
     private readonly store: EventStore,
     private readonly db: mongo.Db,
     private readonly projections: readonly Projection[],
-    private readonly logger: ProjectionLogger,
-    private readonly options: { pollMs?: number; batchSize?: number } = {},
+    private readonly leadership: Leadership = SOLE_INSTANCE,
+    private readonly options: ProjectionRunnerOptions = {},
   ) {
     this.checkpoints = db.collection<CheckpointDocument>('projection_checkpoints');
   }
@@ -39,50 +46,51 @@ export class ProjectionRunner {
     return this.db.collection<D>(projection.name);
   }
 
-  start(): void {
-    if (this.running) return;
-    this.running = true;
-    this.loop = this.run();
+  /** Declares each read model's indexes (the fields its queries look up besides _id). */
+  async ensureIndexes(): Promise<void> {
+    for (const projection of this.projections)
+      for (const field of projection.indexes ?? [])
+        await this.collection(projection).createIndex({ [field]: 1 }, { name: field });
   }
 
-  async stop(): Promise<void> {
-    this.running = false;
-    this.wake?.();
-    await this.loop;
+  /** Another instance may have folded while this one did not lead: read the checkpoints again. */
+  leadershipGained(): void {
+    this.reached.clear();
   }
 
-  private async run(): Promise<void> {
-    while (this.running) {
-      let worked = false;
-      try {
-        for (const projection of this.projections) worked = (await this.catchUp(projection)) > 0 || worked;
-      } catch (error) {
-        this.logger.warn('projections: will retry', { error: String(error) });
-      }
-      if (!worked && this.running) {
-        await new Promise<void>((resolve) => {
-          this.wake = resolve;
-          this.timer = setTimeout(resolve, this.options.pollMs ?? 100);
-        });
-        clearTimeout(this.timer);
-      }
-    }
+  step(): Promise<number> {
+    return this.catchUp();
   }
 
-  /** Folds one batch of new events into a projection; returns how many events were read. */
-  async catchUp(projection: Projection): Promise<number> {
-    const from = (await this.checkpoints.findOne({ _id: projection.name }))?.position ?? 0;
-    const events = await this.store.readAll(from, this.options.batchSize ?? 1000);
+  /** One round over every projection; returns how many events were read. */
+  async catchUp(): Promise<number> {
+    if (!this.leadership.held) return 0;
+    // Projections that stand at the same place (the usual case) share one read of the log.
+    const reads = new Map<number, Promise<LogRead>>();
+    let read = 0;
+    for (const projection of this.projections) read += await this.catchUpOne(projection, reads);
+    return read;
+  }
+
+  /** Catches up every projection with all that is logged now. */
+  async drain(): Promise<void> {
+    while ((await this.catchUp()) > 0);
+  }
+
+  private async catchUpOne(projection: Projection, reads = new Map<number, Promise<LogRead>>()): Promise<number> {
+    const from = this.reached.get(projection.name) ?? (await this.savedCheckpoint(projection));
+    const read = reads.get(from.batch) ?? this.store.readLog(from, this.options.batchSize ?? 1000);
+    reads.set(from.batch, read);
+    const { events, reached } = await read;
     if (events.length === 0) return 0;
     await this.fold(projection, events);
-    const reached = events[events.length - 1].metadata.position ?? from;
-    await this.checkpoints.updateOne({ _id: projection.name }, { $set: { position: reached } }, { upsert: true });
+    if (!(await this.leadership.isCurrent())) {
+      this.reached.clear();
+      return 0;
+    }
+    await this.checkpoints.updateOne({ _id: projection.name }, { $set: reached }, { upsert: true });
+    this.reached.set(projection.name, reached);
     return events.length;
-  }
-
-  /** Catches up every projection with all that is positioned now. */
-  async drain(): Promise<void> {
-    for (const projection of this.projections) while ((await this.catchUp(projection)) > 0);
   }
 
   private async fold(projection: Projection, events: readonly StoredEvent[]): Promise<void> {
@@ -92,17 +100,20 @@ export class ProjectionRunner {
     const collection = this.collection(projection);
     const ids = [...new Set(touched.flatMap((e) => projection.documentsOf(e)))];
     const documents = new Map<string, ReadModel>();
-    for (const document of await collection.find({ _id: { $in: ids } }).toArray())
-      documents.set(document._id, document);
+    // One lookup by _id each: an `$in` would scan the collection on FerretDB.
+    for (const document of await Promise.all(ids.map((_id) => collection.findOne({ _id }))))
+      if (document) documents.set(document._id, document);
+    const changed = new Set<string>();
     for (const event of touched) {
       const position = event.metadata.position ?? 0;
       for (const id of projection.documentsOf(event)) {
         const current = documents.get(id) ?? null;
         if (current && (current._position ?? 0) >= position) continue;
         documents.set(id, { ...projection.evolve(current, event, id), _id: id, _position: position });
+        changed.add(id);
       }
     }
-    const writes = ids.flatMap((id) => {
+    const writes = [...changed].flatMap((id) => {
       const document = documents.get(id);
       return document ? [{ replaceOne: { filter: { _id: id }, replacement: document, upsert: true } }] : [];
     });
@@ -113,7 +124,8 @@ export class ProjectionRunner {
   async rebuild(projection: Projection): Promise<void> {
     await this.collection(projection).deleteMany({});
     await this.checkpoints.deleteOne({ _id: projection.name });
-    while ((await this.catchUp(projection)) > 0);
+    this.reached.delete(projection.name);
+    while ((await this.catchUpOne(projection)) > 0);
   }
 
   /** A digest of a read model's documents, to compare a rebuilt model with the live one. */
@@ -122,6 +134,11 @@ export class ProjectionRunner {
     const cursor = this.collection(projection).find({}).sort({ _id: 1 });
     for await (const document of cursor) hash.update(canonicalJson(document));
     return hash.digest('hex');
+  }
+
+  private async savedCheckpoint(projection: Projection): Promise<LogCursor> {
+    const saved = await this.checkpoints.findOne({ _id: projection.name });
+    return saved ? { batch: saved.batch, position: saved.position } : LOG_START;
   }
 }
 

@@ -13,6 +13,8 @@ export interface ReadModel {
 export interface Projection<D extends ReadModel = ReadModel> {
   readonly name: string;
   readonly handles: readonly string[];
+  /** Top-level fields the service looks documents up by, besides _id (equality only). */
+  readonly indexes?: readonly string[];
   documentsOf(event: StoredEvent): readonly string[];
   evolve(document: D | null, event: StoredEvent, id: string): D;
 }

@@ -1,5 +1,13 @@
 import { ContractRegistry, type EventContract } from '@admissions/contracts';
-import { CommandRunner, EventStore, Upcasters, type Upcaster } from '@admissions/event-store';
+import {
+  CommandRunner,
+  EventStore,
+  Lease,
+  LogSequencer,
+  LogWorkers,
+  Upcasters,
+  type Upcaster,
+} from '@admissions/event-store';
 import { KafkaPublisher, KafkaTopicAdmin, OutboxRelay } from '@admissions/messaging';
 import { ProjectionRunner, type Projection } from '@admissions/projections';
 import {
@@ -13,6 +21,7 @@ import {
 } from '@nestjs/common';
 import type { Kafka } from 'kafkajs';
 import type { Connection } from 'mongoose';
+import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Registry } from 'prom-client';
 import { KAFKA, METRICS_REGISTRY, MONGO_CONNECTION } from '../tokens';
@@ -44,7 +53,7 @@ class EventSourcingLifecycle implements OnApplicationBootstrap, BeforeApplicatio
     @Inject(OPTIONS) private readonly options: EventSourcingOptions,
     private readonly store: EventStore,
     private readonly admin: KafkaTopicAdmin,
-    private readonly relay: OutboxRelay,
+    private readonly workers: LogWorkers,
     private readonly projections: ProjectionRunner,
     private readonly subscriptions: EventSubscriptions,
     private readonly publisher: KafkaPublisher,
@@ -52,15 +61,15 @@ class EventSourcingLifecycle implements OnApplicationBootstrap, BeforeApplicatio
 
   async onApplicationBootstrap(): Promise<void> {
     await this.store.ensureIndexes();
+    await this.projections.ensureIndexes();
     await this.admin.ensureTopics([eventTopicOf(this.options.service), ...(this.options.publishes ?? [])]);
-    this.relay.start();
-    this.projections.start();
+    this.workers.start();
     await this.subscriptions.start();
   }
 
   async beforeApplicationShutdown(): Promise<void> {
     await this.subscriptions.stop();
-    await Promise.allSettled([this.relay.stop(), this.projections.stop()]);
+    await this.workers.stop();
     await Promise.allSettled([this.publisher.close(), this.admin.close()]);
   }
 }
@@ -94,30 +103,35 @@ export class EventSourcingModule {
         { provide: KafkaPublisher, inject: [KAFKA], useFactory: (kafka: Kafka) => new KafkaPublisher(kafka) },
         { provide: KafkaTopicAdmin, inject: [KAFKA], useFactory: (kafka: Kafka) => new KafkaTopicAdmin(kafka) },
         {
+          // One lease per service database: its holder sequences, relays and projects.
+          provide: Lease,
+          inject: [MONGO_CONNECTION],
+          useFactory: (connection: Connection) =>
+            new Lease(database(connection), 'event-log', `${hostname()}-${process.pid}-${randomUUID()}`),
+        },
+        { provide: LogSequencer, inject: [EventStore], useFactory: (store: EventStore) => new LogSequencer(store) },
+        {
           provide: ProjectionRunner,
-          inject: [EventStore, MONGO_CONNECTION],
-          useFactory: (store: EventStore, connection: Connection) =>
-            new ProjectionRunner(store, database(connection), options.projections ?? [], log),
+          inject: [EventStore, MONGO_CONNECTION, Lease],
+          useFactory: (store: EventStore, connection: Connection, lease: Lease) =>
+            new ProjectionRunner(store, database(connection), options.projections ?? [], lease),
         },
         {
           provide: OutboxRelay,
-          inject: [EventStore, MONGO_CONNECTION, KafkaPublisher, EventSourcingMetrics],
+          inject: [EventStore, MONGO_CONNECTION, KafkaPublisher, Lease, EventSourcingMetrics],
           useFactory: (
             store: EventStore,
             connection: Connection,
             publisher: KafkaPublisher,
+            lease: Lease,
             metrics: EventSourcingMetrics,
           ) => {
             const relay = new OutboxRelay(
               store,
               database(connection),
               publisher,
-              {
-                topic: eventTopicOf(options.service),
-                source: `/admissions/${options.service}`,
-                instanceId: `${hostname()}-${process.pid}`,
-              },
-              log,
+              { topic: eventTopicOf(options.service), source: `/admissions/${options.service}` },
+              lease,
               {
                 published: (count, oldest) => {
                   metrics.published.inc(count);
@@ -128,6 +142,17 @@ export class EventSourcingModule {
             registerBacklogGauge(metrics.registry, () => relay.backlog());
             return relay;
           },
+        },
+        {
+          provide: LogWorkers,
+          inject: [EventStore, LogSequencer, OutboxRelay, ProjectionRunner, Lease],
+          useFactory: (
+            store: EventStore,
+            sequencer: LogSequencer,
+            relay: OutboxRelay,
+            projections: ProjectionRunner,
+            lease: Lease,
+          ) => new LogWorkers(store, sequencer, [relay, projections], lease, log),
         },
         {
           provide: EventSourcingMetrics,
@@ -160,6 +185,8 @@ export class EventSourcingModule {
         ProjectionRunner,
         EventSubscriptions,
         OutboxRelay,
+        LogSequencer,
+        LogWorkers,
         KafkaPublisher,
       ],
     };
