@@ -10,6 +10,7 @@ import {
 } from '@admissions/event-store';
 import { createHash } from 'node:crypto';
 import type { mongo } from 'mongoose';
+import { findByIds } from './find-by-ids';
 import type { Projection, ReadModel } from './projection';
 
 interface CheckpointDocument extends LogCursor {
@@ -100,9 +101,7 @@ export class ProjectionRunner implements LogReader {
     const collection = this.collection(projection);
     const ids = [...new Set(touched.flatMap((e) => projection.documentsOf(e)))];
     const documents = new Map<string, ReadModel>();
-    // One lookup by _id each: an `$in` would scan the collection on FerretDB.
-    for (const document of await Promise.all(ids.map((_id) => collection.findOne({ _id }))))
-      if (document) documents.set(document._id, document);
+    for (const document of await findByIds(collection, ids)) documents.set(document._id, document);
     const changed = new Set<string>();
     for (const event of touched) {
       const position = event.metadata.position ?? 0;

@@ -1,5 +1,5 @@
 import { ForbiddenError, NotFoundError, type Actor } from '@admissions/domain-kernel';
-import { ProjectionRunner } from '@admissions/projections';
+import { findByIds, ProjectionRunner } from '@admissions/projections';
 import { Injectable } from '@nestjs/common';
 import { RECTORATE_ROLES, type JurySession, type ReferralState } from '../domain';
 import { candidateApplications, type JuryApplication } from '../projections/candidate-applications.projection';
@@ -42,12 +42,7 @@ export class JuryQueries {
     const document = await this.projections.collection(candidateApplications).findOne({ _id: candidateId });
     const applications = document?.applications ?? [];
     const waitlisted = [...new Set(applications.filter((a) => a.outcome === 'WAITLISTED').map((a) => a.programmeCode))];
-    const lists = waitlisted.length
-      ? await this.projections
-          .collection(waitingList)
-          .find({ _id: { $in: waitlisted } })
-          .toArray()
-      : [];
+    const lists = await findByIds(this.projections.collection(waitingList), waitlisted);
     return applications.map((application) => ({
       ...application,
       waitingListRank:

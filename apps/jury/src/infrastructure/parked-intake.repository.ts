@@ -1,5 +1,5 @@
 import { MONGO_CONNECTION } from '@admissions/platform';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Connection, mongo } from 'mongoose';
 import type { AddToAgenda } from '../domain';
 
@@ -21,11 +21,15 @@ interface ParkedIntakeDocument extends Omit<ParkedIntake, 'candidacyId'> {
 /**
  * Admissible candidates received before their programme (the review and candidacy topics are
  * consumed by different groups, so their order is not guaranteed). The programme catalogue takes
- * them out once it has defined the programme. Read by programme only then: a rare scan.
+ * them out once it has defined the programme, by an equality on the indexed programme code.
  */
 @Injectable()
-export class ParkedIntakeRepository {
+export class ParkedIntakeRepository implements OnApplicationBootstrap {
   constructor(@Inject(MONGO_CONNECTION) private readonly connection: Connection) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.collection().createIndex({ programmeCode: 1 }, { name: 'programmeCode' });
+  }
 
   async park(intake: ParkedIntake): Promise<void> {
     const { candidacyId, ...rest } = intake;

@@ -1,5 +1,5 @@
 import { type Actor, compareDates, NotFoundError, parseCalendarDate } from '@admissions/domain-kernel';
-import { ProjectionRunner, type ReadModel } from '@admissions/projections';
+import { findByIds, ProjectionRunner, type ReadModel } from '@admissions/projections';
 import { Injectable } from '@nestjs/common';
 import { AgreementKind, AgreementTerms, MobilityKind, RegisteredPartner, toIsoDate } from '../domain';
 import {
@@ -141,12 +141,7 @@ export class MobilityQueries {
   }
 
   private async statusesOf(studentIds: readonly string[]): Promise<StudentMobility[]> {
-    const ids = [...new Set(studentIds)];
-    if (ids.length === 0) return [];
-    return this.projections
-      .collection(studentMobility)
-      .find({ _id: { $in: ids } })
-      .toArray();
+    return findByIds(this.projections.collection(studentMobility), studentIds);
   }
 }
 

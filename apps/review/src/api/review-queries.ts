@@ -1,5 +1,5 @@
 import { type Actor, NotFoundError } from '@admissions/domain-kernel';
-import { ProjectionRunner } from '@admissions/projections';
+import { findByIds, ProjectionRunner } from '@admissions/projections';
 import { Injectable } from '@nestjs/common';
 import { ADMIN_ROLE } from '../domain';
 import { type ReviewStatus, type ReviewView, reviewViews } from '../projections/review-view.projection';
@@ -33,10 +33,7 @@ export class ReviewQueries {
     const worklist = await this.projections.collection(worklists).findOne({ _id: leadId });
     const ids = [...(worklist?.candidacyIds ?? [])];
     if (ids.length === 0) return [];
-    const views = await this.projections
-      .collection(reviewViews)
-      .find({ _id: { $in: ids } })
-      .toArray();
+    const views = await findByIds(this.projections.collection(reviewViews), ids);
     return views
       .filter((view) => view.leadId === leadId && (filter.status === undefined || view.status === filter.status))
       .sort(
