@@ -60,7 +60,10 @@ export function summarize(result: SeasonResult): SeasonReport {
   ];
   const failures = routes.flatMap((route) => route.failures);
   const serverErrors = failures.filter((f) => Number(f.status) >= 500).reduce((sum, f) => sum + f.count, 0);
-  const unanswered = failures.filter((f) => Number.isNaN(Number(f.status))).reduce((sum, f) => sum + f.count, 0);
+  // Requests the run itself cut short ('stopped') are not the platform's failures.
+  const unanswered = failures
+    .filter((f) => f.status === 'timeout' || f.status === 'no answer')
+    .reduce((sum, f) => sum + f.count, 0);
   const problems = [
     ...(result.stoppedBy === undefined ? [] : [`the run stopped: ${result.stoppedBy}`]),
     ...(submitted < candidates.length ? [`${candidates.length - submitted} file(s) not submitted`] : []),
