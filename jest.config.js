@@ -19,7 +19,7 @@ module.exports = {
   testTimeout: 300000,
   reporters: ['default', '<rootDir>/scripts/summary-reporter.js'],
   projects: [
-    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'] },
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,e2e}/**/*.spec.ts'] },
     { ...common, displayName: 'integration', testMatch: ['<rootDir>/{apps,libs}/**/*.int-spec.ts'] },
     // Journeys across services: the only place that may load several apps (in one process,
     // each on its own database, talking only through Kafka).
