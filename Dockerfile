@@ -1,23 +1,22 @@
 # One image recipe for the five services, chosen at build time:
 #   docker build --build-arg SERVICE=jury --build-arg PORT=3003 -t admissions/jury .
-# `npm install` rather than `npm ci`: the lock file, written by npm 11, leaves out other
-# platforms' optional binaries, which `npm ci` refuses; install still keeps to the lock.
-FROM node:20-slim AS build
+# `npm ci`: the lock lists every platform's optional binaries, so the image gets exactly the lock.
+FROM node:24-slim AS build
 WORKDIR /repo
 COPY package.json package-lock.json .npmrc ./
-RUN npm install --ignore-scripts --no-audit --no-fund
+RUN npm ci --ignore-scripts --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 COPY libs ./libs
 COPY apps ./apps
 RUN npm run build
 
-FROM node:20-slim AS runtime
+FROM node:24-slim AS runtime
 ARG SERVICE
 ARG PORT=3000
 ENV NODE_ENV=production SERVICE=${SERVICE} PORT=${PORT}
 WORKDIR /app
 COPY package.json package-lock.json .npmrc ./
-RUN npm install --omit=dev --ignore-scripts --no-audit --no-fund && npm cache clean --force
+RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund && npm cache clean --force
 COPY --from=build /repo/dist ./dist
 # Without AUTH_JWKS_URL (docker-compose on a workstation) the dev key pair lives here; a named
 # volume mounted on it starts out owned by node, so all five services share one pair.

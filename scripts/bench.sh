@@ -3,6 +3,8 @@
 # raw driver calls in the same run (see docs/benchmarks.md).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
+# shellcheck source=scripts/node.sh
+source scripts/node.sh
 bash scripts/install-deps.sh
 bash infra/local/up.sh >/dev/null
 set -a

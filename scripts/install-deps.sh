@@ -5,8 +5,9 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 if [[ ! -f node_modules/.package-lock.json || package-lock.json -nt node_modules/.package-lock.json ]]; then
-  # `npm install`, not `npm ci`: npm 11 leaves other platforms' optional binaries (swc,
-  # msgpackr) out of the lock file and `npm ci` then refuses it; install keeps to the lock.
+  # `npm install` keeps to the lock, which lists every platform's optional binaries (swc,
+  # msgpackr) as npm 11 writes them, so it leaves the lock as it is; unlike `npm ci` it keeps
+  # what node_modules already holds.
   printf 'deps: installing Node packages…\n'
   npm install --no-audit --no-fund --loglevel=error
 fi

@@ -96,7 +96,9 @@ fail_service() {
   exit 1
 }
 
-# 1. Servers, dependencies, build.
+# 1. Node 24, servers, dependencies, build.
+# shellcheck source=scripts/node.sh
+source scripts/node.sh
 bash scripts/install-deps.sh
 bash infra/local/up.sh
 npm run build

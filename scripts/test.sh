@@ -4,6 +4,9 @@
 # Arguments go to jest (e.g. `npm test -- apps/jury`).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
+# shellcheck source=scripts/node.sh
+source scripts/node.sh
+printf 'node: %s (%s)\n' "$(node -v)" "$(command -v node)"
 
 bash scripts/install-deps.sh
 bash infra/local/up.sh

@@ -44,6 +44,8 @@ install_system_packages() {
 install_servers() {
   local kafka_job='' ferretdb_job=''
   if [[ -z ${KAFKA_BROKERS:-} ]] && ! kafka_installed; then
+    # The broker loads classes lazily: replacing the jars under it would break it mid-run.
+    kafka_running && die "kafka: kafka/pom.xml changed while a broker runs from the old jars; run infra/local/down.sh first"
     say "kafka: installing jars with Maven (~1 min)…"
     kafka_install >"$LOGS/kafka-install.log" 2>&1 &
     kafka_job=$!

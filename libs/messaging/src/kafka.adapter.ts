@@ -12,31 +12,37 @@ import type {
 
 const ALL_IN_SYNC_REPLICAS = -1;
 
-export class KafkaPublisher implements MessagePublisher {
-  private producer: Producer;
-  private connected?: Promise<void>;
+interface KafkaClient {
+  connect(): Promise<void>;
+  disconnect(): Promise<void>;
+}
+
+/**
+ * A kafkajs producer or admin, connected on first use and replaced by a new one after a failure.
+ * kafkajs 2.2.4 never recovers from a first contact whose ApiVersions request timed out (a broker
+ * that accepted the connection but did not answer: paused, overloaded): it keeps that socket
+ * without negotiated API versions and fails every later request with "Broker not connected".
+ * A new client starts over; kafkajs has already retried before a call fails, so this is rare.
+ */
+class FreshAfterFailure<C extends KafkaClient> {
+  private current?: { client: C; connected: Promise<void> };
 
   constructor(
-    private readonly kafka: Kafka,
-    /** A send not acknowledged by then fails; the producer is replaced (a broker frozen mid-handshake never answers). */
+    private readonly create: () => C,
+    /** A call still unanswered by then fails too: a broker frozen mid-request may never answer. */
     private readonly timeoutMs = 30_000,
-  ) {
-    this.producer = this.newProducer();
-  }
+  ) {}
 
-  async publish(topic: string, messages: readonly OutgoingMessage[]): Promise<void> {
-    if (messages.length === 0) return;
+  async use<T>(work: (client: C) => Promise<T>): Promise<T> {
+    const current = (this.current ??= this.open());
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(
-        () => reject(new Error(`Kafka did not acknowledge within ${this.timeoutMs} ms`)),
-        this.timeoutMs,
-      );
+      timer = setTimeout(() => reject(new Error(`Kafka did not answer within ${this.timeoutMs} ms`)), this.timeoutMs);
     });
     try {
-      await Promise.race([this.send(topic, messages), timeout]);
+      return await Promise.race([current.connected.then(() => work(current.client)), timeout]);
     } catch (error) {
-      this.replaceProducer();
+      this.drop(current);
       throw error;
     } finally {
       clearTimeout(timer);
@@ -44,30 +50,46 @@ export class KafkaPublisher implements MessagePublisher {
   }
 
   async close(): Promise<void> {
-    if (this.connected) await this.producer.disconnect();
+    const current = this.current;
+    this.current = undefined;
+    if (current) await current.client.disconnect();
   }
 
-  private async send(topic: string, messages: readonly OutgoingMessage[]): Promise<void> {
-    this.connected ??= this.producer.connect();
-    await this.connected;
-    await this.producer.send({
-      topic,
-      acks: ALL_IN_SYNC_REPLICAS,
-      messages: messages.map((m) => ({ key: m.key, value: m.value, headers: m.headers })),
-    });
+  private open(): { client: C; connected: Promise<void> } {
+    const client = this.create();
+    return { client, connected: client.connect() };
   }
 
-  /** A failed connect or send is not retried on the same client: the next publish starts afresh. */
-  private replaceProducer(): void {
-    const stale = this.producer;
-    this.producer = this.newProducer();
-    this.connected = undefined;
-    void stale.disconnect().catch(() => undefined);
+  private drop(failed: { client: C }): void {
+    if (this.current !== failed) return; // a concurrent call has replaced it already
+    this.current = undefined;
+    failed.client.disconnect().catch(() => undefined);
   }
+}
 
-  private newProducer(): Producer {
+export class KafkaPublisher implements MessagePublisher {
+  private readonly producer: FreshAfterFailure<Producer>;
+
+  constructor(kafka: Kafka) {
     // Idempotent producer: a retried batch is written once and in order per partition.
-    return this.kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: true });
+    this.producer = new FreshAfterFailure(() =>
+      kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: true }),
+    );
+  }
+
+  async publish(topic: string, messages: readonly OutgoingMessage[]): Promise<void> {
+    if (messages.length === 0) return;
+    await this.producer.use((producer) =>
+      producer.send({
+        topic,
+        acks: ALL_IN_SYNC_REPLICAS,
+        messages: messages.map((m) => ({ key: m.key, value: m.value, headers: m.headers })),
+      }),
+    );
+  }
+
+  close(): Promise<void> {
+    return this.producer.close();
   }
 }
 
@@ -105,25 +127,29 @@ export class KafkaSubscriber implements MessageSubscriber {
 }
 
 export class KafkaTopicAdmin implements TopicAdmin {
-  private admin?: Promise<Admin>;
+  private readonly admin: FreshAfterFailure<Admin>;
 
   constructor(
-    private readonly kafka: Kafka,
+    kafka: Kafka,
     private readonly partitions = 3,
     private readonly replicationFactor = 1,
-  ) {}
-
-  private connect(): Promise<Admin> {
-    this.admin ??= (async () => {
-      const admin = this.kafka.admin();
-      await admin.connect();
-      return admin;
-    })();
-    return this.admin;
+  ) {
+    this.admin = new FreshAfterFailure(() => kafka.admin());
   }
 
-  async ensureTopics(topics: readonly string[]): Promise<void> {
-    const admin = await this.connect();
+  ensureTopics(topics: readonly string[]): Promise<void> {
+    return this.admin.use((admin) => this.createMissing(admin, topics));
+  }
+
+  consumerLag(groupId: string, topics: readonly string[]): Promise<number> {
+    return this.admin.use((admin) => this.lagOf(admin, groupId, topics));
+  }
+
+  close(): Promise<void> {
+    return this.admin.close();
+  }
+
+  private async createMissing(admin: Admin, topics: readonly string[]): Promise<void> {
     const existing = new Set(await admin.listTopics());
     const missing = topics.filter((topic) => !existing.has(topic));
     if (missing.length === 0) return;
@@ -137,8 +163,7 @@ export class KafkaTopicAdmin implements TopicAdmin {
     });
   }
 
-  async consumerLag(groupId: string, topics: readonly string[]): Promise<number> {
-    const admin = await this.connect();
+  private async lagOf(admin: Admin, groupId: string, topics: readonly string[]): Promise<number> {
     let lag = 0;
     for (const topic of topics) {
       const [ends, [committed]] = await Promise.all([
@@ -152,9 +177,5 @@ export class KafkaTopicAdmin implements TopicAdmin {
       }
     }
     return lag;
-  }
-
-  async close(): Promise<void> {
-    if (this.admin) await (await this.admin).disconnect();
   }
 }

@@ -1,8 +1,7 @@
 import type { Actor } from '@admissions/domain-kernel';
 import { EventStore } from '@admissions/event-store';
-import { eventually, testEnv, uniqueName } from '@admissions/testing';
+import { eventually, localKafkaPid, testEnv, uniqueName } from '@admissions/testing';
 import { fork, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
 import mongoose from 'mongoose';
@@ -13,13 +12,7 @@ import { KafkaPublisher, KafkaSubscriber, KafkaTopicAdmin } from './kafka.adapte
 const actor: Actor = { id: 'tester', roles: [] };
 const STREAMS = 100;
 const EVENTS = Number(process.env.RELAY_TEST_EVENTS ?? 10_000);
-const KAFKA_PID = join(__dirname, '..', '..', '..', '.local', 'run', 'kafka.pid');
 const silent = { warn: () => undefined, error: () => undefined };
-
-/** The broker this project started, if it did: the outage is a real SIGSTOP of that process. */
-function kafkaPid(): number | undefined {
-  return existsSync(KAFKA_PID) ? Number(readFileSync(KAFKA_PID, 'utf8').trim()) : undefined;
-}
 
 describe('outbox relay to real Kafka', () => {
   const env = testEnv();
@@ -60,7 +53,7 @@ describe('outbox relay to real Kafka', () => {
 
   afterAll(async () => {
     for (const child of children) child.kill('SIGKILL');
-    const pid = kafkaPid();
+    const pid = localKafkaPid();
     if (pid) process.kill(pid, 'SIGCONT');
     await connection.dropDatabase();
     await connection.close();
@@ -116,7 +109,7 @@ describe('outbox relay to real Kafka', () => {
 
     await appendBurst(3000);
     first.kill('SIGKILL'); // crash: some events appended, some published, the checkpoint somewhere in between
-    const pid = kafkaPid();
+    const pid = localKafkaPid();
     if (pid) process.kill(pid, 'SIGSTOP');
     const second = await startRelay('relay-b');
     await appendBurst(EVENTS - 3000);

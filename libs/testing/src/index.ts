@@ -1,3 +1,4 @@
 export * from './test-env';
+export * from './local-kafka';
 export * from './eventually';
 export * from './service-under-test';
