@@ -4,8 +4,9 @@
 // so that its sessions sit (JURY-1) and its decisions are taken (JURY-2). Timings are not asserted:
 // they are the season run's report's business.
 import { ManualClock } from '@admissions/domain-kernel';
-import { CLOCK } from '@admissions/platform';
-import { startService, testEnv, type ServiceUnderTest } from '@admissions/testing';
+import { CLOCK, MONGO_CONNECTION } from '@admissions/platform';
+import { QueryAudit, startService, testEnv, type ServiceUnderTest } from '@admissions/testing';
+import type { Connection } from 'mongoose';
 import { CandidacyModule } from '../apps/candidacy/src/candidacy.module';
 import { JuryModule } from '../apps/jury/src/jury.module';
 import { NotificationModule } from '../apps/notification/src/notification.module';
@@ -22,6 +23,8 @@ describe('season at reduced size: 24 candidates over 3 programmes', () => {
   const juryClock = new ManualClock(new Date('2027-01-10T09:00:00+01:00'));
   const sink = new SmtpSink(SMTP);
   const services: ServiceUnderTest[] = [];
+  const audit = new QueryAudit();
+  const connectionOf = (svc: ServiceUnderTest) => svc.app.get<Connection>(MONGO_CONNECTION);
 
   /** The jury's clock is moved past the sitting, never waited for (and never moved back). */
   const juryTime: JuryTime = {
@@ -49,9 +52,11 @@ describe('season at reduced size: 24 candidates over 3 programmes', () => {
         SEND_BACKOFF_MS: '300',
       }),
     );
+    for (const svc of services) audit.attach(connectionOf(svc));
   });
 
   afterAll(async () => {
+    audit.stop();
     for (const svc of services.reverse()) await svc.close();
     await sink.stop();
   });
@@ -85,5 +90,11 @@ describe('season at reduced size: 24 candidates over 3 programmes', () => {
     expect(report.http.serverErrors).toBe(0);
     expect(report.http.unanswered).toBe(0);
     expect(report.verdict).toEqual({ ok: true, problems: [] });
+
+    // No query of the whole season scans a collection: each is an equality on _id or on an
+    // indexed field, or reads a queue of in-flight work, or small reference data, whole.
+    expect(audit.queries.length).toBeGreaterThan(1000);
+    const wholeReads = ['es_outbox', 'rm_programmes'];
+    expect(await audit.scans(connectionOf(candidacy).getClient(), wholeReads)).toEqual([]);
   }, 600_000);
 });

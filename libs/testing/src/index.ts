@@ -2,3 +2,4 @@ export * from './test-env';
 export * from './local-kafka';
 export * from './eventually';
 export * from './service-under-test';
+export * from './query-audit';

@@ -50,6 +50,8 @@ class ConnectionsCloser implements BeforeApplicationShutdown, OnApplicationShutd
         const connection = mongoose.createConnection(env.MONGO_URL, {
           dbName: env.MONGO_DB,
           serverSelectionTimeoutMS: 10_000,
+          // Command events let a test check every query a journey issues against the indexes.
+          monitorCommands: true,
         });
         // An 'error' event without a listener would crash the process.
         connection.on('error', (error: Error) => root.error({ err: error, component: 'mongo' }, 'MongoDB error'));
