@@ -11,9 +11,10 @@ const UNDEFINED_TABLE = ['42P01'];
  *
  * FerretDB pushes an equality filter on a top-level field down to SQL as `_jsonb->'f' @> '"v"'`.
  * The btree that `createIndexes` builds on `(_jsonb->'f')` cannot serve `@>` (FerretDB issue
- * #4646); a GIN index on the same expression can. FerretDB does not know these indexes (listIndexes
- * leaves them out) and drops them with the collection's table. The collection must exist; calling
- * again, or from several processes at once, changes nothing.
+ * #4646), nor can its unique btree on `_id`: without a GIN index even a find by `_id` scans the
+ * table. A GIN index on the same expression serves it. FerretDB does not know these indexes
+ * (listIndexes leaves them out) and drops them with the collection's table. The collection must
+ * exist; calling again, or from several processes at once, changes nothing.
  *
  * @param pgUrl the PostgreSQL behind FerretDB (`FERRETDB_PG_URL`)
  * @param database the MongoDB database, which FerretDB keeps as a PostgreSQL schema of that name
