@@ -7,6 +7,13 @@ FERRETDB_HOME="$STATE/ferretdb"
 FERRETDB_BIN="$STATE/bin/ferretdb"
 FERRETDB_LOG="$LOGS/ferretdb.log"
 FERRETDB_PID="$RUN/ferretdb.pid"
+# FerretDB 1.24 keeps a pooled PostgreSQL connection for the query of an update or findAndModify
+# while it takes a second one for the write. Once every connection of its pool is held that way,
+# every request waits forever, ping included: seen with the default pool (50) under the jury's
+# seat race. Keep the pool above the MongoDB connections that can be busy at once (a driver opens
+# up to 100 per client); PG_MAX_CONNECTIONS leaves room for it.
+FERRETDB_PG_POOL=400
+FERRETDB_STORAGE_URL="$PG_URL?pool_max_conns=$FERRETDB_PG_POOL"
 
 # No VCS stamping (the module cache copy is not a git checkout) and never switch toolchains:
 # the proxy may not serve golang.org/toolchain here.
@@ -78,7 +85,7 @@ ferretdb_start() {
   # 9>&-: do not hand up.sh's lock to the server, or the next up.sh waits on it forever.
   setsid nohup "$FERRETDB_BIN" \
     --handler=postgresql \
-    --postgresql-url="$PG_URL" \
+    --postgresql-url="$FERRETDB_STORAGE_URL" \
     --listen-addr="127.0.0.1:$MONGO_PORT" \
     --state-dir="$FERRETDB_HOME/state" \
     --telemetry=disable \

@@ -8,6 +8,8 @@ PG_LOG="$LOGS/postgres.log"
 # FerretDB keeps each MongoDB database as a schema of this one PostgreSQL database.
 PG_DATABASE="ferretdb"
 PG_URL="postgres://postgres@127.0.0.1:$PG_PORT/$PG_DATABASE"
+# Room for FerretDB's pool (ferretdb.sh) plus a few clients of our own (GIN indexes, psql).
+PG_MAX_CONNECTIONS=500
 
 postgres_installed() { [[ -x $PG_BIN/initdb && -x $PG_BIN/pg_ctl && -x $PG_BIN/pg_isready ]]; }
 
@@ -35,8 +37,8 @@ postgres_init() {
 # -W: return at once; wait only for postmaster.pid so the caller can tell "starting" from "died".
 # 9>&-: do not hand up.sh's lock to the server, or the next up.sh waits on it forever.
 postgres_start() {
-  as_postgres "$PG_BIN/pg_ctl" start -W -D "$PG_DATA" \
-    -o "-p $PG_PORT -c listen_addresses=127.0.0.1 -c unix_socket_directories='$PG_DATA'" \
+  local settings="-p $PG_PORT -c listen_addresses=127.0.0.1 -c max_connections=$PG_MAX_CONNECTIONS"
+  as_postgres "$PG_BIN/pg_ctl" start -W -D "$PG_DATA" -o "$settings -c unix_socket_directories='$PG_DATA'" \
     >>"$PG_LOG" 2>&1 </dev/null 9>&- || fail_with_log postgres "$PG_LOG" "pg_ctl start failed"
   wait_until 5 test -s "$PG_DATA/postmaster.pid" ||
     fail_with_log postgres "$PG_LOG" "exited during start-up"

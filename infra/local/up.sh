@@ -168,8 +168,8 @@ choose_ferretdb() {
 same_storage() {
   local url
   url="$(ferretdb_running_flag postgresql-url)"
-  [[ $url == "$PG_URL" ]] ||
-    die "ferretdb: already running over ${url:-$(ferretdb_running_flag handler)}, not $PG_URL;" \
+  [[ $url == "$FERRETDB_STORAGE_URL" ]] ||
+    die "ferretdb: already running over ${url:-$(ferretdb_running_flag handler)}, not $FERRETDB_STORAGE_URL;" \
       "run infra/local/down.sh first"
 }
 
