@@ -1,5 +1,5 @@
 /** Import rules of the architecture (see ../shared/ARCHITECTURE.md), checked in `npm test`. */
-const INFRASTRUCTURE = '^(@nestjs|mongoose|mongodb|kafkajs|bullmq|ioredis)(/|$)';
+const INFRASTRUCTURE = '^(@nestjs|mongoose|mongodb|pg|kafkajs|bullmq|ioredis)(/|$)';
 
 module.exports = {
   forbidden: [

@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# Stops the servers infra/local/up.sh started, found by their pid files under .local/run:
-# SIGTERM first (Kafka shuts down cleanly, Redis flushes its AOF), SIGKILL after a grace period.
+# Stops the servers infra/local/up.sh started, found by their pid files under .local/run (and
+# PostgreSQL's own postmaster.pid): SIGTERM first (Kafka shuts down cleanly, Redis flushes its
+# AOF), SIGKILL after a grace period; PostgreSQL with `pg_ctl stop -m fast`.
 # Servers it did not start (a URL from the environment, a reused Redis) are left alone.
 # Data stays in .local; `rm -rf .local` afterwards for a clean slate.
 set -euo pipefail
 
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+source "$INFRA_DIR/postgres.sh"
 
 # Kafka's controlled shutdown can take ~10 s; past this we stop asking.
 STOP_GRACE="${STOP_GRACE:-30}"
@@ -33,10 +35,26 @@ stop() {
   say "$name: stopped"
 }
 
+# pg_ctl rather than a signal: it waits for the shutdown checkpoint. Immediate mode (crash
+# recovery at the next start) only when the fast shutdown does not finish in time.
+stop_postgres() {
+  if ! postgres_running; then
+    say "postgres: not running"
+    return
+  fi
+  say "postgres: stopping (pid $(head -n 1 "$PG_DATA/postmaster.pid"))…"
+  if ! postgres_stop fast "$STOP_GRACE"; then
+    say "postgres: still running after ${STOP_GRACE}s; immediate shutdown"
+    postgres_stop immediate 10 || die "postgres: pg_ctl stop -m immediate failed; see $PG_LOG"
+  fi
+  say "postgres: stopped"
+}
+
 main() {
-  # Stop in parallel: Kafka's shutdown dominates and the others do not depend on it.
+  # Stop in parallel: Kafka's shutdown dominates and the others do not depend on it, except
+  # PostgreSQL, which goes after FerretDB so that no request is cut off halfway.
   stop kafka "$RUN/kafka.pid" kafka.Kafka &
-  stop ferretdb "$RUN/ferretdb.pid" "$STATE/bin/ferretdb" &
+  { stop ferretdb "$RUN/ferretdb.pid" "$STATE/bin/ferretdb" && stop_postgres; } &
   stop redis "$RUN/redis.pid" redis-server &
   local failed=0 job
   for job in $(jobs -p); do

@@ -1,5 +1,5 @@
-# FerretDB 1.x: a MongoDB-wire server over SQLite, built from source with the Go module proxy.
-# Sourced by up.sh after lib.sh.
+# FerretDB 1.x: a MongoDB-wire server over PostgreSQL (our cluster, postgres.sh), built from
+# source with the Go module proxy. Sourced by up.sh after lib.sh and postgres.sh.
 
 FERRETDB_VERSION="v1.24.2"
 FERRETDB_MODULE="github.com/FerretDB/FerretDB"
@@ -7,6 +7,13 @@ FERRETDB_HOME="$STATE/ferretdb"
 FERRETDB_BIN="$STATE/bin/ferretdb"
 FERRETDB_LOG="$LOGS/ferretdb.log"
 FERRETDB_PID="$RUN/ferretdb.pid"
+# FerretDB 1.24 keeps a pooled PostgreSQL connection for the query of an update or findAndModify
+# while it takes a second one for the write. Once every connection of its pool is held that way,
+# every request waits forever, ping included: seen with the default pool (50) under the jury's
+# seat race. Keep the pool above the MongoDB connections that can be busy at once (a driver opens
+# up to 100 per client); PG_MAX_CONNECTIONS leaves room for it.
+FERRETDB_PG_POOL=400
+FERRETDB_STORAGE_URL="$PG_URL?pool_max_conns=$FERRETDB_PG_POOL"
 
 # No VCS stamping (the module cache copy is not a git checkout) and never switch toolchains:
 # the proxy may not serve golang.org/toolchain here.
@@ -68,16 +75,17 @@ ferretdb_install() {
 }
 
 ferretdb_start() {
-  mkdir -p "$FERRETDB_HOME/data" "$FERRETDB_HOME/state"
-  # The SQLite URL must name an existing directory and end with a slash (one file per database).
+  mkdir -p "$FERRETDB_HOME/state"
+  # PostgreSQL, not SQLite: SQLite pushes only an exact {_id} filter down and scans for any
+  # other; PostgreSQL pushes equality on top-level fields down, which a GIN index then serves.
   # Log level error: at warn it dumps a full request/response for every unsupported command,
   # and the Node driver sends one (endSessions) on every client close.
   # --debug-addr=-: no metrics/pprof HTTP listener; its fixed default port (8088) clashes with
   # a second instance or anything else there, and FerretDB then exits.
   # 9>&-: do not hand up.sh's lock to the server, or the next up.sh waits on it forever.
   setsid nohup "$FERRETDB_BIN" \
-    --handler=sqlite \
-    --sqlite-url="file:$FERRETDB_HOME/data/" \
+    --handler=postgresql \
+    --postgresql-url="$FERRETDB_STORAGE_URL" \
     --listen-addr="127.0.0.1:$MONGO_PORT" \
     --state-dir="$FERRETDB_HOME/state" \
     --telemetry=disable \
@@ -89,8 +97,15 @@ ferretdb_start() {
 
 ferretdb_running() { pid_alive "$FERRETDB_PID" "$FERRETDB_BIN"; }
 
+# ferretdb_running_flag <name>: the value of --<name>=… the running server was started with.
+ferretdb_running_flag() {
+  tr '\0' '\n' <"/proc/$(<"$FERRETDB_PID")/cmdline" | sed -n "s|^--$1=||p"
+}
+
 ferretdb_running_port() {
-  tr '\0' '\n' <"/proc/$(<"$FERRETDB_PID")/cmdline" | sed -n 's/^--listen-addr=.*:\([0-9]*\)$/\1/p'
+  local addr
+  addr="$(ferretdb_running_flag listen-addr)"
+  printf '%s\n' "${addr##*:}"
 }
 
 # Ready = ping answers and the wire version suits the driver. probe.js prints

@@ -12,6 +12,7 @@ KAFKA_PORT="${KAFKA_PORT:-9092}"
 KAFKA_CONTROLLER_PORT="${KAFKA_CONTROLLER_PORT:-9093}"
 MONGO_PORT="${MONGO_PORT:-27017}"
 REDIS_PORT="${REDIS_PORT:-6379}"
+PG_PORT="${PG_PORT:-5432}"
 
 # Seconds a server gets to become ready before we give up and show its log.
 READY_TIMEOUT="${READY_TIMEOUT:-90}"
@@ -43,11 +44,12 @@ wait_until() {
 wait_port() { wait_until "$3" port_open "$1" "$2"; }
 
 # pid_alive <pidfile> <pattern>: the pid file names a live process whose command line contains
-# <pattern>; the pattern guards against a recycled pid after a reboot or a crash.
+# <pattern>; the pattern guards against a recycled pid after a reboot or a crash. Only the first
+# line counts: PostgreSQL's postmaster.pid goes on with its port, socket directory and state.
 pid_alive() {
   local pid
   [[ -s $1 ]] || return 1
-  pid="$(<"$1")"
+  pid="$(head -n 1 "$1")"
   [[ $pid =~ ^[0-9]+$ ]] && kill -0 "$pid" 2>/dev/null || return 1
   tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -qF -- "$2"
 }

@@ -1,16 +1,19 @@
 #!/usr/bin/env bash
-# Installs (when missing) and starts the three servers the tests and `npm start` need, without
-# Docker: Kafka (KRaft, jars from Maven Central), FerretDB (MongoDB wire over SQLite, built with
-# Go) and Redis (Debian package). Idempotent: servers already running are only checked, so a
-# warm run takes a second or two. Writes .local/env for `source .local/env`.
+# Installs (when missing) and starts the servers the tests and `npm start` need, without Docker:
+# Kafka (KRaft, jars from Maven Central), FerretDB (MongoDB wire, built with Go) over its own
+# PostgreSQL cluster (Debian package), and Redis (Debian package). Idempotent: servers already
+# running are only checked, so a warm run takes a second or two. Writes .local/env for
+# `source .local/env`.
 #
 # A server named by KAFKA_BROKERS, MONGO_URL or REDIS_URL is used as is: nothing is started for
-# it. Ports: KAFKA_PORT (9092), KAFKA_CONTROLLER_PORT (9093), MONGO_PORT (27017), REDIS_PORT
-# (6379). READY_TIMEOUT (90) bounds each wait. See infra/local/README.md.
+# it (MONGO_URL: neither FerretDB nor PostgreSQL). Ports: KAFKA_PORT (9092),
+# KAFKA_CONTROLLER_PORT (9093), MONGO_PORT (27017), PG_PORT (5432), REDIS_PORT (6379).
+# READY_TIMEOUT (90) bounds each wait. See infra/local/README.md.
 set -euo pipefail
 
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 source "$INFRA_DIR/kafka.sh"
+source "$INFRA_DIR/postgres.sh"
 source "$INFRA_DIR/ferretdb.sh"
 source "$INFRA_DIR/redis.sh"
 
@@ -32,6 +35,9 @@ install_system_packages() {
   fi
   if [[ -z ${MONGO_URL:-} ]] && ! ferretdb_installed; then
     command -v go >/dev/null || pkgs+=(golang-go)
+  fi
+  if [[ -z ${MONGO_URL:-} ]] && ! postgres_installed; then
+    pkgs+=("$PG_PACKAGE")
   fi
   if [[ -z ${REDIS_URL:-} ]] && ! redis_installed; then
     pkgs+=(redis-server)
@@ -140,7 +146,8 @@ await_kafka() {
   esac
 }
 
-launch_ferretdb() {
+# FerretDB is chosen before it is launched: only our own FerretDB needs our PostgreSQL.
+choose_ferretdb() {
   if [[ -n ${MONGO_URL:-} ]]; then
     FERRETDB_MODE=external
     return
@@ -149,10 +156,49 @@ launch_ferretdb() {
   FERRETDB_MODE=ours
   if ferretdb_running; then
     same_port ferretdb "$(ferretdb_running_port)" "$MONGO_PORT"
+    same_storage
   elif port_open 127.0.0.1 "$MONGO_PORT"; then
     FERRETDB_MODE=foreign
     foreign_port ferretdb "$MONGO_PORT" ferretdb_ready "$MONGO_URL"
+    return
+  fi
+  FERRETDB_PG_URL=$PG_URL
+}
+
+# A FerretDB started by an older up.sh (SQLite) or for another PG_PORT keeps its storage until
+# it is restarted.
+same_storage() {
+  local url
+  url="$(ferretdb_running_flag postgresql-url)"
+  [[ $url == "$FERRETDB_STORAGE_URL" ]] ||
+    die "ferretdb: already running over ${url:-$(ferretdb_running_flag handler)}, not $FERRETDB_STORAGE_URL;" \
+      "run infra/local/down.sh first"
+}
+
+# PostgreSQL must answer, and hold FerretDB's database, before FerretDB starts. A server we did
+# not start on PG_PORT is refused, not reused: we need trust logins and a database of our own.
+up_postgres() {
+  [[ $FERRETDB_MODE == ours ]] || return 0
+  if postgres_running; then
+    same_port postgres "$(postgres_running_port)" "$PG_PORT"
+  elif port_open 127.0.0.1 "$PG_PORT"; then
+    die "postgres: PG_PORT=$PG_PORT is in use by a server this script did not start;" \
+      "free it or set PG_PORT to a free port"
   else
+    postgres_initialized || {
+      say "postgres: creating a cluster in $PG_DATA…"
+      postgres_init
+    }
+    say "postgres: starting…"
+    postgres_start
+  fi
+  await postgres "$PG_DATA/postmaster.pid" "$PG_DATA" "$PG_LOG" postgres_ready
+  postgres_create_db
+  say "postgres: ready on 127.0.0.1:$PG_PORT ($(postgres_version))"
+}
+
+launch_ferretdb() {
+  if [[ $FERRETDB_MODE == ours ]] && ! ferretdb_running; then
     say "ferretdb: starting…"
     ferretdb_start
   fi
@@ -196,12 +242,14 @@ up_redis() {
   say "redis: ready on 127.0.0.1:$REDIS_PORT ($(redis_version -h 127.0.0.1 -p "$REDIS_PORT"))"
 }
 
-# Written last, so its presence means all three answered. %q keeps URLs with ? or & sourceable.
+# Written last, so its presence means all the servers answered. %q keeps URLs with ? or &
+# sourceable. FERRETDB_PG_URL: our PostgreSQL, or as given with MONGO_URL, or none.
 write_env() {
   local env="$STATE/env"
   {
     printf 'export KAFKA_BROKERS=%q\n' "$KAFKA_BROKERS"
     printf 'export MONGO_URL=%q\n' "$MONGO_URL"
+    [[ -z ${FERRETDB_PG_URL:-} ]] || printf 'export FERRETDB_PG_URL=%q\n' "$FERRETDB_PG_URL"
     printf 'export REDIS_URL=%q\n' "$REDIS_URL"
   } >"$env.tmp"
   mv "$env.tmp" "$env"
@@ -217,6 +265,8 @@ main() {
   # Kafka takes longest to become ready, so it starts first and is awaited while the others
   # come up.
   launch_kafka
+  choose_ferretdb
+  up_postgres
   launch_ferretdb
   up_redis
   await_ferretdb

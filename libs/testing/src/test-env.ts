@@ -4,6 +4,8 @@ import { join } from 'node:path';
 export interface TestEnv {
   readonly kafkaBrokers: string[];
   readonly mongoUrl: string;
+  /** The PostgreSQL behind FerretDB, when the MongoDB server is FerretDB over PostgreSQL. */
+  readonly ferretdbPgUrl?: string;
   readonly redisUrl: string;
 }
 
@@ -34,6 +36,8 @@ export function testEnv(): TestEnv {
   return {
     kafkaBrokers: pick('KAFKA_BROKERS').split(','),
     mongoUrl: pick('MONGO_URL'),
+    // From where MONGO_URL came: a MongoDB named in the environment is not the file's FerretDB.
+    ferretdbPgUrl: (process.env.MONGO_URL ? process.env.FERRETDB_PG_URL : file.FERRETDB_PG_URL) || undefined,
     redisUrl: pick('REDIS_URL'),
   };
 }

@@ -1,0 +1,104 @@
+import { testEnv, uniqueName } from '@admissions/testing';
+import { mongo } from 'mongoose';
+import { Client } from 'pg';
+import { ensureGinIndexes } from './ferretdb-gin-indexes';
+
+const env = testEnv();
+
+interface Application {
+  _id: number;
+  programme: string;
+  status: string;
+}
+
+interface PlanNode {
+  'Node Type': string;
+  'Index Name'?: string;
+  Plans?: PlanNode[];
+}
+
+/** Every node of a PostgreSQL plan, as FerretDB's explain returns it under queryPlanner.Plan. */
+function planNodes(node: PlanNode): PlanNode[] {
+  return [node, ...(node.Plans ?? []).flatMap(planNodes)];
+}
+
+// Only FerretDB over PostgreSQL has these tables; a real MongoDB (MONGO_URL alone) has nothing to index.
+(env.ferretdbPgUrl ? describe : describe.skip)('GIN indexes on FerretDB over PostgreSQL', () => {
+  const pgUrl = env.ferretdbPgUrl ?? '';
+  const database = uniqueName('gin');
+  const mongoClient = new mongo.MongoClient(env.mongoUrl);
+  const pg = new Client({ connectionString: pgUrl });
+  const applications = mongoClient.db(database).collection<Application>('applications');
+
+  const ginIndexes = async () => {
+    const { rows } = await pg.query<{ indexname: string; indexdef: string }>(
+      `SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = $1 AND indexdef LIKE '%USING gin%' ORDER BY 1`,
+      [database],
+    );
+    return rows;
+  };
+
+  beforeAll(async () => {
+    await Promise.all([mongoClient.connect(), pg.connect()]);
+    await applications.insertMany(
+      Array.from({ length: 2000 }, (_, i) => ({
+        _id: i,
+        programme: `MS-${i % 200}`,
+        status: ['draft', 'submitted', 'admitted', 'refused'][i % 4],
+      })),
+    );
+  });
+
+  afterAll(async () => {
+    await mongoClient.db(database).dropDatabase();
+    await Promise.all([mongoClient.close(), pg.end()]);
+  });
+
+  it('creates one GIN index per field, which an equality find then uses, _id included', async () => {
+    await ensureGinIndexes(pgUrl, database, 'applications', ['_id', 'programme', 'status']);
+
+    const indexes = await ginIndexes();
+    const on = (field: string) => indexes.find((index) => index.indexdef.includes(`(_jsonb -> '${field}'::text)`));
+    expect(indexes).toHaveLength(3);
+    // FerretDB's explain is PostgreSQL's EXPLAIN of the SQL it runs for the find.
+    const indexScans = async (filter: mongo.Filter<Application>) => {
+      const explained = await applications.find(filter).explain();
+      return planNodes(explained.queryPlanner.Plan as PlanNode)
+        .filter((node) => node['Node Type'] === 'Bitmap Index Scan')
+        .map((node) => node['Index Name']);
+    };
+    expect(await indexScans({ programme: 'MS-42' })).toEqual([on('programme')?.indexname]);
+    expect(await indexScans({ _id: 42 })).toEqual([on('_id')?.indexname]);
+    expect(await applications.countDocuments({ programme: 'MS-42' })).toBe(10);
+  });
+
+  it('creates each index once when called again, even by several callers at once', async () => {
+    const decisions = mongoClient.db(database).collection<{ _id: number; outcome: string }>('decisions');
+    await decisions.insertMany(
+      Array.from({ length: 100 }, (_, i) => ({ _id: i, outcome: i % 2 ? 'admitted' : 'refused' })),
+    );
+    const before = await ginIndexes();
+    await Promise.all([
+      ensureGinIndexes(pgUrl, database, 'decisions', ['outcome', 'juryId']),
+      ensureGinIndexes(pgUrl, database, 'decisions', ['juryId', 'outcome']),
+      ensureGinIndexes(pgUrl, database, 'decisions', ['outcome']),
+    ]);
+    const after = await ginIndexes();
+    expect(after).toHaveLength(before.length + 2);
+    await ensureGinIndexes(pgUrl, database, 'decisions', ['outcome', 'juryId']);
+    expect(await ginIndexes()).toEqual(after);
+    expect(await decisions.countDocuments({ outcome: 'admitted' })).toBe(50);
+  });
+
+  it('refuses a collection or a database FerretDB does not have, and dotted paths', async () => {
+    await expect(ensureGinIndexes(pgUrl, database, 'missing', ['status'])).rejects.toThrow(
+      `FerretDB has no collection "missing" in database "${database}"`,
+    );
+    await expect(ensureGinIndexes(pgUrl, uniqueName('none'), 'applications', ['status'])).rejects.toThrow(
+      'FerretDB has no collection "applications"',
+    );
+    await expect(ensureGinIndexes(pgUrl, database, 'applications', ['decision.date'])).rejects.toThrow(
+      'top-level fields only',
+    );
+  });
+});
