@@ -54,6 +54,11 @@ export class BaseEnv {
   @Matches(/^rediss?:\/\/\S+$/, { message: 'REDIS_URL must be a redis:// URL' })
   REDIS_URL!: string;
 
+  /** Only where the MongoDB-wire server is FerretDB over PostgreSQL (local runs): see ferretdb-gin-indexes. */
+  @ValidateIf((env: BaseEnv) => env.FERRETDB_PG_URL !== undefined)
+  @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'FERRETDB_PG_URL must be a postgres:// URL' })
+  FERRETDB_PG_URL?: string;
+
   @IsIn(LOG_LEVELS, { message: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}` })
   LOG_LEVEL: LogLevel = 'info';
 

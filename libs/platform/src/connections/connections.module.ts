@@ -4,6 +4,7 @@ import {
   Injectable,
   Logger,
   Module,
+  type OnApplicationBootstrap,
   type OnApplicationShutdown,
 } from '@nestjs/common';
 import { SystemClock } from '@admissions/domain-kernel';
@@ -16,6 +17,43 @@ import { BaseEnv } from '../config/base-env';
 import { kafkaLogCreator } from '../logging/kafka-log-creator';
 import { ROOT_LOGGER } from '../logging/logging.module';
 import { CLOCK, KAFKA, METRICS_REGISTRY, MONGO_CONNECTION, REDIS } from '../tokens';
+import { mirrorIndexesAsGin } from './ferretdb-gin-indexes';
+
+/**
+ * On FerretDB over PostgreSQL (FERRETDB_PG_URL set: local runs), keeps GIN indexes beside the
+ * indexes the service declares, without which FerretDB scans a table even to find one _id.
+ * Collections appear as the service first writes to them, so it looks again now and then.
+ */
+@Injectable()
+class FerretdbIndexMirror implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('FerretdbIndexes');
+  private timer?: NodeJS.Timeout;
+
+  constructor(private readonly env: BaseEnv) {}
+
+  onApplicationBootstrap(): void {
+    const pgUrl = this.env.FERRETDB_PG_URL;
+    if (!pgUrl) return;
+    const mirror = () =>
+      void mirrorIndexesAsGin(pgUrl, this.env.MONGO_DB).catch((error: unknown) =>
+        this.logger.warn(`GIN indexes not brought up to date: ${String(error)}`),
+      );
+    let delay = 1000;
+    const next = () => {
+      this.timer = setTimeout(() => {
+        mirror();
+        delay = Math.min(delay * 2, 60_000);
+        next();
+      }, delay);
+      this.timer.unref();
+    };
+    next();
+  }
+
+  onApplicationShutdown(): void {
+    clearTimeout(this.timer);
+  }
+}
 
 /** Closes the shared clients after the HTTP server has drained, so in-flight requests finish. */
 @Injectable()
@@ -86,6 +124,7 @@ class ConnectionsCloser implements BeforeApplicationShutdown, OnApplicationShutd
       },
     },
     ConnectionsCloser,
+    FerretdbIndexMirror,
   ],
   exports: [MONGO_CONNECTION, KAFKA, REDIS, CLOCK, METRICS_REGISTRY],
 })

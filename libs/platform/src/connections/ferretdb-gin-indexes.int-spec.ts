@@ -1,7 +1,7 @@
 import { testEnv, uniqueName } from '@admissions/testing';
 import { mongo } from 'mongoose';
 import { Client } from 'pg';
-import { ensureGinIndexes } from './ferretdb-gin-indexes';
+import { ensureGinIndexes, mirrorIndexesAsGin } from './ferretdb-gin-indexes';
 
 const env = testEnv();
 
@@ -100,5 +100,25 @@ function planNodes(node: PlanNode): PlanNode[] {
     await expect(ensureGinIndexes(pgUrl, database, 'applications', ['decision.date'])).rejects.toThrow(
       'top-level fields only',
     );
+  });
+
+  it('mirrors what a database declares: GIN on _id of every collection and on each field FerretDB indexes', async () => {
+    const other = uniqueName('mirror');
+    const db = mongoClient.db(other);
+    await db.collection('plain').insertOne({ _id: 'a' as never, n: 1 });
+    await db.collection('indexed').createIndex({ status: 1 }, { name: 'status' });
+    await db.collection('indexed').insertOne({ _id: 'b' as never, status: 'PENDING' });
+    try {
+      await mirrorIndexesAsGin(pgUrl, other);
+      await mirrorIndexesAsGin(pgUrl, other); // again: nothing changes
+      const { rows } = await pg.query<{ indexdef: string }>(
+        `SELECT indexdef FROM pg_indexes WHERE schemaname = $1 AND indexdef LIKE '%USING gin%' ORDER BY 1`,
+        [other],
+      );
+      const fields = rows.map((row) => /_jsonb -> '([^']+)'/.exec(row.indexdef)?.[1]).sort();
+      expect(fields).toEqual(['_id', '_id', 'status']);
+    } finally {
+      await db.dropDatabase();
+    }
   });
 });

@@ -85,3 +85,40 @@ function indexName(table: string, field: string): string {
     .slice(0, 16);
   return `${table.slice(0, 32)}_${readable}_gin_${hash}`;
 }
+
+/**
+ * Gives every collection of a database the GIN indexes FerretDB can use: on `_id`, and on each
+ * field FerretDB itself indexes (its btree indexes on `(_jsonb->'f')`, read from PostgreSQL's
+ * catalogue). So a collection's indexes are declared once, with createIndex, as on MongoDB.
+ */
+export async function mirrorIndexesAsGin(pgUrl: string, database: string): Promise<void> {
+  const client = new Client({ connectionString: pgUrl });
+  await client.connect();
+  try {
+    const wanted = new Map<string, Set<string>>();
+    for (const { table } of await tablesOf(client, database)) wanted.set(table, new Set(['_id']));
+    const { rows } = await client.query<{ table: string; definition: string }>(
+      `SELECT tablename AS table, indexdef AS definition FROM pg_indexes WHERE schemaname = $1 AND indexdef LIKE '%btree%'`,
+      [database],
+    );
+    for (const { table, definition } of rows)
+      for (const [, field] of definition.matchAll(/_jsonb -> '((?:[^']|'')+)'::text/g))
+        wanted.get(table)?.add(field.replace(/''/g, "'"));
+    for (const [table, fields] of wanted)
+      for (const field of fields) if (!field.includes('.')) await createGinIndex(client, database, table, field);
+  } finally {
+    await client.end();
+  }
+}
+
+async function tablesOf(client: Client, database: string): Promise<{ table: string }[]> {
+  try {
+    const { rows } = await client.query<{ table: string }>(
+      `SELECT _jsonb->>'table' AS table FROM ${escapeIdentifier(database)}._ferretdb_database_metadata`,
+    );
+    return rows;
+  } catch (error) {
+    if (isPgError(error, UNDEFINED_TABLE)) return []; // no collection yet
+    throw error;
+  }
+}
