@@ -154,7 +154,7 @@ describe('jury seats, offers and deadlines', () => {
     const programme = code('MS-RACE');
     const admitted = ['r-a1', 'r-a2', 'r-a3', 'r-a4', 'r-a5'];
     const waitlisted = Array.from(
-      { length: Number(process.env.JURY_RACE_WAITLIST ?? 65) },
+      { length: Number(process.env.JURY_RACE_WAITLIST ?? 150) },
       (_, i) => `r-w${String(i + 1).padStart(3, '0')}`,
     );
     await seedProgramme(svc(), programme, 5, [...admitted, ...waitlisted]);
