@@ -15,16 +15,18 @@ const OPTIONS = {
   'poll-ms': { type: 'string', default: String(DEFAULTS.pollMs) },
   'wait-s': { type: 'string', default: String(DEFAULTS.propagationTimeoutMs / 1000) },
   'timeout-s': { type: 'string', default: String(DEFAULTS.timeoutMs / 1000) },
+  'jury-clock-shift-days': { type: 'string', default: '0' },
   help: { type: 'boolean', default: false },
 } as const;
 
-const USAGE = `usage: npm run season -- [--candidates N] [--programmes N] [--concurrency N] [--poll-ms N] [--wait-s N] [--timeout-s N]
+const USAGE = `usage: npm run season -- [--candidates N] [--programmes N] [--concurrency N] [--poll-ms N] [--wait-s N] [--timeout-s N] [--jury-clock-shift-days N]
   --candidates   files submitted over the season (${DEFAULTS.candidates}, at most that)
   --programmes   programmes they spread over (${DEFAULTS.programmes})
   --concurrency  candidates filling in their files at once (${DEFAULTS.concurrency})
   --poll-ms      how often a read model is read while awaited, 100-250 (${DEFAULTS.pollMs})
   --wait-s       how long one propagation is awaited (${DEFAULTS.propagationTimeoutMs / 1000})
   --timeout-s    the whole run (${DEFAULTS.timeoutMs / 1000})
+  --jury-clock-shift-days  the JURY_CLOCK_SHIFT_DAYS npm start was given (0): juries sit January-July only
 Services: CANDIDACY_URL, REVIEW_URL, JURY_URL, NOTIFICATION_URL, else http://127.0.0.1:<CANDIDACY_PORT…> (3001-3004).
 `;
 
@@ -57,7 +59,7 @@ async function main(): Promise<number> {
   );
   const result = await runSeason(config, {
     token,
-    juryTime: realJuryTime(MAX_SESSION_WAIT_MS),
+    juryTime: realJuryTime(MAX_SESSION_WAIT_MS, whole('jury-clock-shift-days')),
     signal: interrupted.signal,
     progress: (line) => process.stdout.write(`  ${line}\n`),
   });

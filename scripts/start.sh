@@ -6,6 +6,8 @@
 #
 # Ports: CANDIDACY_PORT (3001), REVIEW_PORT (3002), JURY_PORT (3003), NOTIFICATION_PORT (3004),
 # MOBILITY_PORT (3005). READY_TIMEOUT (120 s) bounds the wait for readiness.
+# <SERVICE>_CLOCK_SHIFT_DAYS moves one service's clock ahead (CLOCK_SHIFT_DAYS for that service),
+# e.g. JURY_CLOCK_SHIFT_DAYS=45 lets a December run hold January's juries (see docs/season.md).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -123,7 +125,9 @@ done
 # 3. Start the five, then wait for each to be ready.
 for name in "${SERVICES[@]}"; do
   : >"$LOG_DIR/$name.log"
-  PORT=$(port_of "$name") node "dist/apps/$name/src/main.js" >>"$LOG_DIR/$name.log" 2>&1 &
+  shift_var="${name^^}_CLOCK_SHIFT_DAYS"
+  PORT=$(port_of "$name") env ${!shift_var:+CLOCK_SHIFT_DAYS=${!shift_var}} \
+    node "dist/apps/$name/src/main.js" >>"$LOG_DIR/$name.log" 2>&1 &
   MINE[$name]=$!
   printf '%s' "$!" >"$PID_DIR/$name.pid"
 done

@@ -27,20 +27,27 @@ export function sessionInstant(now: Date, leadMs: number): Date {
   return new Date(startOfParisDay({ year: day.year + 1, month: 1, day: 15 }).getTime() + 10 * 3_600_000);
 }
 
-/** The real clock (`npm start`): the season waits for a session at most `maxWaitMs` away. */
-export function realJuryTime(maxWaitMs: number): JuryTime {
+/**
+ * The jury's clock under `npm start`: the real one, moved `shiftDays` ahead when the jury service
+ * runs with `JURY_CLOCK_SHIFT_DAYS` (the same number). The season waits for a session at most
+ * `maxWaitMs` away.
+ */
+export function realJuryTime(maxWaitMs: number, shiftDays = 0): JuryTime {
+  const shiftMs = shiftDays * 86_400_000;
+  const now = () => new Date(Date.now() + shiftMs);
   return {
-    now: () => new Date(),
+    now,
     async reach(at, stop) {
-      const wait = at.getTime() - Date.now();
+      const wait = at.getTime() - now().getTime();
       if (wait > maxWaitMs) {
         const days = Math.ceil(wait / 86_400_000);
         return {
           reached: false,
           reason:
             `JURY-2: the jury decides once its session has sat, and JURY-1 seats juries January–July only; ` +
-            `the jury service runs on the real clock (${new Date().toISOString()}), so the first session it ` +
-            `accepts sits at ${at.toISOString()}, ${days} day(s) away: decisions need the jury's clock at that time`,
+            `the jury service's clock reads ${now().toISOString()}, so the first session it accepts sits at ` +
+            `${at.toISOString()}, ${days} day(s) away: run the jury with JURY_CLOCK_SHIFT_DAYS=${days + shiftDays} ` +
+            `(npm start) and the season with --jury-clock-shift-days ${days + shiftDays}`,
         };
       }
       // A margin past the sitting, for the jury's own reading of the clock.

@@ -12,6 +12,15 @@ export class SystemClock implements Clock {
   }
 }
 
+/** The real clock moved by a fixed amount: a workstation's service that must live another day (a season run). */
+export class ShiftedClock implements Clock {
+  constructor(private readonly shiftMs: number) {}
+
+  now(): Date {
+    return new Date(Date.now() + this.shiftMs);
+  }
+}
+
 export type ClockListener = (now: Date) => void | Promise<void>;
 
 export class ManualClock implements Clock {

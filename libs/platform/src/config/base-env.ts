@@ -1,5 +1,18 @@
 import { Transform } from 'class-transformer';
-import { ArrayNotEmpty, IsIn, IsInt, IsString, Matches, Max, Min, ValidateIf } from 'class-validator';
+import {
+  ArrayNotEmpty,
+  IsIn,
+  IsInt,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  Validate,
+  ValidateIf,
+  ValidatorConstraint,
+  type ValidationArguments,
+  type ValidatorConstraintInterface,
+} from 'class-validator';
 
 export const NODE_ENVS = ['development', 'test', 'production'] as const;
 export type NodeEnv = (typeof NODE_ENVS)[number];
@@ -21,6 +34,14 @@ const toList = ({ value }: { value: unknown }) =>
         .map((item) => item.trim())
         .filter((item) => item.length > 0)
     : value;
+
+/** A setting for workstations only. */
+@ValidatorConstraint({ name: 'notInProduction' })
+class NotInProduction implements ValidatorConstraintInterface {
+  validate(_value: unknown, args: ValidationArguments): boolean {
+    return (args.object as { NODE_ENV?: string }).NODE_ENV !== 'production';
+  }
+}
 
 /**
  * The settings every service reads from its environment. An app extends it to add its own and
@@ -53,6 +74,13 @@ export class BaseEnv {
 
   @Matches(/^rediss?:\/\/\S+$/, { message: 'REDIS_URL must be a redis:// URL' })
   REDIS_URL!: string;
+
+  /** Moves the service's clock this many days ahead (workstations only: refused in production). */
+  @ValidateIf((env: BaseEnv) => env.CLOCK_SHIFT_DAYS !== undefined)
+  @Transform(toNumber)
+  @IsInt({ message: 'CLOCK_SHIFT_DAYS must be a whole number of days' })
+  @Validate(NotInProduction, { message: 'CLOCK_SHIFT_DAYS is refused when NODE_ENV=production' })
+  CLOCK_SHIFT_DAYS?: number;
 
   /** Only where the MongoDB-wire server is FerretDB over PostgreSQL (local runs): see ferretdb-gin-indexes. */
   @ValidateIf((env: BaseEnv) => env.FERRETDB_PG_URL !== undefined)

@@ -7,7 +7,7 @@ import {
   type OnApplicationBootstrap,
   type OnApplicationShutdown,
 } from '@nestjs/common';
-import { SystemClock } from '@admissions/domain-kernel';
+import { ShiftedClock, SystemClock } from '@admissions/domain-kernel';
 import Redis from 'ioredis';
 import { Kafka } from 'kafkajs';
 import mongoose, { type Connection } from 'mongoose';
@@ -112,7 +112,12 @@ class ConnectionsCloser implements BeforeApplicationShutdown, OnApplicationShutd
         return redis;
       },
     },
-    { provide: CLOCK, useClass: SystemClock },
+    {
+      provide: CLOCK,
+      inject: [BaseEnv],
+      useFactory: (env: BaseEnv) =>
+        env.CLOCK_SHIFT_DAYS ? new ShiftedClock(env.CLOCK_SHIFT_DAYS * 86_400_000) : new SystemClock(),
+    },
     {
       provide: METRICS_REGISTRY,
       inject: [BaseEnv],
