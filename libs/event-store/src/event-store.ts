@@ -18,6 +18,7 @@ import { StreamCache } from './stream-cache';
 import { Upcasters } from './upcasters';
 
 const DUPLICATE_KEY = 11000;
+const RECENT_BATCHES = 32;
 
 export interface EventStoreOptions {
   readonly upcasters?: Upcasters;
@@ -52,6 +53,8 @@ export class EventStore {
   private readonly upcasters: Upcasters;
   private readonly schemaVersionOf: (type: string) => number;
   private readonly cache: StreamCache;
+  /** The batches this process logged or read lately, by number: logged batches never change. */
+  private readonly batches = new Map<number, LogDocument>();
   private readonly listeners = new Set<AppendListener>();
 
   constructor(db: mongo.Db, options: EventStoreOptions = {}) {
@@ -139,12 +142,19 @@ export class EventStore {
     const events: StoredEvent[] = [];
     let reached = after;
     while (events.length < minEvents) {
-      const batch = await this.log.findOne({ _id: reached.batch + 1 });
+      const batch = this.batches.get(reached.batch + 1) ?? (await this.log.findOne({ _id: reached.batch + 1 }));
       if (!batch) break;
+      this.remember(batch);
       events.push(...eventsOfBatch(batch).map((event) => this.upcasters.apply(event)));
       reached = { batch: batch._id, position: batch.lastPosition };
     }
     return { events, reached };
+  }
+
+  /** Keeps a logged batch at hand for the readers of this process (the relay, the projections). */
+  remember(batch: LogDocument): void {
+    this.batches.set(batch._id, batch);
+    if (this.batches.size > RECENT_BATCHES) this.batches.delete(Math.min(...this.batches.keys()));
   }
 
   /** The last logged batch at or after `from`, found by _id lookups (batches are numbered without gaps). */

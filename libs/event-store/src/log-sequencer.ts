@@ -80,6 +80,7 @@ export class LogSequencer {
       throw error;
     }
     this.head = { batch: batch._id, position: batch.lastPosition };
+    this.store.remember(batch);
     for (const commit of commits) this.appended.delete(commit._id);
     await this.clear(commits.map((commit) => commit.events[0].eventId));
     for (const listener of this.listeners) listener(batch);
@@ -100,8 +101,9 @@ export class LogSequencer {
     return this.appended.get(entry.commitId) ?? this.store.commits.findOne({ _id: entry.commitId });
   }
 
+  /** One delete for the lot: the outbox is a queue of what is in flight, so even a scan of it is short. */
   private async clear(entryIds: readonly string[]): Promise<void> {
-    await Promise.all(entryIds.map((_id) => this.store.outbox.deleteOne({ _id })));
+    if (entryIds.length > 0) await this.store.outbox.deleteMany({ _id: { $in: [...entryIds] } });
   }
 }
 

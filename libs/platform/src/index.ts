@@ -3,7 +3,7 @@ export * from './config/base-env';
 export * from './config/load-env';
 export { PlatformConfigModule, SERVICE_NAME } from './config/platform-config.module';
 export { ConnectionsModule } from './connections/connections.module';
-export { ensureGinIndexes } from './connections/ferretdb-gin-indexes';
+export { ensureGinIndexes, mirrorIndexesAsGin } from './connections/ferretdb-gin-indexes';
 export * from './logging/correlation';
 export { correlationMiddleware } from './logging/correlation.middleware';
 export { LoggingModule, ROOT_LOGGER } from './logging/logging.module';
