@@ -34,10 +34,14 @@ postgres_init() {
 
 # The socket goes into the data directory: Debian's default, /var/run/postgresql, belongs to the
 # system cluster. Without -l the server writes to the log we opened, as the other servers do.
+# force_custom_plan: FerretDB runs prepared statements whose field name is a parameter
+# (`_jsonb->$1 @> $2`); the generic plan PostgreSQL may settle on after five runs can use no
+# index, and would keep a connection scanning even after a GIN index exists.
 # -W: return at once; wait only for postmaster.pid so the caller can tell "starting" from "died".
 # 9>&-: do not hand up.sh's lock to the server, or the next up.sh waits on it forever.
 postgres_start() {
   local settings="-p $PG_PORT -c listen_addresses=127.0.0.1 -c max_connections=$PG_MAX_CONNECTIONS"
+  settings+=" -c plan_cache_mode=force_custom_plan"
   as_postgres "$PG_BIN/pg_ctl" start -W -D "$PG_DATA" -o "$settings -c unix_socket_directories='$PG_DATA'" \
     >>"$PG_LOG" 2>&1 </dev/null 9>&- || fail_with_log postgres "$PG_LOG" "pg_ctl start failed"
   wait_until 5 test -s "$PG_DATA/postmaster.pid" ||

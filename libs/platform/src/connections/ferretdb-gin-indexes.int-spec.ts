@@ -1,4 +1,4 @@
-import { testEnv, uniqueName } from '@admissions/testing';
+import { eventually, testEnv, uniqueName } from '@admissions/testing';
 import { mongo } from 'mongoose';
 import { Client } from 'pg';
 import { ensureGinIndexes, mirrorIndexesAsGin } from './ferretdb-gin-indexes';
@@ -70,6 +70,27 @@ function planNodes(node: PlanNode): PlanNode[] {
     expect(await indexScans({ programme: 'MS-42' })).toEqual([on('programme')?.indexname]);
     expect(await indexScans({ _id: 42 })).toEqual([on('_id')?.indexname]);
     expect(await applications.countDocuments({ programme: 'MS-42' })).toBe(10);
+  });
+
+  it('serves the finds FerretDB runs, even on its connections that ran them before the index existed', async () => {
+    const offers = mongoClient.db(database).collection<{ _id: number; candidate: string }>('offers');
+    await offers.insertMany(Array.from({ length: 2000 }, (_, i) => ({ _id: i, candidate: `c-${i}` })));
+    // FerretDB runs prepared statements; after five runs PostgreSQL may keep a generic plan, which
+    // cannot use an index on (_jsonb->'candidate') since the key is a parameter.
+    for (let i = 0; i < 10; i++) await offers.findOne({ candidate: `c-${i}` });
+    await ensureGinIndexes(pgUrl, database, 'offers', ['candidate']);
+    for (let i = 0; i < 10; i++) expect(await offers.findOne({ candidate: `c-${i}` })).toMatchObject({ _id: i });
+
+    // Backends report their index scans to pg_stat_user_indexes within seconds.
+    const scans = await eventually(async () => {
+      const { rows } = await pg.query<{ scans: number }>(
+        `SELECT coalesce(sum(idx_scan), 0)::int AS scans FROM pg_stat_user_indexes
+          WHERE schemaname = $1 AND indexrelname LIKE '%candidate%gin%'`,
+        [database],
+      );
+      return rows[0].scans >= 10 ? rows[0].scans : undefined;
+    }, 20_000);
+    expect(scans).toBeGreaterThanOrEqual(10);
   });
 
   it('creates each index once when called again, even by several callers at once', async () => {

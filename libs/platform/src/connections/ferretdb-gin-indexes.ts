@@ -12,9 +12,12 @@ const UNDEFINED_TABLE = ['42P01'];
  * FerretDB pushes an equality filter on a top-level field down to SQL as `_jsonb->'f' @> '"v"'`.
  * The btree that `createIndexes` builds on `(_jsonb->'f')` cannot serve `@>` (FerretDB issue
  * #4646), nor can its unique btree on `_id`: without a GIN index even a find by `_id` scans the
- * table. A GIN index on the same expression serves it. FerretDB does not know these indexes
- * (listIndexes leaves them out) and drops them with the collection's table. The collection must
- * exist; calling again, or from several processes at once, changes nothing.
+ * table. A GIN index on the same expression serves it, provided the server plans each query with
+ * its parameters (`plan_cache_mode = force_custom_plan`, as infra/local sets it): FerretDB's
+ * prepared statements take the field name as a parameter, and a generic plan can use no index.
+ * FerretDB does not know these indexes (listIndexes leaves them out) and drops them with the
+ * collection's table. The collection must exist; calling again, or from several processes at
+ * once, changes nothing.
  *
  * @param pgUrl the PostgreSQL behind FerretDB (`FERRETDB_PG_URL`)
  * @param database the MongoDB database, which FerretDB keeps as a PostgreSQL schema of that name
