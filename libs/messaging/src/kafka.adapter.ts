@@ -1,3 +1,4 @@
+import './kafkajs-idle-fix';
 import { type Admin, type Consumer, type Kafka, type Producer } from 'kafkajs';
 import type {
   IncomingMessage,
@@ -105,7 +106,15 @@ export class KafkaSubscriber implements MessageSubscriber {
   constructor(private readonly kafka: Kafka) {}
 
   async subscribe(groupId: string, topics: readonly string[], handler: MessageHandler): Promise<Subscription> {
-    const consumer: Consumer = this.kafka.consumer({ groupId, allowAutoTopicCreation: true });
+    // An idle consumer costs its heartbeats and its empty fetches: both kept rare (a member that
+    // died is noticed after 30 s; a new message still ends a waiting fetch at once).
+    const consumer: Consumer = this.kafka.consumer({
+      groupId,
+      allowAutoTopicCreation: true,
+      sessionTimeout: 30_000,
+      heartbeatInterval: 10_000,
+      maxWaitTimeInMs: 10_000,
+    });
     await consumer.connect();
     await consumer.subscribe({ topics: [...topics], fromBeginning: true });
     await consumer.run({
