@@ -103,18 +103,42 @@ function headersOf(raw: Record<string, unknown> | undefined): MessageHeaders {
 }
 
 export class KafkaSubscriber implements MessageSubscriber {
-  constructor(private readonly kafka: Kafka) {}
+  constructor(
+    private readonly kafka: Kafka,
+    /** How long a subscription keeps retrying what the broker calls retriable (a topic just created, a group loading). */
+    private readonly retryForMs = 120_000,
+  ) {}
 
-  async subscribe(groupId: string, topics: readonly string[], handler: MessageHandler): Promise<Subscription> {
+  /**
+   * A topic created a moment ago may be missing from the broker's metadata (UNKNOWN_TOPIC_OR_PARTITION),
+   * a coordinator may still be loading: such errors are retried with backoff, on a fresh consumer.
+   */
+  subscribe(groupId: string, topics: readonly string[], handler: MessageHandler): Promise<Subscription> {
+    return retryingRetriable(async () => {
+      const consumer = this.consumerFor(groupId);
+      try {
+        await this.start(consumer, topics, handler);
+        return { stop: () => consumer.disconnect() };
+      } catch (error) {
+        await consumer.disconnect().catch(() => undefined);
+        throw error;
+      }
+    }, this.retryForMs);
+  }
+
+  private consumerFor(groupId: string): Consumer {
     // An idle consumer costs its heartbeats and its empty fetches: both kept rare (a member that
     // died is noticed after 30 s; a new message still ends a waiting fetch at once).
-    const consumer: Consumer = this.kafka.consumer({
+    return this.kafka.consumer({
       groupId,
       allowAutoTopicCreation: true,
       sessionTimeout: 30_000,
       heartbeatInterval: 10_000,
       maxWaitTimeInMs: 10_000,
     });
+  }
+
+  private async start(consumer: Consumer, topics: readonly string[], handler: MessageHandler): Promise<void> {
     await consumer.connect();
     await consumer.subscribe({ topics: [...topics], fromBeginning: true });
     await consumer.run({
@@ -131,8 +155,27 @@ export class KafkaSubscriber implements MessageSubscriber {
         await handler(incoming);
       },
     });
-    return { stop: () => consumer.disconnect() };
   }
+}
+
+/** Runs `work` again, with backoff, while it fails with a retriable error and `forMs` has not passed. */
+async function retryingRetriable<T>(work: () => Promise<T>, forMs: number): Promise<T> {
+  const giveUpAt = Date.now() + forMs;
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await work();
+    } catch (error) {
+      if (!isRetriable(error) || Date.now() > giveUpAt) throw error;
+      await new Promise((resolve) => setTimeout(resolve, Math.min(5000, 250 * 2 ** (attempt - 1))));
+    }
+  }
+}
+
+/** kafkajs marks the errors worth trying again; its own retries give up with one of them as the cause. */
+function isRetriable(error: unknown): boolean {
+  const { retriable, name, cause } = (error ?? {}) as { retriable?: boolean; name?: string; cause?: unknown };
+  if (retriable === true || name === 'KafkaJSConnectionError' || name === 'KafkaJSRequestTimeoutError') return true;
+  return name === 'KafkaJSNumberOfRetriesExceeded' && cause !== undefined ? isRetriable(cause) : false;
 }
 
 export class KafkaTopicAdmin implements TopicAdmin {
@@ -146,8 +189,9 @@ export class KafkaTopicAdmin implements TopicAdmin {
     this.admin = new FreshAfterFailure(() => kafka.admin());
   }
 
+  /** Retries what the broker calls retriable (a controller moving, a broker starting) for a while. */
   ensureTopics(topics: readonly string[]): Promise<void> {
-    return this.admin.use((admin) => this.createMissing(admin, topics));
+    return retryingRetriable(() => this.admin.use((admin) => this.createMissing(admin, topics)), 120_000);
   }
 
   consumerLag(groupId: string, topics: readonly string[]): Promise<number> {
