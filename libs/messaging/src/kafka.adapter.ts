@@ -127,15 +127,7 @@ export class KafkaSubscriber implements MessageSubscriber {
   }
 
   private consumerFor(groupId: string): Consumer {
-    // An idle consumer costs its heartbeats and its empty fetches: both kept rare (a member that
-    // died is noticed after 30 s; a new message still ends a waiting fetch at once).
-    return this.kafka.consumer({
-      groupId,
-      allowAutoTopicCreation: true,
-      sessionTimeout: 30_000,
-      heartbeatInterval: 10_000,
-      maxWaitTimeInMs: 10_000,
-    });
+    return this.kafka.consumer({ groupId, allowAutoTopicCreation: true });
   }
 
   private async start(consumer: Consumer, topics: readonly string[], handler: MessageHandler): Promise<void> {
