@@ -17,7 +17,6 @@ describe('EventStore on the MongoDB-wire server', () => {
       upcasters: new Upcasters([{ type: 'Renamed', fromVersion: 1, upcast: (d) => ({ ...(d as object), v2: true }) }]),
       schemaVersionOf: (type) => (type === 'Renamed' ? 2 : 1),
     });
-    await store.ensureIndexes();
   });
 
   afterAll(async () => {

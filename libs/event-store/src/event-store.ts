@@ -66,9 +66,6 @@ export class EventStore {
     this.cache = new StreamCache(options.cachedStreams ?? 10_000);
   }
 
-  /** Nothing to declare: every read is by _id. Kept so callers need not know. */
-  async ensureIndexes(): Promise<void> {}
-
   /** Appends after `expectedVersion` (0 for a new stream); an empty list appends nothing. */
   async append(
     streamId: string,

@@ -9,3 +9,4 @@ export * from './lease';
 export * from './log-sequencer';
 export * from './work-loop';
 export * from './log-workers';
+export * from './log-checkpoints';

@@ -45,7 +45,6 @@ describe('outbox relay to real Kafka', () => {
   beforeAll(async () => {
     connection = await mongoose.createConnection(env.mongoUrl, { dbName }).asPromise();
     store = new EventStore(connection.db!);
-    await store.ensureIndexes();
     const admin = new KafkaTopicAdmin(kafka);
     await admin.ensureTopics([topic]);
     await admin.close();

@@ -1,5 +1,5 @@
 import {
-  LOG_START,
+  LogCheckpoints,
   SOLE_INSTANCE,
   type EventStore,
   type Leadership,
@@ -22,10 +22,6 @@ export interface RelayObserver {
   published?(count: number, oldestCommittedAt: Date): void;
 }
 
-interface CheckpointDocument extends LogCursor {
-  _id: string;
-}
-
 /**
  * Publishes the event log to Kafka: reads the batches after its checkpoint (by _id), sends them
  * with the idempotent producer and moves the checkpoint only after the broker acknowledged, and
@@ -35,7 +31,7 @@ interface CheckpointDocument extends LogCursor {
  */
 export class OutboxRelay implements LogReader {
   readonly name = 'outbox relay';
-  private readonly checkpoints: mongo.Collection<CheckpointDocument>;
+  private readonly checkpoints: LogCheckpoints;
   private checkpoint?: LogCursor;
 
   constructor(
@@ -46,7 +42,7 @@ export class OutboxRelay implements LogReader {
     private readonly leadership: Leadership = SOLE_INSTANCE,
     private readonly observer: RelayObserver = {},
   ) {
-    this.checkpoints = db.collection<CheckpointDocument>('es_relay_checkpoints');
+    this.checkpoints = new LogCheckpoints(db, 'es_relay_checkpoints', leadership);
   }
 
   /** Another instance may have moved the checkpoint while this one did not lead: read it again. */
@@ -61,15 +57,14 @@ export class OutboxRelay implements LogReader {
   /** One round; returns how many events were published. */
   async relayOnce(): Promise<number> {
     if (!this.leadership.held) return 0;
-    const from = (this.checkpoint ??= await this.savedCheckpoint());
+    const from = (this.checkpoint ??= await this.checkpoints.load(this.options.topic));
     const { events, reached } = await this.store.readLog(from, this.options.batchSize ?? 1000);
     if (events.length === 0) return 0;
     await this.publish(events);
-    if (!(await this.leadership.isCurrent())) {
+    if (!(await this.checkpoints.save(this.options.topic, reached))) {
       this.checkpoint = undefined;
       return 0;
     }
-    await this.checkpoints.updateOne({ _id: this.options.topic }, { $set: reached }, { upsert: true });
     this.checkpoint = reached;
     this.observer.published?.(events.length, new Date(events[0].metadata.occurredAt));
     return events.length;
@@ -84,13 +79,8 @@ export class OutboxRelay implements LogReader {
 
   /** Commits not yet logged (the outbox is a queue of what is in flight) plus events logged but not yet acknowledged. */
   async backlog(): Promise<number> {
-    const from = this.checkpoint ?? (await this.savedCheckpoint());
+    const from = this.checkpoint ?? (await this.checkpoints.load(this.options.topic));
     const [queued, head] = await Promise.all([this.store.outbox.countDocuments({}), this.store.logHead(from)]);
     return queued + head.position - from.position;
-  }
-
-  private async savedCheckpoint(): Promise<LogCursor> {
-    const saved = await this.checkpoints.findOne({ _id: this.options.topic });
-    return saved ? { batch: saved.batch, position: saved.position } : LOG_START;
   }
 }

@@ -1,5 +1,5 @@
 import {
-  LOG_START,
+  LogCheckpoints,
   SOLE_INSTANCE,
   type EventStore,
   type Leadership,
@@ -12,10 +12,6 @@ import { createHash } from 'node:crypto';
 import type { mongo } from 'mongoose';
 import { findByIds } from './find-by-ids';
 import type { Projection, ReadModel } from './projection';
-
-interface CheckpointDocument extends LogCursor {
-  _id: string;
-}
 
 export interface ProjectionRunnerOptions {
   /** Events read per round (whole log batches). */
@@ -30,7 +26,7 @@ export interface ProjectionRunnerOptions {
  */
 export class ProjectionRunner implements LogReader {
   readonly name = 'projections';
-  private readonly checkpoints: mongo.Collection<CheckpointDocument>;
+  private readonly checkpoints: LogCheckpoints;
   private readonly reached = new Map<string, LogCursor>();
 
   constructor(
@@ -40,7 +36,7 @@ export class ProjectionRunner implements LogReader {
     private readonly leadership: Leadership = SOLE_INSTANCE,
     private readonly options: ProjectionRunnerOptions = {},
   ) {
-    this.checkpoints = db.collection<CheckpointDocument>('projection_checkpoints');
+    this.checkpoints = new LogCheckpoints(db, 'projection_checkpoints', leadership);
   }
 
   collection<D extends ReadModel>(projection: Projection<D>): mongo.Collection<D> {
@@ -79,17 +75,16 @@ export class ProjectionRunner implements LogReader {
   }
 
   private async catchUpOne(projection: Projection, reads = new Map<number, Promise<LogRead>>()): Promise<number> {
-    const from = this.reached.get(projection.name) ?? (await this.savedCheckpoint(projection));
+    const from = this.reached.get(projection.name) ?? (await this.checkpoints.load(projection.name));
     const read = reads.get(from.batch) ?? this.store.readLog(from, this.options.batchSize ?? 1000);
     reads.set(from.batch, read);
     const { events, reached } = await read;
     if (events.length === 0) return 0;
     await this.fold(projection, events);
-    if (!(await this.leadership.isCurrent())) {
+    if (!(await this.checkpoints.save(projection.name, reached))) {
       this.reached.clear();
       return 0;
     }
-    await this.checkpoints.updateOne({ _id: projection.name }, { $set: reached }, { upsert: true });
     this.reached.set(projection.name, reached);
     return events.length;
   }
@@ -122,7 +117,7 @@ export class ProjectionRunner implements LogReader {
   /** Drops a read model and folds it again from the first event. */
   async rebuild(projection: Projection): Promise<void> {
     await this.collection(projection).deleteMany({});
-    await this.checkpoints.deleteOne({ _id: projection.name });
+    await this.checkpoints.forget(projection.name);
     this.reached.delete(projection.name);
     while ((await this.catchUpOne(projection)) > 0);
   }
@@ -133,11 +128,6 @@ export class ProjectionRunner implements LogReader {
     const cursor = this.collection(projection).find({}).sort({ _id: 1 });
     for await (const document of cursor) hash.update(canonicalJson(document));
     return hash.digest('hex');
-  }
-
-  private async savedCheckpoint(projection: Projection): Promise<LogCursor> {
-    const saved = await this.checkpoints.findOne({ _id: projection.name });
-    return saved ? { batch: saved.batch, position: saved.position } : LOG_START;
   }
 }
 

@@ -51,7 +51,6 @@ function database(connection: Connection) {
 class EventSourcingLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown {
   constructor(
     @Inject(OPTIONS) private readonly options: EventSourcingOptions,
-    private readonly store: EventStore,
     private readonly admin: KafkaTopicAdmin,
     private readonly workers: LogWorkers,
     private readonly projections: ProjectionRunner,
@@ -60,7 +59,6 @@ class EventSourcingLifecycle implements OnApplicationBootstrap, BeforeApplicatio
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.store.ensureIndexes();
     await this.projections.ensureIndexes();
     await this.admin.ensureTopics([eventTopicOf(this.options.service), ...(this.options.publishes ?? [])]);
     this.workers.start();
