@@ -11,6 +11,11 @@ const swc = [
     module: { type: 'commonjs' },
   },
 ];
+// The @nestjs packages are ESM-only (Nest 12); jest requires them from the tests' CommonJS only
+// when Node runs with --experimental-vm-modules (as `npm test` does).
+if (typeof require('node:vm').SourceTextModule !== 'function') {
+  throw new Error('jest needs NODE_OPTIONS=--experimental-vm-modules (npm test sets it)');
+}
 const moduleNameMapper = { '^@admissions/([a-z-]+)$': '<rootDir>/libs/$1/src' };
 const common = { rootDir: __dirname, transform: { '^.+\\.ts$': swc }, moduleNameMapper, testEnvironment: 'node' };
 

@@ -23,4 +23,6 @@ npx tsc --noEmit -p tsconfig.json
 
 # One test file at a time: some integration tests pause the broker or wipe a Redis database.
 # --forceExit: kafkajs and BullMQ keep timers after their clients close; a test run must end.
-npx jest --runInBand --forceExit "$@"
+# --experimental-vm-modules: the @nestjs packages are ESM-only since Nest 12, and jest loads an
+# ES module required from CommonJS (require(esm)) only with Node's vm modules.
+NODE_OPTIONS="${NODE_OPTIONS:+$NODE_OPTIONS }--experimental-vm-modules" npx jest --runInBand --forceExit "$@"
