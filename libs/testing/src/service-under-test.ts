@@ -1,4 +1,4 @@
-import { configureApp, signDevToken, type Role } from '@admissions/platform';
+import { configureApp, signDevToken, StartupSteps, type Role } from '@admissions/platform';
 import type { INestApplication, Type } from '@nestjs/common';
 import { Test, type TestingModuleBuilder } from '@nestjs/testing';
 import { mkdirSync } from 'node:fs';
@@ -50,6 +50,8 @@ export async function startService(
   configureApp(app, name);
   app.enableShutdownHooks();
   await app.listen(0, '127.0.0.1');
+  // Tests start from a service whose consumers, workers and seeds are running, as readiness says.
+  await app.get(StartupSteps).settled();
   const address = app.getHttpServer().address() as { port: number };
   const keys = { AUTH_DEV_KEY_DIR: DEV_KEYS };
   return {
