@@ -30,13 +30,13 @@ export class DeadlinesModule {
       providers: [
         {
           provide: DeadlineScheduler,
-          inject: [
-            MONGO_DB,
-            CLOCK,
-            { token: REDIS, optional: true },
-            { token: METRICS_REGISTRY, optional: true },
-          ],
-          useFactory: (mongo: DeadlineDatabase, clock: Clock, redis: Redis | undefined, metrics: Registry | undefined) => {
+          inject: [MONGO_DB, CLOCK, { token: REDIS, optional: true }, { token: METRICS_REGISTRY, optional: true }],
+          useFactory: (
+            mongo: DeadlineDatabase,
+            clock: Clock,
+            redis: Redis | undefined,
+            metrics: Registry | undefined,
+          ) => {
             const connection = redisUrl ?? redis;
             if (!connection) throw new Error('DeadlinesModule needs a redisUrl or a REDIS provider');
             return new DeadlineScheduler({

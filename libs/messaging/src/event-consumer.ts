@@ -64,8 +64,10 @@ export class EventConsumer {
 
   async start(): Promise<void> {
     this.stopping = false;
-    this.subscription = await this.subscriber.subscribe(this.options.groupId, this.options.topics, (message, delivery) =>
-      this.receive(message, delivery),
+    this.subscription = await this.subscriber.subscribe(
+      this.options.groupId,
+      this.options.topics,
+      (message, delivery) => this.receive(message, delivery),
     );
   }
 

@@ -43,7 +43,10 @@ class FreshAfterFailure<C extends KafkaClient> {
     const current = (this.current ??= this.open());
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new BrokerUnavailableError(`Kafka did not answer within ${this.timeoutMs} ms`)), this.timeoutMs);
+      timer = setTimeout(
+        () => reject(new BrokerUnavailableError(`Kafka did not answer within ${this.timeoutMs} ms`)),
+        this.timeoutMs,
+      );
     });
     try {
       return await Promise.race([current.connected.then(() => work(current.client)), timeout]);
@@ -134,7 +137,11 @@ export class KafkaSubscriber implements MessageSubscriber {
   private consumerFor(groupId: string): Consumer {
     // kafkajs restarts a crashed consumer only after retriable errors; a broker away for long
     // ends in a non-retriable one, and the group would stay silent for good.
-    return this.kafka.consumer({ groupId, allowAutoTopicCreation: true, retry: { restartOnFailure: async () => true } });
+    return this.kafka.consumer({
+      groupId,
+      allowAutoTopicCreation: true,
+      retry: { restartOnFailure: async () => true },
+    });
   }
 
   private async start(consumer: Consumer, topics: readonly string[], handler: MessageHandler): Promise<void> {

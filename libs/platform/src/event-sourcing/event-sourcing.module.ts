@@ -106,8 +106,7 @@ export class EventSourcingModule {
           // One lease per service database: its holder sequences, relays and projects.
           provide: Lease,
           inject: [MONGO_DB],
-          useFactory: (db: Db) =>
-            new Lease(db, 'event-log', `${hostname()}-${process.pid}-${randomUUID()}`),
+          useFactory: (db: Db) => new Lease(db, 'event-log', `${hostname()}-${process.pid}-${randomUUID()}`),
         },
         { provide: LogSequencer, inject: [EventStore], useFactory: (store: EventStore) => new LogSequencer(store) },
         {
