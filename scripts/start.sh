@@ -126,7 +126,8 @@ start_mail_catcher() {
     say "mail: port $MAIL_CATCHER_SMTP_PORT already answers; the notification service sends there"
     return
   fi
-  npx maildev --smtp "$MAIL_CATCHER_SMTP_PORT" --web "$MAIL_CATCHER_WEB_PORT" --ip 127.0.0.1 \
+  "$ROOT/node_modules/.bin/maildev" --smtp "$MAIL_CATCHER_SMTP_PORT" --web "$MAIL_CATCHER_WEB_PORT" --ip 127.0.0.1 --web-ip 127.0.0.1 \
+    --mail-directory "$ROOT/.local/mail" \
     >"$LOG_DIR/mail-catcher.log" 2>&1 &
   MAIL_CATCHER_PID=$!
   printf '%s' "$!" >"$PID_DIR/mail-catcher.pid"
