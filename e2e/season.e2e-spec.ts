@@ -4,9 +4,8 @@
 // so that its sessions sit (JURY-1) and its decisions are taken (JURY-2). Timings are not asserted:
 // they are the season run's report's business.
 import { ManualClock } from '@admissions/domain-kernel';
-import { CLOCK, MONGO_CONNECTION } from '@admissions/platform';
+import { CLOCK, MongoDatabase } from '@admissions/platform';
 import { QueryAudit, startService, testEnv, type ServiceUnderTest } from '@admissions/testing';
-import type { Connection } from 'mongoose';
 import { CandidacyModule } from '../apps/candidacy/src/candidacy.module';
 import { JuryModule } from '../apps/jury/src/jury.module';
 import { NotificationModule } from '../apps/notification/src/notification.module';
@@ -24,7 +23,7 @@ describe('season at reduced size: 24 candidates over 3 programmes', () => {
   const sink = new SmtpSink(SMTP);
   const services: ServiceUnderTest[] = [];
   const audit = new QueryAudit();
-  const connectionOf = (svc: ServiceUnderTest) => svc.app.get<Connection>(MONGO_CONNECTION);
+  const clientOf = (svc: ServiceUnderTest) => svc.app.get(MongoDatabase).client;
 
   /** The jury's clock is moved past the sitting, never waited for (and never moved back). */
   const juryTime: JuryTime = {
@@ -52,7 +51,7 @@ describe('season at reduced size: 24 candidates over 3 programmes', () => {
         SEND_BACKOFF_MS: '300',
       }),
     );
-    for (const svc of services) audit.attach(connectionOf(svc));
+    for (const svc of services) audit.attach(clientOf(svc));
   });
 
   afterAll(async () => {
@@ -95,6 +94,6 @@ describe('season at reduced size: 24 candidates over 3 programmes', () => {
     // indexed field, or reads the outbox (a queue of in-flight appends) or the programme catalogue.
     expect(audit.queries.length).toBeGreaterThan(1000);
     const smallByDesign = ['es_outbox', 'rm_programmes'];
-    expect(await audit.scans(connectionOf(candidacy).getClient(), smallByDesign)).toEqual([]);
+    expect(await audit.scans(clientOf(candidacy), smallByDesign)).toEqual([]);
   }, 600_000);
 });

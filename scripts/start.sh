@@ -8,6 +8,9 @@
 # MOBILITY_PORT (3005). READY_TIMEOUT (120 s) bounds the wait for readiness.
 # <SERVICE>_CLOCK_SHIFT_DAYS moves one service's clock ahead (CLOCK_SHIFT_DAYS for that service),
 # e.g. JURY_CLOCK_SHIFT_DAYS=45 lets a December run hold January's juries (see docs/season.md).
+# A local mail catcher (MailDev) receives the notification service's emails on SMTP port
+# MAIL_CATCHER_SMTP_PORT (1025, the service's default) and shows them on MAIL_CATCHER_WEB_PORT (1080).
+# A service that exits during start-up is started again (START_ATTEMPTS, 3), saying why.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -16,6 +19,9 @@ cd "$ROOT"
 SERVICES=(candidacy review jury notification mobility)
 declare -A DEFAULT_PORTS=([candidacy]=3001 [review]=3002 [jury]=3003 [notification]=3004 [mobility]=3005)
 READY_TIMEOUT="${READY_TIMEOUT:-120}"
+START_ATTEMPTS="${START_ATTEMPTS:-3}"
+MAIL_CATCHER_SMTP_PORT="${MAIL_CATCHER_SMTP_PORT:-1025}"
+MAIL_CATCHER_WEB_PORT="${MAIL_CATCHER_WEB_PORT:-1080}"
 LOG_DIR="$ROOT/.local/logs"
 PID_DIR="$ROOT/.local/run/services"
 
@@ -65,13 +71,21 @@ stop_previous() {
   done
   wait
   for name in "${SERVICES[@]}"; do rm -f "$PID_DIR/$name.pid"; done
+  if [[ -f $PID_DIR/mail-catcher.pid ]]; then
+    pid=$(<"$PID_DIR/mail-catcher.pid")
+    [[ -r /proc/$pid/cmdline ]] && tr '\0' ' ' <"/proc/$pid/cmdline" | grep -q maildev && stop_pid "$pid"
+    rm -f "$PID_DIR/mail-catcher.pid"
+  fi
 }
 
 # Only what this run started: a later `npm start` may have replaced some of them already.
 declare -A MINE=()
+declare -A ATTEMPTS=()
+MAIL_CATCHER_PID=''
 stop_mine() {
   local name
   for name in "${!MINE[@]}"; do stop_pid "${MINE[$name]}" & done
+  [[ -n $MAIL_CATCHER_PID ]] && stop_pid "$MAIL_CATCHER_PID" &
   wait
   for name in "${!MINE[@]}"; do
     [[ $(cat "$PID_DIR/$name.pid" 2>/dev/null) == "${MINE[$name]}" ]] && rm -f "$PID_DIR/$name.pid"
@@ -88,6 +102,35 @@ ready() {
   else
     node -e "fetch('$url',{signal:AbortSignal.timeout(3000)}).then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
   fi
+}
+
+# The line of a service's log that says why it stopped: the last error, else the last line.
+last_error() {
+  grep -E '"level":(50|60)|"level":"(error|fatal)"|Error' "$LOG_DIR/$1.log" | tail -n 1 | cut -c1-300 ||
+    tail -n 1 "$LOG_DIR/$1.log"
+}
+
+start_service() {
+  local name=$1 shift_var="${1^^}_CLOCK_SHIFT_DAYS"
+  ATTEMPTS[$name]=$((${ATTEMPTS[$name]:-0} + 1))
+  PORT=$(port_of "$name") env ${!shift_var:+CLOCK_SHIFT_DAYS=${!shift_var}} \
+    node "dist/apps/$name/src/main.js" >>"$LOG_DIR/$name.log" 2>&1 &
+  MINE[$name]=$!
+  printf '%s' "$!" >"$PID_DIR/$name.pid"
+}
+
+# A local SMTP server with a web page, so that a newcomer sees the platform's emails. An SMTP
+# server already on the port (someone's own catcher) is left to do the job.
+start_mail_catcher() {
+  if port_busy "$MAIL_CATCHER_SMTP_PORT"; then
+    say "mail: port $MAIL_CATCHER_SMTP_PORT already answers; the notification service sends there"
+    return
+  fi
+  "$ROOT/node_modules/.bin/maildev" --smtp "$MAIL_CATCHER_SMTP_PORT" --web "$MAIL_CATCHER_WEB_PORT" --ip 127.0.0.1 --web-ip 127.0.0.1 \
+    --mail-directory "$ROOT/.local/mail" \
+    >"$LOG_DIR/mail-catcher.log" 2>&1 &
+  MAIL_CATCHER_PID=$!
+  printf '%s' "$!" >"$PID_DIR/mail-catcher.pid"
 }
 
 fail_service() {
@@ -122,14 +165,11 @@ for name in "${SERVICES[@]}"; do
   port_busy "$port" && die "port $port ($name) is taken by another program; set ${name^^}_PORT to move it"
 done
 
-# 3. Start the five, then wait for each to be ready.
+# 3. The mail catcher and the five services, then wait for each to be ready.
+start_mail_catcher
 for name in "${SERVICES[@]}"; do
   : >"$LOG_DIR/$name.log"
-  shift_var="${name^^}_CLOCK_SHIFT_DAYS"
-  PORT=$(port_of "$name") env ${!shift_var:+CLOCK_SHIFT_DAYS=${!shift_var}} \
-    node "dist/apps/$name/src/main.js" >>"$LOG_DIR/$name.log" 2>&1 &
-  MINE[$name]=$!
-  printf '%s' "$!" >"$PID_DIR/$name.pid"
+  start_service "$name"
 done
 
 trap 'say "stopping the services…"; stop_mine; exit 0' INT TERM
@@ -138,7 +178,13 @@ deadline=$((SECONDS + READY_TIMEOUT))
 for name in "${SERVICES[@]}"; do
   port=$(port_of "$name")
   until ready "$port"; do
-    alive "$name" || fail_service "$name" "exited during start-up"
+    if ! alive "$name"; then
+      wait "${MINE[$name]}" && code=0 || code=$?
+      ((${ATTEMPTS[$name]} < START_ATTEMPTS)) || fail_service "$name" "exited during start-up ${START_ATTEMPTS} times"
+      say "start: $name exited during start-up (exit code $code): $(last_error "$name")"
+      say "start: starting $name again (attempt $((${ATTEMPTS[$name]} + 1)) of $START_ATTEMPTS)"
+      start_service "$name"
+    fi
     ((SECONDS < deadline)) || fail_service "$name" "was not ready within ${READY_TIMEOUT}s"
     sleep 1
   done
@@ -148,6 +194,9 @@ for name in "${SERVICES[@]}"; do
   port=$(port_of "$name")
   printf '%-13s http://localhost:%s   docs http://localhost:%s/docs\n' "$name" "$port" "$port"
 done
+if [[ -n $MAIL_CATCHER_PID ]]; then
+  printf '%-13s http://localhost:%s   (the emails the platform sends)\n' "mail" "$MAIL_CATCHER_WEB_PORT"
+fi
 say "logs in .local/logs/; Ctrl-C stops the services (the servers keep running)"
 
 # 4. Stay up; if one service dies on its own, say which and stop the rest.

@@ -3,7 +3,8 @@
 # PostgreSQL's own postmaster.pid): SIGTERM first (Kafka shuts down cleanly, Redis flushes its
 # AOF), SIGKILL after a grace period; PostgreSQL with `pg_ctl stop -m fast`.
 # Servers it did not start (a URL from the environment, a reused Redis) are left alone.
-# Data stays in .local; `rm -rf .local` afterwards for a clean slate.
+# Data stays in .local; `rm -rf .local` afterwards for a clean slate. `down.sh redis` (or kafka,
+# mongo, postgres) stops only the servers named.
 set -euo pipefail
 
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -50,7 +51,26 @@ stop_postgres() {
   say "postgres: stopped"
 }
 
+# With names (kafka, mongo, postgres, redis), stops only those, leaving .local/env in place: the
+# tests that take a server away from running services use it, then up.sh brings it back.
+stop_named() {
+  local name
+  for name in "$@"; do
+    case $name in
+      kafka) stop kafka "$RUN/kafka.pid" kafka.Kafka ;;
+      mongo) stop ferretdb "$RUN/ferretdb.pid" "$STATE/bin/ferretdb" ;;
+      postgres) stop ferretdb "$RUN/ferretdb.pid" "$STATE/bin/ferretdb" && stop_postgres ;;
+      redis) stop redis "$RUN/redis.pid" redis-server ;;
+      *) die "unknown server '$name' (kafka, mongo, postgres, redis)" ;;
+    esac
+  done
+}
+
 main() {
+  if (($# > 0)); then
+    stop_named "$@"
+    return
+  fi
   # Stop in parallel: Kafka's shutdown dominates and the others do not depend on it, except
   # PostgreSQL, which goes after FerretDB so that no request is cut off halfway.
   stop kafka "$RUN/kafka.pid" kafka.Kafka &

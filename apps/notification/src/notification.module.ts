@@ -1,3 +1,4 @@
+import { DeadlinesLifecycle } from '@admissions/deadlines';
 import { EventSourcingModule, PlatformModule } from '@admissions/platform';
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
@@ -28,6 +29,7 @@ export const SERVICE = 'notification';
   controllers: [InboxController, FailedNotificationsController],
   providers: [
     deadlineSchedulerProvider,
+    DeadlinesLifecycle,
     { provide: MAIL_SENDER, useClass: SmtpMailSender },
     BullSendQueue,
     { provide: SEND_JOBS, useExisting: BullSendQueue },

@@ -17,18 +17,28 @@ export function isolatedSettings(): Record<string, string> {
   };
 }
 
-export async function startNotification(sink: SmtpSink, settings: Record<string, string>): Promise<ServiceUnderTest> {
-  return startService('notification', NotificationModule, {
-    SMTP_HOST: '127.0.0.1',
-    SMTP_PORT: String(sink.port),
-    SMTP_USER,
-    SMTP_PASSWORD,
-    MAIL_FROM: `Admissions <admissions@${MAIL_DOMAIN}>`,
-    SEND_ATTEMPTS: '5',
-    SEND_BACKOFF_MS: '300',
-    SEND_RECONCILE_MS: '0',
-    ...settings,
-  });
+export async function startNotification(
+  sink: SmtpSink,
+  settings: Record<string, string>,
+  waitForStartup = true,
+): Promise<ServiceUnderTest> {
+  return startService(
+    'notification',
+    NotificationModule,
+    {
+      SMTP_HOST: '127.0.0.1',
+      SMTP_PORT: String(sink.port),
+      SMTP_USER,
+      SMTP_PASSWORD,
+      MAIL_FROM: `Admissions <admissions@${MAIL_DOMAIN}>`,
+      SEND_ATTEMPTS: '5',
+      SEND_BACKOFF_MS: '300',
+      SEND_RECONCILE_MS: '0',
+      ...settings,
+    },
+    undefined,
+    waitForStartup,
+  );
 }
 
 export function newSink(): SmtpSink {

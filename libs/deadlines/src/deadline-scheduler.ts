@@ -1,5 +1,5 @@
 import type { Clock } from '@admissions/domain-kernel';
-import { Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Logger } from '@nestjs/common';
 import { DelayedError, Queue, Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Registry } from 'prom-client';
@@ -45,7 +45,7 @@ type RunOutcome = 'fired' | 'settled' | 'not-pending' | 'superseded';
  * replaces it. A due job re-reads the read model and runs the handler only if the deadline is
  * still pending with the same dueAt; a reconciler re-creates jobs that Redis lost.
  */
-export class DeadlineScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
+export class DeadlineScheduler {
   private readonly repository: DeadlineRepository;
   private readonly metrics: DeadlineMetrics;
   private readonly logger: DeadlineLogger;
@@ -56,6 +56,7 @@ export class DeadlineScheduler implements OnApplicationBootstrap, OnApplicationS
   private worker?: Worker<DeadlineJobData, RunOutcome>;
   private workerConnection?: Redis;
   private timer?: NodeJS.Timeout;
+  private started = false;
   private stopFollowingClock?: () => void;
   private reconciling?: Promise<ReconcileResult>;
   private closing?: Promise<void>;
@@ -106,28 +107,14 @@ export class DeadlineScheduler implements OnApplicationBootstrap, OnApplicationS
     return cancelled;
   }
 
-  /** Starts the worker, follows a movable clock, reconciles, and schedules the reconciler. */
+  /**
+   * Starts the worker, follows a movable clock, reconciles, and schedules the reconciler. Safe to
+   * call again after it failed (a server away at start-up): what is done already is kept.
+   */
   async start(): Promise<void> {
-    if (this.worker) return;
+    if (this.started) return;
     await this.repository.ensureIndexes();
-    this.workerConnection = bullConnection(this.options.redis);
-    this.worker = new Worker<DeadlineJobData, RunOutcome>(
-      this.options.queueName,
-      (job, token) => this.run(job, token),
-      {
-        connection: this.workerConnection,
-        concurrency: this.options.concurrency ?? 5,
-      },
-    );
-    this.worker.on('error', (error) => this.logger.error(`Worker error: ${error.message}`, error.stack));
-    this.worker.on('failed', (job, error) => {
-      if (job) this.logger.warn(`Deadline ${job.data.deadlineId} attempt ${job.attemptsMade} failed: ${error.message}`);
-    });
-    this.worker.on('completed', (job, outcome) => {
-      if (outcome === 'superseded') void this.resync(job.data.deadlineId);
-    });
-    const clock = this.clock;
-    if (isMovableClock(clock)) this.stopFollowingClock = clock.onMove((now) => this.promoteDue(now));
+    this.worker ??= this.startWorker();
     await this.reconcile();
     const every = this.options.reconcileEveryMs ?? 60_000;
     if (every > 0) {
@@ -138,6 +125,29 @@ export class DeadlineScheduler implements OnApplicationBootstrap, OnApplicationS
       // The reconciler alone must not keep a process (or a test run) alive.
       this.timer.unref();
     }
+    this.started = true;
+  }
+
+  private startWorker(): Worker<DeadlineJobData, RunOutcome> {
+    this.workerConnection = bullConnection(this.options.redis);
+    const worker = new Worker<DeadlineJobData, RunOutcome>(
+      this.options.queueName,
+      (job, token) => this.run(job, token),
+      {
+        connection: this.workerConnection,
+        concurrency: this.options.concurrency ?? 5,
+      },
+    );
+    worker.on('error', (error) => this.logger.error(`Worker error: ${error.message}`, error.stack));
+    worker.on('failed', (job, error) => {
+      if (job) this.logger.warn(`Deadline ${job.data.deadlineId} attempt ${job.attemptsMade} failed: ${error.message}`);
+    });
+    worker.on('completed', (job, outcome) => {
+      if (outcome === 'superseded') void this.resync(job.data.deadlineId);
+    });
+    const clock = this.clock;
+    if (isMovableClock(clock)) this.stopFollowingClock = clock.onMove((now) => this.promoteDue(now));
+    return worker;
   }
 
   /** Re-creates the job of every pending deadline that Redis does not hold (or holds stale). */
@@ -171,14 +181,6 @@ export class DeadlineScheduler implements OnApplicationBootstrap, OnApplicationS
   close(): Promise<void> {
     this.closing ??= this.closeOnce();
     return this.closing;
-  }
-
-  async onApplicationBootstrap(): Promise<void> {
-    await this.start();
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.close();
   }
 
   private async run(job: Job<DeadlineJobData>, token?: string): Promise<RunOutcome> {

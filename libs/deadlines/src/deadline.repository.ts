@@ -31,7 +31,7 @@ interface OutcomeDoc {
   lastError?: string;
 }
 
-/** A mongoose Connection (the MONGO_CONNECTION token) or a native Db. */
+/** A native Db (the platform's MONGO_DB token) or a mongoose Connection. */
 export type DeadlineDatabase = Connection | mongo.Db;
 
 /**

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 
 import { ManualClock } from '@admissions/domain-kernel';
-import { CLOCK, METRICS_REGISTRY, MONGO_CONNECTION, REDIS } from '@admissions/platform';
+import { CLOCK, METRICS_REGISTRY, MONGO_DB, REDIS, StartupSteps } from '@admissions/platform';
 import { testEnv } from '@admissions/testing';
 import { Global, Module } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
@@ -30,12 +30,13 @@ describe('DeadlinesModule', () => {
     @Global()
     @Module({
       providers: [
-        { provide: MONGO_CONNECTION, useValue: mongo },
+        { provide: MONGO_DB, useValue: mongo.db },
+        StartupSteps,
         { provide: REDIS, useValue: redis },
         { provide: CLOCK, useValue: clock },
         { provide: METRICS_REGISTRY, useValue: registry },
       ],
-      exports: [MONGO_CONNECTION, REDIS, CLOCK, METRICS_REGISTRY],
+      exports: [MONGO_DB, REDIS, CLOCK, METRICS_REGISTRY, StartupSteps],
     })
     class FakePlatformModule {}
 
@@ -51,6 +52,7 @@ describe('DeadlinesModule', () => {
 
     try {
       await app.init();
+      await app.get(StartupSteps).settled();
       await scheduler.schedule('offer:9:expiry', new Date('2026-06-01T09:00:00.000Z'), {
         type: 'ExpireOffer',
         data: {},

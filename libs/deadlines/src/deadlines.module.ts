@@ -1,11 +1,12 @@
-import { CLOCK, METRICS_REGISTRY, MONGO_CONNECTION, REDIS } from '@admissions/platform';
+import { CLOCK, METRICS_REGISTRY, MONGO_DB, REDIS } from '@admissions/platform';
 import type { Clock } from '@admissions/domain-kernel';
 import { Module, type DynamicModule } from '@nestjs/common';
 import type { Redis } from 'ioredis';
-import type { Connection } from 'mongoose';
 import type { Registry } from 'prom-client';
 
 import { DeadlineScheduler, type DeadlineSchedulerOptions } from './deadline-scheduler';
+import type { DeadlineDatabase } from './deadline.repository';
+import { DeadlinesLifecycle } from './deadlines.lifecycle';
 
 export interface DeadlinesModuleOptions extends Pick<
   DeadlineSchedulerOptions,
@@ -16,8 +17,8 @@ export interface DeadlinesModuleOptions extends Pick<
 }
 
 /**
- * Provides the service's DeadlineScheduler from the platform's shared clients. Nest starts it on
- * bootstrap (worker, reconcile, periodic reconciler) and closes it on shutdown, so handlers are
+ * Provides the service's DeadlineScheduler from the platform's shared clients. It starts on
+ * bootstrap as a start-up step (worker, reconcile, periodic reconciler) and closes on shutdown, so handlers are
  * registered with `onDue` in constructors or onModuleInit, before the first job runs.
  */
 @Module({})
@@ -29,13 +30,13 @@ export class DeadlinesModule {
       providers: [
         {
           provide: DeadlineScheduler,
-          inject: [
-            MONGO_CONNECTION,
-            CLOCK,
-            { token: REDIS, optional: true },
-            { token: METRICS_REGISTRY, optional: true },
-          ],
-          useFactory: (mongo: Connection, clock: Clock, redis: Redis | undefined, metrics: Registry | undefined) => {
+          inject: [MONGO_DB, CLOCK, { token: REDIS, optional: true }, { token: METRICS_REGISTRY, optional: true }],
+          useFactory: (
+            mongo: DeadlineDatabase,
+            clock: Clock,
+            redis: Redis | undefined,
+            metrics: Registry | undefined,
+          ) => {
             const connection = redisUrl ?? redis;
             if (!connection) throw new Error('DeadlinesModule needs a redisUrl or a REDIS provider');
             return new DeadlineScheduler({
@@ -47,6 +48,7 @@ export class DeadlinesModule {
             });
           },
         },
+        DeadlinesLifecycle,
       ],
       exports: [DeadlineScheduler],
     };

@@ -1,5 +1,5 @@
 import { fromCloudEventMessage, type ReceivedEvent } from './cloud-event';
-import type { IncomingMessage, MessagePublisher, MessageSubscriber, Subscription } from './message-bus.port';
+import type { Delivery, IncomingMessage, MessagePublisher, MessageSubscriber, Subscription } from './message-bus.port';
 
 export type EventHandler = (event: ReceivedEvent) => Promise<void>;
 
@@ -15,6 +15,13 @@ export interface ConsumerOptions {
   readonly backoffMs?: number;
   /** Runs the handling of one event inside its correlation context (for the logs). */
   readonly withCorrelation?: <T>(correlationId: string, fn: () => Promise<T>) => Promise<T>;
+  /**
+   * Errors that say a server is away rather than that the event cannot be handled: retried for
+   * as long as it takes (the partition waits), never dead-lettered.
+   */
+  readonly isTransient?: (error: unknown) => boolean;
+  /** The longest wait between two tries of a transient failure. */
+  readonly maxBackoffMs?: number;
 }
 
 export interface ConsumerObserver {
@@ -29,6 +36,9 @@ export interface ConsumerLogger {
 
 class PoisonMessage extends Error {}
 
+/** The consumer stops while an event waits for a server: its offset stays, it comes back later. */
+class StoppedWhileWaiting extends Error {}
+
 export function deadLetterTopicOf(groupId: string): string {
   return `${groupId}.dlq`;
 }
@@ -37,10 +47,12 @@ export function deadLetterTopicOf(groupId: string): string {
  * A consumer group that hands each event to one handler. Handlers are idempotent (a redelivered
  * event changes nothing), so delivery can be at least once: the offset moves only after the
  * handler resolved. A failing event is retried with backoff, then parked on the group's
- * dead-letter topic with the error and its original headers, and the partition moves on.
+ * dead-letter topic with the error and its original headers, and the partition moves on — unless
+ * the failure is transient (a server away): then it is retried until it passes.
  */
 export class EventConsumer {
   private subscription?: Subscription;
+  private stopping = false;
 
   constructor(
     private readonly subscriber: MessageSubscriber,
@@ -51,24 +63,28 @@ export class EventConsumer {
   ) {}
 
   async start(): Promise<void> {
-    this.subscription = await this.subscriber.subscribe(this.options.groupId, this.options.topics, (message) =>
-      this.receive(message),
+    this.stopping = false;
+    this.subscription = await this.subscriber.subscribe(
+      this.options.groupId,
+      this.options.topics,
+      (message, delivery) => this.receive(message, delivery),
     );
   }
 
   async stop(): Promise<void> {
+    this.stopping = true;
     await this.subscription?.stop();
     this.subscription = undefined;
   }
 
-  private async receive(message: IncomingMessage): Promise<void> {
+  private async receive(message: IncomingMessage, delivery: Delivery): Promise<void> {
     let event: ReceivedEvent;
     try {
       event = this.parse(message);
     } catch (error) {
       return this.deadLetter(message, error, 1);
     }
-    const run = () => this.handleWithRetries(message, event);
+    const run = () => this.handleWithRetries(message, event, delivery);
     return this.options.withCorrelation ? this.options.withCorrelation(event.metadata.correlationId, run) : run();
   }
 
@@ -79,23 +95,30 @@ export class EventConsumer {
     return event;
   }
 
-  private async handleWithRetries(message: IncomingMessage, event: ReceivedEvent): Promise<void> {
+  private async handleWithRetries(message: IncomingMessage, event: ReceivedEvent, delivery: Delivery): Promise<void> {
     const maxAttempts = this.options.maxAttempts ?? 5;
     const backoffMs = this.options.backoffMs ?? 200;
+    const maxBackoffMs = this.options.maxBackoffMs ?? 5_000;
+    let failures = 0;
     for (let attempt = 1; ; attempt += 1) {
       try {
         await this.options.handler(event);
         this.observer.handled?.(this.options.groupId, event.type);
         return;
       } catch (error) {
-        if (attempt >= maxAttempts) return this.deadLetter(message, error, attempt);
-        this.logger.warn('consumer: handler failed, retrying', {
+        const transient = this.options.isTransient?.(error) ?? false;
+        // A transient failure does not count towards the attempts: the event is not at fault.
+        if (!transient) failures += 1;
+        if (!transient && failures >= maxAttempts) return this.deadLetter(message, error, attempt);
+        if (this.stopping) throw new StoppedWhileWaiting(`consumer stopped while retrying: ${String(error)}`);
+        this.logger.warn(transient ? 'consumer: a server is away, waiting' : 'consumer: handler failed, retrying', {
           group: this.options.groupId,
           eventId: event.metadata.eventId,
           attempt,
           error: String(error),
         });
-        await new Promise((resolve) => setTimeout(resolve, backoffMs * 2 ** (attempt - 1)));
+        await new Promise((resolve) => setTimeout(resolve, Math.min(maxBackoffMs, backoffMs * 2 ** (attempt - 1))));
+        await delivery.heartbeat().catch(() => undefined);
       }
     }
   }

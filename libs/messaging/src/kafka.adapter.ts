@@ -13,6 +13,11 @@ import type {
 
 const ALL_IN_SYNC_REPLICAS = -1;
 
+/** The broker did not answer in time: a retriable condition, not a refusal. */
+export class BrokerUnavailableError extends Error {
+  override readonly name = 'BrokerUnavailableError';
+}
+
 interface KafkaClient {
   connect(): Promise<void>;
   disconnect(): Promise<void>;
@@ -38,7 +43,10 @@ class FreshAfterFailure<C extends KafkaClient> {
     const current = (this.current ??= this.open());
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`Kafka did not answer within ${this.timeoutMs} ms`)), this.timeoutMs);
+      timer = setTimeout(
+        () => reject(new BrokerUnavailableError(`Kafka did not answer within ${this.timeoutMs} ms`)),
+        this.timeoutMs,
+      );
     });
     try {
       return await Promise.race([current.connected.then(() => work(current.client)), timeout]);
@@ -127,7 +135,13 @@ export class KafkaSubscriber implements MessageSubscriber {
   }
 
   private consumerFor(groupId: string): Consumer {
-    return this.kafka.consumer({ groupId, allowAutoTopicCreation: true });
+    // kafkajs restarts a crashed consumer only after retriable errors; a broker away for long
+    // ends in a non-retriable one, and the group would stay silent for good.
+    return this.kafka.consumer({
+      groupId,
+      allowAutoTopicCreation: true,
+      retry: { restartOnFailure: async () => true },
+    });
   }
 
   private async start(consumer: Consumer, topics: readonly string[], handler: MessageHandler): Promise<void> {
@@ -135,7 +149,7 @@ export class KafkaSubscriber implements MessageSubscriber {
     await consumer.subscribe({ topics: [...topics], fromBeginning: true });
     await consumer.run({
       autoCommit: true,
-      eachMessage: async ({ topic, partition, message }) => {
+      eachMessage: async ({ topic, partition, message, heartbeat }) => {
         const incoming: IncomingMessage = {
           topic,
           partition,
@@ -144,7 +158,7 @@ export class KafkaSubscriber implements MessageSubscriber {
           value: message.value?.toString('utf8') ?? '',
           headers: headersOf(message.headers),
         };
-        await handler(incoming);
+        await handler(incoming, { heartbeat });
       },
     });
   }

@@ -22,7 +22,13 @@ export interface MessagePublisher {
   close(): Promise<void>;
 }
 
-export type MessageHandler = (message: IncomingMessage) => Promise<void>;
+/** What a handler may do while it holds a message. */
+export interface Delivery {
+  /** Tells the group this member is alive during a long handling (a server awaited). */
+  heartbeat(): Promise<void>;
+}
+
+export type MessageHandler = (message: IncomingMessage, delivery: Delivery) => Promise<void>;
 
 export interface Subscription {
   stop(): Promise<void>;

@@ -11,6 +11,7 @@ import { signDevToken } from './auth/dev-token';
 import { configureApp } from './bootstrap';
 import { CORRELATION_HEADER, currentCorrelationId } from './logging/correlation';
 import { PlatformModule } from './platform.module';
+import { StartupSteps } from './resilience/startup-steps';
 
 class PlanCredits {
   @IsString()
@@ -64,6 +65,7 @@ describe('PlatformModule against the real servers', () => {
     app = moduleRef.createNestApplication({ logger: false });
     configureApp(app, 'platform-test');
     await app.init();
+    await app.get(StartupSteps).settled();
   });
 
   afterAll(async () => {

@@ -1,4 +1,4 @@
-import type { Connection, mongo } from 'mongoose';
+import type { mongo } from 'mongoose';
 
 export interface AuditedQuery {
   readonly database: string;
@@ -50,8 +50,7 @@ export class QueryAudit {
   readonly queries: AuditedQuery[] = [];
   private readonly detach: (() => void)[] = [];
 
-  attach(connection: Connection): void {
-    const client = connection.getClient();
+  attach(client: mongo.MongoClient): void {
     const listener = (event: mongo.CommandStartedEvent) => {
       const body = event.command as Record<string, unknown>;
       const filters = filtersOf(event.commandName, body);

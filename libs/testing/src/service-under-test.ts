@@ -1,4 +1,4 @@
-import { configureApp, signDevToken, type Role } from '@admissions/platform';
+import { configureApp, signDevToken, StartupSteps, type Role } from '@admissions/platform';
 import type { INestApplication, Type } from '@nestjs/common';
 import { Test, type TestingModuleBuilder } from '@nestjs/testing';
 import { mkdirSync } from 'node:fs';
@@ -31,6 +31,8 @@ export async function startService(
   overrides: Record<string, string> = {},
   /** Changes the testing module before it compiles, e.g. `(b) => b.overrideProvider(CLOCK).useValue(clock)`. */
   configure: (builder: TestingModuleBuilder) => TestingModuleBuilder = (builder) => builder,
+  /** false: return as soon as it listens, as a service started before its servers does. */
+  waitForStartup = true,
 ): Promise<ServiceUnderTest> {
   const env = testEnv();
   const database = uniqueName(`test_${name}`);
@@ -50,6 +52,8 @@ export async function startService(
   configureApp(app, name);
   app.enableShutdownHooks();
   await app.listen(0, '127.0.0.1');
+  // Tests start from a service whose consumers, workers and seeds are running, as readiness says.
+  if (waitForStartup) await app.get(StartupSteps).settled();
   const address = app.getHttpServer().address() as { port: number };
   const keys = { AUTH_DEV_KEY_DIR: DEV_KEYS };
   return {

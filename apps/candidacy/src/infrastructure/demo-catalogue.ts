@@ -1,6 +1,6 @@
 import { type Actor, type Clock, DomainError } from '@admissions/domain-kernel';
 import { CommandRunner } from '@admissions/event-store';
-import { CLOCK } from '@admissions/platform';
+import { CLOCK, StartupSteps } from '@admissions/platform';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { type ProgrammeDetails, programmeDecider } from '../domain';
 import { CandidacyEnv } from '../config';
@@ -88,10 +88,14 @@ export class DemoCatalogueSeeder implements OnApplicationBootstrap {
     private readonly env: CandidacyEnv,
     private readonly runner: CommandRunner,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly steps: StartupSteps,
   ) {}
 
-  async onApplicationBootstrap(): Promise<void> {
-    if (!this.env.SEED_DEMO_CATALOGUE) return;
+  onApplicationBootstrap(): void {
+    if (this.env.SEED_DEMO_CATALOGUE) this.steps.run('demo catalogue', () => this.seed());
+  }
+
+  private async seed(): Promise<void> {
     let created = 0;
     for (const programme of DEMO_CATALOGUE) {
       const command = {

@@ -1,6 +1,6 @@
-import { MONGO_CONNECTION } from '@admissions/platform';
+import { type Db, MONGO_DB } from '@admissions/platform';
 import { Inject, Injectable } from '@nestjs/common';
-import { type Connection, mongo } from 'mongoose';
+import { mongo } from 'mongoose';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Readable as ReadableStream } from 'node:stream';
@@ -17,10 +17,9 @@ const BUCKET = 'candidacy_documents';
 export class GridFsDocumentStorage extends DocumentStorage {
   private readonly bucket: mongo.GridFSBucket;
 
-  constructor(@Inject(MONGO_CONNECTION) connection: Connection) {
+  constructor(@Inject(MONGO_DB) db: Db) {
     super();
-    if (!connection.db) throw new Error('MongoDB connection has no database');
-    this.bucket = new mongo.GridFSBucket(connection.db, { bucketName: BUCKET });
+    this.bucket = new mongo.GridFSBucket(db, { bucketName: BUCKET });
   }
 
   async save(content: Buffer, metadata: StoredDocumentMetadata): Promise<string> {

@@ -1,6 +1,6 @@
-import { MONGO_CONNECTION } from '@admissions/platform';
+import { type Db, MONGO_DB, StartupSteps } from '@admissions/platform';
 import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
-import type { Connection, mongo } from 'mongoose';
+import type { mongo } from 'mongoose';
 import type { AddToAgenda } from '../domain';
 
 /** An admissible candidate whose programme the jury does not know yet. */
@@ -25,10 +25,15 @@ interface ParkedIntakeDocument extends Omit<ParkedIntake, 'candidacyId'> {
  */
 @Injectable()
 export class ParkedIntakeRepository implements OnApplicationBootstrap {
-  constructor(@Inject(MONGO_CONNECTION) private readonly connection: Connection) {}
+  constructor(
+    @Inject(MONGO_DB) private readonly db: Db,
+    private readonly steps: StartupSteps,
+  ) {}
 
-  async onApplicationBootstrap(): Promise<void> {
-    await this.collection().createIndex({ programmeCode: 1 }, { name: 'programmeCode' });
+  onApplicationBootstrap(): void {
+    this.steps.run('parked-intake index', async () => {
+      await this.collection().createIndex({ programmeCode: 1 }, { name: 'programmeCode' });
+    });
   }
 
   async park(intake: ParkedIntake): Promise<void> {
@@ -46,7 +51,6 @@ export class ParkedIntakeRepository implements OnApplicationBootstrap {
   }
 
   private collection(): mongo.Collection<ParkedIntakeDocument> {
-    if (!this.connection.db) throw new Error('MongoDB connection has no database');
-    return this.connection.db.collection<ParkedIntakeDocument>('jury_parked_intakes');
+    return this.db.collection<ParkedIntakeDocument>('jury_parked_intakes');
   }
 }

@@ -1,5 +1,6 @@
 import { IllegalStateError } from '@admissions/domain-kernel';
 import { CommandRunner } from '@admissions/event-store';
+import { StartupSteps } from '@admissions/platform';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import type { AgreementTerms, RegisterPartner } from '../domain';
 import { partnerDecider } from '../domain';
@@ -37,10 +38,14 @@ export class DemoPartnersSeeder implements OnApplicationBootstrap {
     @Inject(MobilityEnv) private readonly env: MobilityEnv,
     private readonly runner: CommandRunner,
     private readonly context: CommandContext,
+    private readonly steps: StartupSteps,
   ) {}
 
-  async onApplicationBootstrap(): Promise<void> {
-    if (!this.env.SEED_DEMO_PARTNERS) return;
+  onApplicationBootstrap(): void {
+    if (this.env.SEED_DEMO_PARTNERS) this.steps.run('demo partners', () => this.seedAll());
+  }
+
+  private async seedAll(): Promise<void> {
     let added = 0;
     for (const [index, partner] of DEMO_PARTNERS.entries()) added += await this.seed(partner, index);
     this.logger.log(`demo partners: ${added} registered, ${DEMO_PARTNERS.length - added} already there`);

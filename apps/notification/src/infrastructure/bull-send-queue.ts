@@ -1,5 +1,5 @@
 import { ProjectionRunner } from '@admissions/projections';
-import { REDIS } from '@admissions/platform';
+import { REDIS, StartupSteps } from '@admissions/platform';
 import {
   Inject,
   Injectable,
@@ -46,6 +46,7 @@ export class BullSendQueue implements SendJobs, OnApplicationBootstrap, BeforeAp
     @Inject(REDIS) private readonly redis: Redis,
     private readonly delivery: NotificationDelivery,
     private readonly projections: ProjectionRunner,
+    private readonly steps: StartupSteps,
   ) {
     this.queueConnection = redis.duplicate({ maxRetriesPerRequest: null });
     this.queue = new Queue<SendJobData>(env.SEND_QUEUE, {
@@ -67,21 +68,30 @@ export class BullSendQueue implements SendJobs, OnApplicationBootstrap, BeforeAp
     await this.queue.add('send', { notificationId, round }, { jobId: sendJobId(notificationId, round) });
   }
 
-  async onApplicationBootstrap(): Promise<void> {
-    this.workerConnection = this.redis.duplicate({ maxRetriesPerRequest: null });
-    this.worker = new Worker<SendJobData, DeliveryOutcome>(this.env.SEND_QUEUE, (job) => this.run(job), {
-      connection: this.workerConnection,
-      concurrency: 5,
-    });
-    this.worker.on('error', (error) => this.logger.error(`send worker: ${error.message}`));
+  onApplicationBootstrap(): void {
+    this.steps.run('send queue', () => this.start());
+  }
+
+  private async start(): Promise<void> {
+    this.workerConnection ??= this.redis.duplicate({ maxRetriesPerRequest: null });
+    this.worker ??= this.startWorker(this.workerConnection);
     await this.reconcile();
-    if (this.env.SEND_RECONCILE_MS > 0) {
+    if (this.env.SEND_RECONCILE_MS > 0 && !this.timer) {
       this.timer = setInterval(
         () => void this.reconcile().catch((e: unknown) => this.warn(e)),
         this.env.SEND_RECONCILE_MS,
       );
       this.timer.unref();
     }
+  }
+
+  private startWorker(connection: Redis): Worker<SendJobData, DeliveryOutcome> {
+    const worker = new Worker<SendJobData, DeliveryOutcome>(this.env.SEND_QUEUE, (job) => this.run(job), {
+      connection,
+      concurrency: 5,
+    });
+    worker.on('error', (error) => this.logger.error(`send worker: ${error.message}`));
+    return worker;
   }
 
   async beforeApplicationShutdown(): Promise<void> {

@@ -10,14 +10,16 @@ import {
 import { ShiftedClock, SystemClock } from '@admissions/domain-kernel';
 import Redis from 'ioredis';
 import { Kafka } from 'kafkajs';
-import mongoose, { type Connection } from 'mongoose';
 import type { Logger as PinoInstance } from 'pino';
 import { collectDefaultMetrics, Registry } from 'prom-client';
 import { BaseEnv } from '../config/base-env';
 import { kafkaLogCreator } from '../logging/kafka-log-creator';
 import { ROOT_LOGGER } from '../logging/logging.module';
-import { CLOCK, KAFKA, METRICS_REGISTRY, MONGO_CONNECTION, REDIS } from '../tokens';
+import { StartupModule } from '../resilience/startup.module';
+import { StartupSteps } from '../resilience/startup-steps';
+import { CLOCK, KAFKA, METRICS_REGISTRY, MONGO_DB, REDIS } from '../tokens';
 import { mirrorIndexesAsGin } from './ferretdb-gin-indexes';
+import { MongoDatabase } from './mongo-database';
 
 /**
  * On FerretDB over PostgreSQL (FERRETDB_PG_URL set: local runs), keeps GIN indexes beside the
@@ -61,7 +63,7 @@ class ConnectionsCloser implements BeforeApplicationShutdown, OnApplicationShutd
   private readonly logger = new Logger('Shutdown');
 
   constructor(
-    @Inject(MONGO_CONNECTION) private readonly mongo: Connection,
+    private readonly mongo: MongoDatabase,
     @Inject(REDIS) private readonly redis: Redis,
   ) {}
 
@@ -79,23 +81,18 @@ class ConnectionsCloser implements BeforeApplicationShutdown, OnApplicationShutd
 }
 
 @Module({
+  imports: [StartupModule],
   providers: [
     {
-      provide: MONGO_CONNECTION,
-      inject: [BaseEnv, ROOT_LOGGER],
-      useFactory: async (env: BaseEnv, root: PinoInstance): Promise<Connection> => {
-        // Without a bound, a missing server would hold start-up for the driver's 30 s default.
-        const connection = mongoose.createConnection(env.MONGO_URL, {
-          dbName: env.MONGO_DB,
-          serverSelectionTimeoutMS: 10_000,
-          // Command events let a test check every query a journey issues against the indexes.
-          monitorCommands: true,
-        });
-        // An 'error' event without a listener would crash the process.
-        connection.on('error', (error: Error) => root.error({ err: error, component: 'mongo' }, 'MongoDB error'));
-        return connection.asPromise();
+      provide: MongoDatabase,
+      inject: [BaseEnv, StartupSteps],
+      useFactory: (env: BaseEnv, steps: StartupSteps) => {
+        const mongo = new MongoDatabase(env.MONGO_URL, env.MONGO_DB);
+        steps.run('mongodb', () => mongo.connect());
+        return mongo;
       },
     },
+    { provide: MONGO_DB, inject: [MongoDatabase], useFactory: (mongo: MongoDatabase) => mongo.db },
     {
       provide: KAFKA,
       inject: [BaseEnv, ROOT_LOGGER],
@@ -132,6 +129,6 @@ class ConnectionsCloser implements BeforeApplicationShutdown, OnApplicationShutd
     ConnectionsCloser,
     FerretdbIndexMirror,
   ],
-  exports: [MONGO_CONNECTION, KAFKA, REDIS, CLOCK, METRICS_REGISTRY],
+  exports: [MongoDatabase, MONGO_DB, KAFKA, REDIS, CLOCK, METRICS_REGISTRY, StartupModule],
 })
 export class ConnectionsModule {}

@@ -1,9 +1,12 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
 import { DomainError, type DomainErrorKind, assertNever } from '@admissions/domain-kernel';
 import { STATUS_CODES } from 'node:http';
+import { isDependencyUnavailable } from '../resilience/unavailable';
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 const PROBLEM_TYPE_BASE = 'urn:admissions:problem:';
+/** What a 503 asks a client to wait: the servers come back within seconds when they come back. */
+export const RETRY_AFTER_SECONDS = 5;
 
 export interface FieldProblem {
   readonly field: string;
@@ -125,6 +128,18 @@ export function toProblem(error: unknown, instance: string): { problem: ProblemD
     return {
       known: true,
       problem: { type: 'about:blank', title: httpTitle(status), status, detail: httpDetail(error), instance },
+    };
+  }
+  if (isDependencyUnavailable(error)) {
+    return {
+      known: true,
+      problem: {
+        type: `${PROBLEM_TYPE_BASE}dependency-unavailable`,
+        title: 'A server this service needs is unavailable; retry later',
+        status: 503,
+        detail: 'The database, the broker or the queue does not answer for now; retry after the delay in Retry-After.',
+        instance,
+      },
     };
   }
   if (isExposableHttpError(error)) {

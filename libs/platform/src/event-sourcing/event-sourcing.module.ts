@@ -20,11 +20,12 @@ import {
   type OnApplicationBootstrap,
 } from '@nestjs/common';
 import type { Kafka } from 'kafkajs';
-import type { Connection } from 'mongoose';
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Registry } from 'prom-client';
-import { KAFKA, METRICS_REGISTRY, MONGO_CONNECTION } from '../tokens';
+import type { Db } from '../connections/mongo-database';
+import { StartupSteps } from '../resilience/startup-steps';
+import { KAFKA, METRICS_REGISTRY, MONGO_DB } from '../tokens';
 import { EventSourcingMetrics, registerBacklogGauge } from './event-sourcing.metrics';
 import { EventSubscriptions } from './event-subscriptions';
 import { eventTopicOf } from './topics';
@@ -41,12 +42,10 @@ export interface EventSourcingOptions {
 
 const OPTIONS = Symbol('EVENT_SOURCING_OPTIONS');
 
-function database(connection: Connection) {
-  if (!connection.db) throw new Error('MongoDB connection has no database');
-  return connection.db;
-}
-
-/** Starts the relay, projections and consumers once the app is up; stops them before clients close. */
+/**
+ * Starts the relay, projections and consumers once the app is up, each retried in the background
+ * until its servers answer; stops them before the clients close.
+ */
 @Injectable()
 class EventSourcingLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown {
   constructor(
@@ -56,13 +55,16 @@ class EventSourcingLifecycle implements OnApplicationBootstrap, BeforeApplicatio
     private readonly projections: ProjectionRunner,
     private readonly subscriptions: EventSubscriptions,
     private readonly publisher: KafkaPublisher,
+    private readonly steps: StartupSteps,
   ) {}
 
-  async onApplicationBootstrap(): Promise<void> {
-    await this.projections.ensureIndexes();
-    await this.admin.ensureTopics([eventTopicOf(this.options.service), ...(this.options.publishes ?? [])]);
+  onApplicationBootstrap(): void {
+    this.steps.run('read-model indexes', () => this.projections.ensureIndexes());
+    const topics = [eventTopicOf(this.options.service), ...(this.options.publishes ?? [])];
+    this.steps.run('kafka topics', () => this.admin.ensureTopics(topics));
+    // The loops retry on their own; the relay waits for the topics only in that it fails until then.
     this.workers.start();
-    await this.subscriptions.start();
+    this.subscriptions.start();
   }
 
   async beforeApplicationShutdown(): Promise<void> {
@@ -91,9 +93,9 @@ export class EventSourcingModule {
         { provide: ContractRegistry, useFactory: () => new ContractRegistry(options.contracts) },
         {
           provide: EventStore,
-          inject: [MONGO_CONNECTION, ContractRegistry],
-          useFactory: (connection: Connection, contracts: ContractRegistry) =>
-            new EventStore(database(connection), {
+          inject: [MONGO_DB, ContractRegistry],
+          useFactory: (db: Db, contracts: ContractRegistry) =>
+            new EventStore(db, {
               upcasters: new Upcasters(options.upcasters ?? []),
               schemaVersionOf: (type) => contracts.versionOf(type),
             }),
@@ -103,30 +105,29 @@ export class EventSourcingModule {
         {
           // One lease per service database: its holder sequences, relays and projects.
           provide: Lease,
-          inject: [MONGO_CONNECTION],
-          useFactory: (connection: Connection) =>
-            new Lease(database(connection), 'event-log', `${hostname()}-${process.pid}-${randomUUID()}`),
+          inject: [MONGO_DB],
+          useFactory: (db: Db) => new Lease(db, 'event-log', `${hostname()}-${process.pid}-${randomUUID()}`),
         },
         { provide: LogSequencer, inject: [EventStore], useFactory: (store: EventStore) => new LogSequencer(store) },
         {
           provide: ProjectionRunner,
-          inject: [EventStore, MONGO_CONNECTION, Lease],
-          useFactory: (store: EventStore, connection: Connection, lease: Lease) =>
-            new ProjectionRunner(store, database(connection), options.projections ?? [], lease),
+          inject: [EventStore, MONGO_DB, Lease],
+          useFactory: (store: EventStore, db: Db, lease: Lease) =>
+            new ProjectionRunner(store, db, options.projections ?? [], lease),
         },
         {
           provide: OutboxRelay,
-          inject: [EventStore, MONGO_CONNECTION, KafkaPublisher, Lease, EventSourcingMetrics],
+          inject: [EventStore, MONGO_DB, KafkaPublisher, Lease, EventSourcingMetrics],
           useFactory: (
             store: EventStore,
-            connection: Connection,
+            db: Db,
             publisher: KafkaPublisher,
             lease: Lease,
             metrics: EventSourcingMetrics,
           ) => {
             const relay = new OutboxRelay(
               store,
-              database(connection),
+              db,
               publisher,
               { topic: eventTopicOf(options.service), source: `/admissions/${options.service}` },
               lease,
@@ -159,14 +160,15 @@ export class EventSourcingModule {
         },
         {
           provide: EventSubscriptions,
-          inject: [KAFKA, KafkaTopicAdmin, KafkaPublisher, ContractRegistry, EventSourcingMetrics],
+          inject: [KAFKA, KafkaTopicAdmin, KafkaPublisher, ContractRegistry, EventSourcingMetrics, StartupSteps],
           useFactory: (
             kafka: Kafka,
             admin: KafkaTopicAdmin,
             publisher: KafkaPublisher,
             contracts: ContractRegistry,
             metrics: EventSourcingMetrics,
-          ) => new EventSubscriptions(kafka, admin, publisher, contracts, metrics),
+            steps: StartupSteps,
+          ) => new EventSubscriptions(kafka, admin, publisher, contracts, metrics, steps),
         },
         {
           provide: CommandRunner,

@@ -11,6 +11,8 @@ import { Logger } from '@nestjs/common';
 import type { Kafka } from 'kafkajs';
 import { Gauge } from 'prom-client';
 import { runWithCorrelation } from '../logging/correlation';
+import { isDependencyUnavailable } from '../resilience/unavailable';
+import type { StartupSteps } from '../resilience/startup-steps';
 import type { EventSourcingMetrics } from './event-sourcing.metrics';
 
 export interface SubscriptionRequest {
@@ -24,12 +26,14 @@ export interface SubscriptionRequest {
 
 /**
  * Where a service's process managers and integration projections declare what they consume.
- * The consumers start once the application has booted and stop before the clients close.
+ * The consumers start once the application has booted (each a start-up step, retried until the
+ * broker answers) and stop before the clients close.
  */
 export class EventSubscriptions {
   private readonly requests: SubscriptionRequest[] = [];
   private readonly consumers: EventConsumer[] = [];
   private readonly logger = new Logger('EventSubscriptions');
+  private stopped = false;
 
   constructor(
     private readonly kafka: Kafka,
@@ -37,6 +41,7 @@ export class EventSubscriptions {
     private readonly deadLetters: KafkaPublisher,
     private readonly contracts: ContractRegistry,
     private readonly metrics: EventSourcingMetrics,
+    private readonly steps: StartupSteps,
   ) {
     const groups = () => this.requests;
     new Gauge({
@@ -57,13 +62,12 @@ export class EventSubscriptions {
     this.requests.push(request);
   }
 
-  async start(): Promise<void> {
+  start(): void {
     const log = {
       warn: (message: string, context?: Record<string, unknown>) => this.logger.warn({ ...context, msg: message }),
       error: (message: string, context?: Record<string, unknown>) => this.logger.error({ ...context, msg: message }),
     };
     for (const request of this.requests) {
-      await this.admin.ensureTopics(request.topics);
       const types = request.types ? new Set(request.types) : undefined;
       const consumer = new EventConsumer(
         new KafkaSubscriber(this.kafka),
@@ -75,6 +79,7 @@ export class EventSubscriptions {
             types && !types.has(event.type) ? undefined : this.contracts.validate(event.type, event.data),
           handler: (event) => (types && !types.has(event.type) ? Promise.resolve() : request.handler(event)),
           withCorrelation: (id, fn) => runWithCorrelation(id, fn),
+          isTransient: isDependencyUnavailable,
         },
         log,
         {
@@ -82,12 +87,18 @@ export class EventSubscriptions {
           deadLettered: (group) => this.metrics.deadLettered.inc({ group }),
         },
       );
-      await consumer.start();
-      this.consumers.push(consumer);
+      this.steps.run(`consumer ${request.groupId}`, async () => {
+        await this.admin.ensureTopics(request.topics);
+        await consumer.start();
+        // Started after the service began to stop: it must not keep consuming.
+        if (this.stopped) await consumer.stop();
+        else this.consumers.push(consumer);
+      });
     }
   }
 
   async stop(): Promise<void> {
+    this.stopped = true;
     await Promise.allSettled(this.consumers.map((consumer) => consumer.stop()));
     this.consumers.length = 0;
   }

@@ -2,8 +2,9 @@ import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { HealthIndicatorService } from '@nestjs/terminus';
 import type Redis from 'ioredis';
 import type { Admin, Kafka } from 'kafkajs';
-import type { Connection } from 'mongoose';
-import { KAFKA, MONGO_CONNECTION, REDIS } from '../tokens';
+import { StartupSteps } from '../resilience/startup-steps';
+import { KAFKA, MONGO_DB, REDIS } from '../tokens';
+import type { Db } from '../connections/mongo-database';
 
 const PROBE_TIMEOUT_MS = 2_000;
 
@@ -25,15 +26,13 @@ const reason = (error: unknown) => (error instanceof Error ? error.message : Str
 export class MongoHealthIndicator {
   constructor(
     private readonly indicators: HealthIndicatorService,
-    @Inject(MONGO_CONNECTION) private readonly connection: Connection,
+    @Inject(MONGO_DB) private readonly db: Db,
   ) {}
 
   async check(key = 'mongo') {
     const session = this.indicators.check(key);
     try {
-      const db = this.connection.db;
-      if (db === undefined) return session.down({ message: 'not connected' });
-      await withTimeout('MongoDB ping', db.admin().ping());
+      await withTimeout('MongoDB ping', this.db.admin().ping());
       return session.up();
     } catch (error) {
       return session.down({ message: reason(error) });
@@ -102,5 +101,20 @@ export class KafkaHealthIndicator implements OnApplicationShutdown {
     this.admin = undefined;
     if (pending === undefined) return;
     await pending.then((admin) => admin.disconnect()).catch(() => undefined);
+  }
+}
+
+/** Down while a start-up step (indexes, topics, consumers, workers) has not succeeded yet. */
+@Injectable()
+export class StartupHealthIndicator {
+  constructor(
+    private readonly indicators: HealthIndicatorService,
+    private readonly steps: StartupSteps,
+  ) {}
+
+  check(key = 'startup') {
+    const session = this.indicators.check(key);
+    const pending = this.steps.pending();
+    return pending.length === 0 ? session.up() : session.down({ pending });
   }
 }
