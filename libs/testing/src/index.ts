@@ -3,3 +3,4 @@ export * from './local-kafka';
 export * from './eventually';
 export * from './service-under-test';
 export * from './query-audit';
+export * from './sample-pdf';
