@@ -15,7 +15,11 @@ const REFUSALS: Readonly<Record<Exclude<PdfReading, { readable: true }>['reason'
 };
 
 /** Refuses, under the caller's rule, a file that is not a PDF a reader can open. */
-export function requireReadablePdf(reading: PdfReading, ruleId: string, field: string): void {
+export function requireReadablePdf(
+  reading: PdfReading,
+  ruleId: string,
+  field: string,
+): asserts reading is Extract<PdfReading, { readable: true }> {
   if (!reading.readable) throw new ValidationError(REFUSALS[reading.reason], ruleId, field);
 }
 
