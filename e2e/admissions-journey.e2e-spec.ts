@@ -3,10 +3,10 @@
 import { ContractRegistry, decisionContracts, reviewContracts } from '@admissions/contracts';
 import { ManualClock } from '@admissions/domain-kernel';
 import { CLOCK, DECISIONS_TOPIC, eventTopicOf } from '@admissions/platform';
-import { eventually, startService, testEnv, uniqueName, type ServiceUnderTest } from '@admissions/testing';
+import { eventually, samplePdf, startService, testEnv, uniqueName, type ServiceUnderTest } from '@admissions/testing';
 import { Kafka, logLevel, type Consumer } from 'kafkajs';
 import { CandidacyModule } from '../apps/candidacy/src/candidacy.module';
-import { Client, identity, m1, openProgramme, pdf, uniqueCode } from '../apps/candidacy/src/candidacy.int-helpers';
+import { Client, identity, m1, openProgramme, uniqueCode } from '../apps/candidacy/src/candidacy.int-helpers';
 import { JuryModule } from '../apps/jury/src/jury.module';
 import { ReviewModule } from '../apps/review/src/review.module';
 
@@ -80,8 +80,8 @@ describe('admissions journey across services', () => {
     await candidate.put(`/v1/candidacies/${candidacyId}/diplomas`, { diplomas: [m1] });
     await candidate.put(`/v1/candidacies/${candidacyId}/experience`, { months: 40 });
     await candidate.put(`/v1/candidacies/${candidacyId}/programme`, { programmeCode });
-    await candidate.attach(candidacyId, 'CV', pdf(`cv ${candidacyId}`));
-    await candidate.attach(candidacyId, 'MOTIVATION_LETTER', pdf(`letter ${candidacyId}`));
+    await candidate.attach(candidacyId, 'CV', await samplePdf(`cv ${candidacyId}`));
+    await candidate.attach(candidacyId, 'MOTIVATION_LETTER', await samplePdf(`letter ${candidacyId}`));
     expect((await candidate.post(`/v1/candidacies/${candidacyId}/submission`)).status).toBe(200);
 
     // REV-1: the review service learns of the file only from the candidacy topic.

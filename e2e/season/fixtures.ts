@@ -1,6 +1,7 @@
 // What the season's people type in: programmes an officer can create today and complete, eligible
 // files (CAND-2, ELIG-1..4), each candidate with a name and an address of their own.
 import { parisDate } from '@admissions/domain-kernel';
+import { samplePdf } from '../../libs/testing/src/sample-pdf';
 
 /**
  * CAND-4: a September intake with a window open from yesterday to 30 June before it. The intake
@@ -52,10 +53,10 @@ export function candidateFile(index: number, runId: string) {
 }
 
 /** A small but real PDF, different for each label, as a browser form uploads it. */
-export function pdfForm(kind: 'CV' | 'MOTIVATION_LETTER', label: string): FormData {
-  const text = `%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n% ${kind} ${label}\ntrailer << /Root 1 0 R >>\n%%EOF\n`;
+export async function pdfForm(kind: 'CV' | 'MOTIVATION_LETTER', label: string): Promise<FormData> {
   const form = new FormData();
   form.append('kind', kind);
-  form.append('file', new Blob([text], { type: 'application/pdf' }), `${kind.toLowerCase()}.pdf`);
+  const content = new Uint8Array(await samplePdf(`${kind} ${label}`));
+  form.append('file', new Blob([content], { type: 'application/pdf' }), `${kind.toLowerCase()}.pdf`);
   return form;
 }

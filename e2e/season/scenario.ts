@@ -248,7 +248,7 @@ class Season {
     ok(await me.put('/v1/candidacies/:id/experience', id, file.experience), 'experience');
     ok(await me.put('/v1/candidacies/:id/programme', id, { programmeCode: c.programmeCode }), 'programme');
     for (const kind of ['CV', 'MOTIVATION_LETTER'] as const) {
-      ok(await me.post('/v1/candidacies/:id/documents', id, pdfForm(kind, opened.candidacyId)), kind);
+      ok(await me.post('/v1/candidacies/:id/documents', id, await pdfForm(kind, opened.candidacyId)), kind);
     }
     ok(await me.post('/v1/candidacies/:id/submission', id), 'submission');
     c.submittedAt = new Date().toISOString();

@@ -1,4 +1,11 @@
-import { type ServiceUnderTest, eventually, startService, uniqueName } from '@admissions/testing';
+import {
+  type ServiceUnderTest,
+  eventually,
+  pdfSignatureThenGarbage,
+  samplePdf,
+  startService,
+  uniqueName,
+} from '@admissions/testing';
 import { generateKeyPairSync } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import { CandidacyModule } from './candidacy.module';
@@ -9,7 +16,6 @@ import {
   identity,
   m1,
   openProgramme,
-  pdf,
   streamVersion,
   uniqueCode,
 } from './candidacy.int-helpers';
@@ -68,7 +74,8 @@ describe('candidacy service refuses bad input', () => {
     await candidate.put(`/v1/candidacies/${candidacyId}/diplomas`, { diplomas });
     await candidate.put(`/v1/candidacies/${candidacyId}/experience`, { months: 40 });
     await candidate.put(`/v1/candidacies/${candidacyId}/programme`, { programmeCode });
-    for (const kind of documents) expect((await candidate.attach(candidacyId, kind, pdf(kind))).status).toBe(201);
+    for (const kind of documents)
+      expect((await candidate.attach(candidacyId, kind, await samplePdf(kind))).status).toBe(201);
     return candidacyId;
   }
 
@@ -191,9 +198,26 @@ describe('candidacy service refuses bad input', () => {
       ruleId: 'CAND-2',
     },
     {
+      name: 'CAND-2: a file that starts with %PDF- followed by arbitrary bytes',
+      file: () => draft,
+      send: (id) => owner.attach(id, 'MOTIVATION_LETTER', pdfSignatureThenGarbage('letter')),
+      status: 400,
+      field: 'file',
+      ruleId: 'CAND-2',
+    },
+    {
+      name: 'CAND-2: an encrypted (password-protected) PDF',
+      file: () => draft,
+      send: async (id) => owner.attach(id, 'MOTIVATION_LETTER', await samplePdf('locked', { userPassword: 'secret' })),
+      status: 400,
+      field: 'file',
+      ruleId: 'CAND-2',
+    },
+    {
       name: 'CAND-2: a PDF of 10 MB + 1 byte',
       file: () => draft,
-      send: (id) => owner.attach(id, 'MOTIVATION_LETTER', pdf('big', MAX_DOCUMENT_BYTES + 1)),
+      send: async (id) =>
+        owner.attach(id, 'MOTIVATION_LETTER', await samplePdf('big', { padTo: MAX_DOCUMENT_BYTES + 1 })),
       status: 400,
       field: 'file',
       ruleId: 'CAND-2',
@@ -201,7 +225,7 @@ describe('candidacy service refuses bad input', () => {
     {
       name: 'CAND-2: a PDF of 12 MB (multer stops reading)',
       file: () => draft,
-      send: (id) => owner.attach(id, 'MOTIVATION_LETTER', pdf('bigger', 12 * 1024 * 1024)),
+      send: async (id) => owner.attach(id, 'MOTIVATION_LETTER', await samplePdf('bigger', { padTo: 12 * 1024 * 1024 })),
       status: 400,
       field: 'file',
       ruleId: 'CAND-2',
@@ -220,7 +244,7 @@ describe('candidacy service refuses bad input', () => {
     {
       name: 'a document of an unknown kind',
       file: () => draft,
-      send: (id) => owner.attach(id, 'PASSPORT', pdf('passport')),
+      send: async (id) => owner.attach(id, 'PASSPORT', await samplePdf('passport')),
       status: 400,
       field: 'kind',
     },
@@ -250,7 +274,7 @@ describe('candidacy service refuses bad input', () => {
     {
       name: 'CAND-2: attaching to a submitted file',
       file: () => submitted,
-      send: (id) => owner.attach(id, 'TRANSCRIPT', pdf('late transcript')),
+      send: async (id) => owner.attach(id, 'TRANSCRIPT', await samplePdf('late transcript')),
       status: 422,
       ruleId: 'CAND-2',
     },
@@ -269,7 +293,7 @@ describe('candidacy service refuses bad input', () => {
     {
       name: "another candidate's file: attach",
       file: () => draft,
-      send: (id) => stranger.attach(id, 'MOTIVATION_LETTER', pdf('intruder')),
+      send: async (id) => stranger.attach(id, 'MOTIVATION_LETTER', await samplePdf('intruder')),
       status: 404,
     },
     {

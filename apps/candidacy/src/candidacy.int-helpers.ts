@@ -65,13 +65,6 @@ export class Client {
   }
 }
 
-/** A small but real PDF, different for each `label` (so checksums differ). */
-export function pdf(label: string, padTo = 0): Buffer {
-  const text = `%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n% ${label}\ntrailer << /Root 1 0 R >>\n%%EOF\n`;
-  const head = Buffer.from(text, 'ascii');
-  return padTo > head.length ? Buffer.concat([head, Buffer.alloc(padTo - head.length, 0x20)]) : head;
-}
-
 export const identity = {
   personal: {
     firstName: 'Marie',

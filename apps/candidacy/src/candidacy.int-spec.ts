@@ -1,10 +1,19 @@
 import { ContractRegistry, candidacyContracts } from '@admissions/contracts';
 import { EventStore } from '@admissions/event-store';
-import { type ServiceUnderTest, eventually, startService, testEnv, uniqueName } from '@admissions/testing';
+import { type Db, MONGO_DB } from '@admissions/platform';
+import {
+  type ServiceUnderTest,
+  eventually,
+  pdfSignatureThenGarbage,
+  samplePdf,
+  startService,
+  testEnv,
+  uniqueName,
+} from '@admissions/testing';
 import { type Consumer, Kafka, logLevel } from 'kafkajs';
 import { createHash } from 'node:crypto';
 import { CandidacyModule } from './candidacy.module';
-import { Client, cti, identity, m1, openProgramme, pdf, uniqueCode } from './candidacy.int-helpers';
+import { Client, cti, identity, m1, openProgramme, uniqueCode } from './candidacy.int-helpers';
 import { DEMO_CATALOGUE, DemoCatalogueSeeder } from './infrastructure/demo-catalogue';
 
 interface Received {
@@ -71,8 +80,10 @@ describe('candidacy service over HTTP and Kafka', () => {
     expect((await candidate.put(`/v1/candidacies/${candidacyId}/diplomas`, { diplomas })).status).toBe(200);
     expect((await candidate.put(`/v1/candidacies/${candidacyId}/experience`, { months })).status).toBe(200);
     expect((await candidate.put(`/v1/candidacies/${candidacyId}/programme`, { programmeCode })).status).toBe(200);
-    expect((await candidate.attach(candidacyId, 'CV', pdf(`cv ${candidacyId}`))).status).toBe(201);
-    expect((await candidate.attach(candidacyId, 'MOTIVATION_LETTER', pdf(`letter ${candidacyId}`))).status).toBe(201);
+    expect((await candidate.attach(candidacyId, 'CV', await samplePdf(`cv ${candidacyId}`))).status).toBe(201);
+    expect(
+      (await candidate.attach(candidacyId, 'MOTIVATION_LETTER', await samplePdf(`letter ${candidacyId}`))).status,
+    ).toBe(201);
     return candidacyId;
   }
 
@@ -95,7 +106,7 @@ describe('candidacy service over HTTP and Kafka', () => {
     expect(enough.body).toMatchObject({ eligibility: { status: 'ELIGIBLE', matchedRule: 'ELIG-4' } });
     await candidate.put(`/v1/candidacies/${candidacyId}/programme`, { programmeCode });
 
-    const cv = pdf('curriculum vitae');
+    const cv = await samplePdf('curriculum vitae');
     const attached = await candidate.attach(candidacyId, 'CV', cv, 'CV Marie Curie.pdf');
     expect(attached.status).toBe(201);
     expect(attached.body).toMatchObject({
@@ -103,7 +114,7 @@ describe('candidacy service over HTTP and Kafka', () => {
       sizeBytes: cv.length,
     });
     expect(attached.body.missing).toEqual(['documents.MOTIVATION_LETTER']);
-    await candidate.attach(candidacyId, 'MOTIVATION_LETTER', pdf('letter'));
+    await candidate.attach(candidacyId, 'MOTIVATION_LETTER', await samplePdf('letter'));
 
     const submitted = await candidate.post(`/v1/candidacies/${candidacyId}/submission`);
     expect(submitted.status).toBe(200);
@@ -151,6 +162,39 @@ describe('candidacy service over HTTP and Kafka', () => {
       return answer.body.find((file) => file.candidacyId === candidacyId && file.status === 'SUBMITTED');
     });
     expect(mine).toMatchObject({ candidacyId, status: 'SUBMITTED' });
+  });
+
+  it('CAND-2: a path sent as file name is stored as its basename; refused PDFs leave nothing stored', async () => {
+    const candidateId = uniqueName('names');
+    const candidate = candidateClient(candidateId);
+    const candidacyId = String((await candidate.post('/v1/candidacies')).body.candidacyId);
+    const garbage = await candidate.attach(candidacyId, 'CV', pdfSignatureThenGarbage('cv'), 'cv.pdf');
+    expect(garbage).toMatchObject({ status: 400, body: { ruleId: 'CAND-2', field: 'file' } });
+    const locked = await candidate.attach(candidacyId, 'CV', await samplePdf('cv', { userPassword: 'x' }));
+    expect(locked).toMatchObject({ status: 400, body: { ruleId: 'CAND-2', field: 'file' } });
+
+    const cv = await samplePdf('a real CV');
+    const attached = await candidate.attach(candidacyId, 'CV', cv, '../../etc/passwd.pdf');
+    expect(attached.status).toBe(201);
+    const documents = await eventually(async () => {
+      const space = await candidate.get<{ documents?: { documentId: string; fileName: string }[] }>(
+        `/v1/candidacies/${candidacyId}`,
+      );
+      return space.body.documents?.length ? space.body.documents : undefined;
+    });
+    expect(documents).toEqual([expect.objectContaining({ fileName: 'passwd.pdf' })]);
+    const download = await fetch(
+      `${svc.url}/v1/candidacies/${candidacyId}/documents/${documents[0].documentId}/content`,
+      { headers: { authorization: `Bearer ${svc.token('candidate', candidateId)}` } },
+    );
+    expect(download.headers.get('content-disposition')).toBe("attachment; filename*=UTF-8''passwd.pdf");
+
+    // The storage holds the one accepted document, under its display name and its owner.
+    const files = svc.app.get<Db>(MONGO_DB).collection('candidacy_documents.files');
+    const stored = await files?.find({ 'metadata.ownerId': candidateId }).toArray();
+    expect(stored?.map((file) => [file.filename, file.metadata?.fileName, file.length])).toEqual([
+      ['passwd.pdf', 'passwd.pdf', cv.length],
+    ]);
   });
 
   it('CAND-3: files are ranked in submission order per programme, and the staff pipeline lists them so', async () => {

@@ -1,4 +1,5 @@
 import { candidacyContracts } from '@admissions/contracts';
+import { documentStorageProvider } from '@admissions/documents';
 import { EventSourcingModule, PlatformModule } from '@admissions/platform';
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
@@ -17,8 +18,6 @@ import { ChangeProgrammeHandler, CreateProgrammeHandler } from './application/pr
 import { SubmissionRanking } from './application/submission-ranking.process-manager';
 import { CandidacyEnv } from './config';
 import { DemoCatalogueSeeder } from './infrastructure/demo-catalogue';
-import { DocumentStorage } from './infrastructure/document-storage.port';
-import { GridFsDocumentStorage } from './infrastructure/gridfs-document-storage';
 import { ProgrammeRepository } from './infrastructure/programme.repository';
 import { candidacyProjections } from './projections';
 
@@ -39,7 +38,7 @@ export const SERVICE = 'candidacy';
     CandidacyWriter,
     CandidacyQueries,
     ProgrammeRepository,
-    { provide: DocumentStorage, useClass: GridFsDocumentStorage },
+    documentStorageProvider('candidacy_documents'),
     DocumentContents,
     CreateProgrammeHandler,
     ChangeProgrammeHandler,

@@ -67,6 +67,23 @@ export async function call<T = Record<string, unknown>>(
   return { status: response.status, body: (text ? JSON.parse(text) : {}) as T };
 }
 
+/** REC-3: a transcript upload as a browser form sends it. */
+export async function uploadTranscript<T = Record<string, unknown>>(
+  svc: ServiceUnderTest,
+  token: string,
+  content: Buffer,
+  fileName = 'releve-licence.pdf',
+): Promise<Answer<T>> {
+  const form = new FormData();
+  form.append('file', new Blob([new Uint8Array(content)], { type: 'application/pdf' }), fileName);
+  const response = await fetch(`${svc.url}/v1/referrals/me/transcript`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}` },
+    body: form,
+  });
+  return { status: response.status, body: (await response.json()) as T };
+}
+
 export const opinion: LeadOpinion = { opinion: 'FAVOURABLE', motivation: 'Solid project, conclusive interview' };
 
 /** Defines a programme and puts candidates `${prefix}1..n` on its book, as the process managers would. */

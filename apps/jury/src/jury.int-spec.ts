@@ -4,11 +4,20 @@ import { DeadlineScheduler } from '@admissions/deadlines';
 import type { StoredEvent } from '@admissions/event-store';
 import { KafkaPublisher, toCloudEventMessage } from '@admissions/messaging';
 import { DECISIONS_TOPIC, eventTopicOf } from '@admissions/platform';
-import { eventually, testEnv, uniqueName } from '@admissions/testing';
+import { eventually, pdfSignatureThenGarbage, samplePdf, testEnv, uniqueName } from '@admissions/testing';
 import IORedis from 'ioredis';
 import { Kafka, logLevel, type Consumer } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
-import { call, offerOf, redisUrlOf, seedProgramme, startJury, streamOf, type JuryInstance } from './jury.int-helpers';
+import {
+  call,
+  offerOf,
+  redisUrlOf,
+  seedProgramme,
+  startJury,
+  streamOf,
+  uploadTranscript,
+  type JuryInstance,
+} from './jury.int-helpers';
 
 // The jury over HTTP and Kafka against the real servers, on a ManualClock (Paris times, 2026).
 const REDIS_DB = Number(process.env.JURY_TEST_REDIS_DB ?? 13);
@@ -54,6 +63,16 @@ describe('jury service (HTTP, Kafka, deadlines)', () => {
   const officer = () => svc().token('rectorate-officer', 'officer-1');
   const as = (candidateId: string) => svc().token('candidate', candidateId);
   const sessionIds: Record<string, string> = {};
+  /** REC-3: uploads a real transcript for the candidate and answers its reference. */
+  const transcriptOf = async (name: string): Promise<string> => {
+    const uploaded = await uploadTranscript<{ transcriptDocumentRef: string }>(
+      svc(),
+      as(c(name)),
+      await samplePdf(`Relevé de notes de licence de ${name}`),
+    );
+    expect(uploaded.status).toBe(201);
+    return uploaded.body.transcriptDocumentRef;
+  };
 
   beforeAll(async () => {
     const redis = new IORedis(redisUrlOf(REDIS_DB), { maxRetriesPerRequest: null });
@@ -265,7 +284,7 @@ describe('jury service (HTTP, Kafka, deadlines)', () => {
     expect(all.body.events.map((e) => e.type)).toEqual([...Array(4).fill('AdmissionDecided'), 'SessionClosed']);
   });
 
-  it('REC-1..7: a referral is filed with a transcript, acknowledged, gets three proposals holding seats, and accepting one releases the others', async () => {
+  it('REC-3: the transcript is a readable PDF the candidate uploaded; an unknown or foreign reference is refused; the rectorate downloads it', async () => {
     await clock.set(new Date('2026-03-12T10:00:00+01:00'));
     await eventually(async () => {
       const answer = await call<{ outcome: string }[]>(svc(), as(c('b1')), 'GET', '/v1/me/applications');
@@ -273,8 +292,59 @@ describe('jury service (HTTP, Kafka, deadlines)', () => {
     });
     const noTranscript = await call(svc(), as(c('b1')), 'POST', '/v1/referrals', {});
     expect(noTranscript).toMatchObject({ status: 400, body: { ruleId: 'REC-3', field: 'transcriptDocumentRef' } });
-    const filed = await call(svc(), as(c('b1')), 'POST', '/v1/referrals', { transcriptDocumentRef: 'doc-licence-b1' });
+    const anything = await call(svc(), as(c('b1')), 'POST', '/v1/referrals', {
+      transcriptDocumentRef: 'transcript-anything',
+    });
+    expect(anything).toMatchObject({ status: 400, body: { ruleId: 'REC-3', field: 'transcriptDocumentRef' } });
+    const wellFormedUnknown = await call(svc(), as(c('b1')), 'POST', '/v1/referrals', {
+      transcriptDocumentRef: 'gridfs:0123456789abcdef01234567',
+    });
+    expect(wellFormedUnknown).toMatchObject({ status: 400, body: { ruleId: 'REC-3' } });
+
+    // What is not a PDF a reader can open is refused at the upload, and nothing is stored.
+    const garbage = await uploadTranscript(svc(), as(c('b1')), pdfSignatureThenGarbage('licence'));
+    expect(garbage).toMatchObject({ status: 400, body: { ruleId: 'REC-3', field: 'file' } });
+    const locked = await uploadTranscript(svc(), as(c('b1')), await samplePdf('licence', { userPassword: 'secret' }));
+    expect(locked).toMatchObject({ status: 400, body: { ruleId: 'REC-3', field: 'file' } });
+
+    // Another candidate's transcript is not yours to refer with.
+    const foreign = await call(svc(), as(c('b1')), 'POST', '/v1/referrals', {
+      transcriptDocumentRef: await transcriptOf('b2'),
+    });
+    expect(foreign).toMatchObject({ status: 400, body: { ruleId: 'REC-3', field: 'transcriptDocumentRef' } });
+    expect((await call(svc(), as(c('b1')), 'GET', '/v1/referrals/me')).status).toBe(404);
+
+    // The candidate's own upload: kept under its basename, readable by the rectorate only.
+    const content = await samplePdf('Licence de mathématiques, mention bien');
+    const uploaded = await uploadTranscript<{ transcriptDocumentRef: string; fileName: string; pages: number }>(
+      svc(),
+      as(c('b1')),
+      content,
+      '../../etc/passwd.pdf',
+    );
+    expect(uploaded).toMatchObject({
+      status: 201,
+      body: { fileName: 'passwd.pdf', pages: 1, sizeBytes: content.length },
+    });
+    const filed = await call(svc(), as(c('b1')), 'POST', '/v1/referrals', {
+      transcriptDocumentRef: uploaded.body.transcriptDocumentRef,
+    });
     expect(filed.status).toBe(201);
+    const download = (token: string) =>
+      fetch(`${svc().url}/v1/referrals/${c('b1')}/transcript`, { headers: { authorization: `Bearer ${token}` } });
+    const read = await download(officer());
+    expect(read.status).toBe(200);
+    expect(read.headers.get('content-type')).toBe('application/pdf');
+    expect(read.headers.get('content-disposition')).toBe("attachment; filename*=UTF-8''passwd.pdf");
+    expect(Buffer.from(await read.arrayBuffer()).equals(content)).toBe(true);
+    expect((await download(as(c('b1')))).status).toBe(403);
+    const none = await fetch(`${svc().url}/v1/referrals/${c('nobody')}/transcript`, {
+      headers: { authorization: `Bearer ${officer()}` },
+    });
+    expect(none.status).toBe(404);
+  });
+
+  it('REC-1..7: a referral filed with a transcript (above) is acknowledged, gets three proposals holding seats, and accepting one releases the others', async () => {
     // REC-4: registered and acknowledged by the referral process (from the jury's own topic).
     await eventually(async () => {
       const answer = await call<{ acknowledged: boolean }>(svc(), as(c('b1')), 'GET', '/v1/referrals/me');
@@ -310,7 +380,8 @@ describe('jury service (HTTP, Kafka, deadlines)', () => {
     // b3 and b4 file within 15 days; b3 gets one proposal and lets it lapse; b4 waits past October.
     for (const name of ['b3', 'b4']) {
       expect(
-        (await call(svc(), as(c(name)), 'POST', '/v1/referrals', { transcriptDocumentRef: `doc-${name}` })).status,
+        (await call(svc(), as(c(name)), 'POST', '/v1/referrals', { transcriptDocumentRef: await transcriptOf(name) }))
+          .status,
       ).toBe(201);
       await eventually(async () => {
         const answer = await call<{ acknowledged: boolean }>(svc(), as(c(name)), 'GET', '/v1/referrals/me');
@@ -324,7 +395,9 @@ describe('jury service (HTTP, Kafka, deadlines)', () => {
 
     // The last negative answer was on 10 March: 25 March 23:59:59.999 is the last moment to refer.
     await clock.set(new Date('2026-03-26T00:00:01+01:00'));
-    const late = await call(svc(), as(c('b2')), 'POST', '/v1/referrals', { transcriptDocumentRef: 'doc-b2' });
+    const late = await call(svc(), as(c('b2')), 'POST', '/v1/referrals', {
+      transcriptDocumentRef: await transcriptOf('b2'),
+    });
     expect(late).toMatchObject({ status: 422, body: { ruleId: 'REC-2' } });
 
     // Proposals made on 12 March: the answer window ends 27 March 23:59:59.999 (deadline job).

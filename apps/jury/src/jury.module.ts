@@ -1,5 +1,6 @@
 import { candidacyContracts, juryContracts, reviewContracts, type EventContract } from '@admissions/contracts';
 import { DeadlinesModule } from '@admissions/deadlines';
+import { documentStorageProvider } from '@admissions/documents';
 import { DECISIONS_TOPIC, EventSourcingModule, PlatformModule } from '@admissions/platform';
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
@@ -12,6 +13,7 @@ import { ProgrammeAdmissionsWriter } from './application/programme-admissions.wr
 import { ProgrammeCatalogue } from './application/programme-catalogue.process-manager';
 import { REFERRAL_COMMAND_HANDLERS } from './application/referral.handlers';
 import { ReferralProcess } from './application/referral-process.process-manager';
+import { ReferralTranscripts } from './application/referral-transcripts';
 import { ReferralWriter } from './application/referral.writer';
 import { OffersController } from './api/offers.controller';
 import { ProgrammesController } from './api/programmes.controller';
@@ -46,6 +48,8 @@ const consumedContracts: EventContract[] = [...candidacyContracts, ...reviewCont
   providers: [
     ProgrammeAdmissionsWriter,
     ReferralWriter,
+    documentStorageProvider('jury_documents'),
+    ReferralTranscripts,
     ParkedIntakeRepository,
     JuryQueries,
     ...PROGRAMME_COMMAND_HANDLERS,

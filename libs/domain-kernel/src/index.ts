@@ -2,4 +2,5 @@ export * from './errors';
 export * from './decider';
 export * from './calendar';
 export * from './clock';
+export * from './documents';
 export * from './testing';

@@ -1,4 +1,5 @@
-import { type Actor, ValidationError } from '@admissions/domain-kernel';
+import type { Actor } from '@admissions/domain-kernel';
+import { PdfUploadInterceptor, requireUpload, UPLOAD_FIELD, type UploadedPdf } from '@admissions/documents';
 import { CurrentActor, Roles } from '@admissions/platform';
 import {
   Body,
@@ -16,6 +17,7 @@ import {
 } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import {
+  ApiBadRequestResponse,
   ApiBody,
   ApiConsumes,
   ApiCreatedResponse,
@@ -39,9 +41,9 @@ import {
   type AttachedDocumentSummary,
   DocumentContents,
 } from '../application/document.handlers';
+import { MAX_DOCUMENT_BYTES } from '../domain';
 import type { CandidateFileEntry } from '../projections';
 import { AttachDocumentDto, ChooseProgrammeDto, DiplomasDto, ExperienceDto, IdentityDto } from './candidacy.dto';
-import { PdfUploadInterceptor, UPLOAD_FIELD, type UploadedPdf } from './pdf-upload.interceptor';
 
 const STAFF = ['admissions-officer', 'admin'] as const;
 const id = new ParseUUIDPipe({ version: '4', errorHttpStatusCode: 404 });
@@ -136,30 +138,32 @@ export class CandidaciesController {
 
   @Post(':candidacyId/documents')
   @Roles('candidate')
-  @UseInterceptors(PdfUploadInterceptor)
+  @UseInterceptors(PdfUploadInterceptor({ ruleId: 'CAND-2', maxBytes: MAX_DOCUMENT_BYTES }))
   @ApiConsumes('multipart/form-data')
   @ApiBody({
     schema: {
       type: 'object',
       required: [UPLOAD_FIELD, 'kind'],
       properties: {
-        [UPLOAD_FIELD]: { type: 'string', format: 'binary', description: 'PDF, at most 10 MB' },
+        [UPLOAD_FIELD]: {
+          type: 'string',
+          format: 'binary',
+          description: 'A PDF a reader can open (not encrypted), at most 10 MB; its name is kept as a basename',
+        },
         kind: { type: 'string', enum: ['CV', 'MOTIVATION_LETTER', 'TRANSCRIPT', 'OTHER'] },
       },
     },
   })
   @ApiOperation({ summary: 'Attach a PDF (10 MB at most); its SHA-256 is recorded, its content stored apart' })
   @ApiCreatedResponse({ description: 'The document id and checksum, and the file after it' })
+  @ApiBadRequestResponse({ description: 'CAND-2: no file, not a PDF, encrypted or damaged, or over 10 MB' })
   attach(
     @CurrentActor() actor: Actor,
     @Param('candidacyId', id) candidacyId: string,
     @Body() body: AttachDocumentDto,
     @UploadedFile() file: UploadedPdf | undefined,
   ): Promise<AttachedDocumentSummary> {
-    if (!file) {
-      throw new ValidationError(`a PDF is required in the multipart field "${UPLOAD_FIELD}"`, 'CAND-2', UPLOAD_FIELD);
-    }
-    const upload = { fileName: file.originalname, content: file.buffer };
+    const upload = requireUpload(file, 'CAND-2');
     return this.commands.execute(new AttachDocumentCommand(actor, candidacyId, body.kind, upload));
   }
 

@@ -1,8 +1,29 @@
 import type { Actor } from '@admissions/domain-kernel';
+import { PdfUploadInterceptor, requireUpload, UPLOAD_FIELD, type UploadedPdf } from '@admissions/documents';
 import { CurrentActor, Roles } from '@admissions/platform';
-import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  Post,
+  StreamableFile,
+  UploadedFile,
+  UseInterceptors,
+} from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiCreatedResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiBody,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
 import { JuryQueries } from '../application/jury.queries';
 import type { Appended } from '../application/programme-admissions.handlers';
 import {
@@ -11,7 +32,12 @@ import {
   FileReferralCommand,
   RecordProposalCommand,
 } from '../application/referral.handlers';
-import { FileReferralDto, RecordProposalDto } from './referrals.dto';
+import {
+  MAX_TRANSCRIPT_BYTES,
+  ReferralTranscripts,
+  type UploadedTranscript,
+} from '../application/referral-transcripts';
+import { FileReferralDto, RecordProposalDto, UploadedTranscriptDto } from './referrals.dto';
 
 /** Recourse to the rectorate (REC-1..7). */
 @ApiTags('referrals')
@@ -20,7 +46,35 @@ export class ReferralsController {
   constructor(
     private readonly commands: CommandBus,
     private readonly queries: JuryQueries,
+    private readonly transcripts: ReferralTranscripts,
   ) {}
+
+  @Post('me/transcript')
+  @Roles('candidate')
+  @UseInterceptors(PdfUploadInterceptor({ ruleId: 'REC-3', maxBytes: MAX_TRANSCRIPT_BYTES }))
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: [UPLOAD_FIELD],
+      properties: {
+        [UPLOAD_FIELD]: {
+          type: 'string',
+          format: 'binary',
+          description: 'Your bachelor (licence) transcript: a PDF a reader can open (not encrypted), at most 10 MB',
+        },
+      },
+    },
+  })
+  @ApiOperation({ summary: 'REC-3: upload your bachelor transcript; file the referral with the reference answered' })
+  @ApiCreatedResponse({ type: UploadedTranscriptDto })
+  @ApiBadRequestResponse({ description: 'REC-3: no file, not a PDF, encrypted or damaged, or over 10 MB' })
+  uploadTranscript(
+    @CurrentActor() actor: Actor,
+    @UploadedFile() file: UploadedPdf | undefined,
+  ): Promise<UploadedTranscript> {
+    return this.transcripts.upload(actor, requireUpload(file, 'REC-3'));
+  }
 
   @Post()
   @Roles('candidate')
@@ -28,6 +82,7 @@ export class ReferralsController {
     summary: 'REC-1..3: refer your case (no positive answer; within 15 days of the last negative one; transcript)',
   })
   @ApiCreatedResponse({ description: 'Filed; the acknowledgement (REC-4) follows' })
+  @ApiBadRequestResponse({ description: 'REC-3: no transcript, or a reference you did not upload' })
   @ApiUnprocessableEntityResponse({ description: 'A positive or pending answer (REC-1), or too late (REC-2)' })
   file(@CurrentActor() actor: Actor, @Body() body: FileReferralDto) {
     return this.commands.execute(new FileReferralCommand(actor, body.transcriptDocumentRef ?? null));
@@ -53,6 +108,20 @@ export class ReferralsController {
   @ApiOperation({ summary: "A candidate's referral" })
   referral(@CurrentActor() actor: Actor, @Param('candidateId') candidateId: string) {
     return this.queries.referral(actor, candidateId);
+  }
+
+  @Get(':candidateId/transcript')
+  @Roles('rectorate-officer', 'admin')
+  @ApiOperation({ summary: "REC-3: download the bachelor transcript of a candidate's referral" })
+  @ApiOkResponse({ content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } } })
+  @ApiNotFoundResponse({ description: 'No referral, or no transcript stored for it' })
+  async transcript(@Param('candidateId') candidateId: string): Promise<StreamableFile> {
+    const transcript = await this.transcripts.open(candidateId);
+    return new StreamableFile(transcript.content, {
+      type: 'application/pdf',
+      length: transcript.sizeBytes,
+      disposition: `attachment; filename*=UTF-8''${encodeURIComponent(transcript.fileName)}`,
+    });
   }
 
   @Post(':candidateId/proposals')

@@ -3,7 +3,10 @@ import { IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 
 export class FileReferralDto {
   @ApiPropertyOptional({
-    description: 'REC-3: reference of the bachelor (licence) transcript; mandatory, refused without it',
+    type: String,
+    description:
+      'REC-3: the `transcriptDocumentRef` that `POST /v1/referrals/me/transcript` answered for your bachelor ' +
+      '(licence) transcript; mandatory, and refused when unknown or not uploaded by you',
     nullable: true,
   })
   @IsOptional()
@@ -18,4 +21,22 @@ export class RecordProposalDto {
   @IsNotEmpty()
   @MaxLength(100)
   programmeCode!: string;
+}
+
+/** REC-3: what the transcript upload answers. */
+export class UploadedTranscriptDto {
+  @ApiProperty({ description: 'Give it as `transcriptDocumentRef` when filing the referral' })
+  transcriptDocumentRef!: string;
+
+  @ApiProperty({ description: 'The display name kept (a basename, never a path)' })
+  fileName!: string;
+
+  @ApiProperty()
+  sizeBytes!: number;
+
+  @ApiProperty({ description: 'Lower-case hex SHA-256 of the content' })
+  sha256!: string;
+
+  @ApiProperty()
+  pages!: number;
 }

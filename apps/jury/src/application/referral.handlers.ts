@@ -1,4 +1,5 @@
 import type { Actor } from '@admissions/domain-kernel';
+import { DocumentStorage } from '@admissions/documents';
 import { ProjectionRunner } from '@admissions/projections';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
@@ -12,7 +13,10 @@ const appended = (events: readonly { type: string; data: unknown }[]): Appended 
   events: events.map(({ type, data }) => ({ type, data })),
 });
 
-/** REC-1..3: the candidate refers their case; the outcomes are the jury's own (read model). */
+/**
+ * REC-1..3: the candidate refers their case with the reference of the transcript they uploaded; the
+ * outcomes are the jury's own (read model).
+ */
 export class FileReferralCommand extends Command<Appended & { referralId: string }> {
   constructor(
     readonly actor: Actor,
@@ -59,9 +63,18 @@ export class FileReferralHandler implements ICommandHandler<FileReferralCommand>
   constructor(
     private readonly referrals: ReferralWriter,
     private readonly projections: ProjectionRunner,
+    private readonly documents: DocumentStorage,
   ) {}
 
   async execute({ actor, transcriptDocumentRef }: FileReferralCommand): Promise<Appended & { referralId: string }> {
+    // REC-3: the decider judges whom the storage says the transcript belongs to.
+    const transcript =
+      transcriptDocumentRef === null
+        ? null
+        : {
+            ref: transcriptDocumentRef,
+            ownerId: (await this.documents.describe(transcriptDocumentRef.trim()))?.ownerId ?? null,
+          };
     const document = await this.projections
       .collection(candidateApplications)
       .findOne({ _id: actor.id }, { projection: { applications: 1 } });
@@ -73,7 +86,7 @@ export class FileReferralHandler implements ICommandHandler<FileReferralCommand>
     const referralId = randomUUID();
     const { events } = await this.referrals.run(actor, actor.id, {
       type: 'FileReferral',
-      data: { referralId, candidateId: actor.id, outcomes, transcriptDocumentRef },
+      data: { referralId, candidateId: actor.id, outcomes, transcript },
     });
     const filed = events.find((event) => event.type === 'ReferralFiled');
     return { ...appended(events), referralId: filed ? referralId : '' };

@@ -14,6 +14,7 @@ const cv: AttachDocument['data'] = {
   sizeBytes: 120_000,
   sha256: 'A'.repeat(64),
   storageRef: `candidacies/${CANDIDACY_ID}/doc-cv`,
+  pdf: { readable: true, pages: 2 },
 };
 
 describe('Candidacy decider: documents', () => {
@@ -26,6 +27,30 @@ describe('Candidacy decider: documents', () => {
       .given([opened])
       .when(cmd('AttachDocument', { ...cv, contentType: 'application/msword' }))
       .thenThrows(ValidationError, { ruleId: 'CAND-2', field: 'contentType' });
+  });
+
+  it('CAND-2: a file that only starts like a PDF, an encrypted PDF or a damaged one is refused', () => {
+    for (const reason of ['NOT_PDF', 'MALFORMED', 'ENCRYPTED'] as const) {
+      spec
+        .given([opened])
+        .when(cmd('AttachDocument', { ...cv, pdf: { readable: false, reason } }))
+        .thenThrows(ValidationError, { ruleId: 'CAND-2', field: 'file' });
+    }
+  });
+
+  it('CAND-2: the file name is stored as a display name, never as a path', () => {
+    const events = spec
+      .given([opened])
+      .when(cmd('AttachDocument', { ...cv, fileName: '../../etc/passwd.pdf' }))
+      .events();
+    expect(events).toMatchObject([{ type: 'DocumentAttached', data: { personal: { fileName: 'passwd.pdf' } } }]);
+    const controlled = spec
+      .given([opened])
+      .when(cmd('AttachDocument', { ...cv, fileName: `..\\CV\u0000\n${'x'.repeat(300)}.pdf` }))
+      .events();
+    const stored = (controlled[0]?.data as { personal: { fileName: string } }).personal.fileName;
+    expect(stored).toMatch(/^CVx+\.pdf$/);
+    expect(stored.length).toBeLessThanOrEqual(120);
   });
 
   it('CAND-2: a document of exactly 10 MB is accepted, 10 MB + 1 byte is refused', () => {

@@ -1,4 +1,4 @@
-import { Command } from '@admissions/domain-kernel';
+import { Command, PdfReading } from '@admissions/domain-kernel';
 import { ProgrammeSnapshot } from '../programme/programme.types';
 import { Diploma, DocumentKind, Language, Personal } from './candidacy.types';
 
@@ -24,11 +24,14 @@ export type AttachDocument = Command<
   {
     readonly documentId: string;
     readonly kind: DocumentKind;
+    /** As the client named it: only its basename is kept (CAND-2). */
     readonly fileName: string;
     readonly contentType: string;
     readonly sizeBytes: number;
     readonly sha256: string;
     readonly storageRef: string;
+    /** CAND-2: what reading the content as a PDF found (the handler reads it, the decider judges). */
+    readonly pdf: PdfReading;
   }
 >;
 

@@ -1,4 +1,11 @@
-import { ValidationError, compareDates, parisDate, parseCalendarDate } from '@admissions/domain-kernel';
+import {
+  ValidationError,
+  compareDates,
+  displayFileName,
+  parisDate,
+  parseCalendarDate,
+  requireReadablePdf,
+} from '@admissions/domain-kernel';
 import { DECLARED_LEVELS, DIPLOMA_KINDS } from '../eligibility/eligibility';
 import { requireCalendarDate, requireInteger, requireOneOf, requireText } from '../shared/field-rules';
 import { AttachDocument } from './candidacy.commands';
@@ -86,8 +93,12 @@ export function validateExperience(months: number): number {
   return requireInteger(months, 'months', 0, MAX_EXPERIENCE_MONTHS, 'CAND-2');
 }
 
-/** PDF only, at most 10 MB, with its SHA-256; the content itself stays in the object store. */
+/**
+ * A PDF a reader can open (not encrypted, not damaged), at most 10 MB, with its SHA-256; the content
+ * itself stays in the object store. The client's file name is kept as a display name, never a path.
+ */
 export function validateDocument(data: AttachDocument['data']): DocumentRef & { fileName: string } {
+  requireReadablePdf(data.pdf, 'CAND-2', 'file');
   if (data.contentType !== DOCUMENT_CONTENT_TYPE) {
     throw new ValidationError(`only ${DOCUMENT_CONTENT_TYPE} documents are accepted`, 'CAND-2', 'contentType');
   }
@@ -100,7 +111,7 @@ export function validateDocument(data: AttachDocument['data']): DocumentRef & { 
     sizeBytes: requireInteger(data.sizeBytes, 'sizeBytes', 1, MAX_DOCUMENT_BYTES, 'CAND-2'),
     sha256,
     storageRef: requireText(data.storageRef, 'storageRef', 500),
-    fileName: requireText(data.fileName, 'fileName', 255),
+    fileName: displayFileName(requireText(data.fileName, 'fileName', 1000)),
   };
 }
 

@@ -11,6 +11,15 @@ export interface ApplicationOutcome {
   readonly at: string;
 }
 
+/**
+ * REC-3: the transcript reference the candidate gave, and the owner the document storage records
+ * for it (null: nothing is stored there). Absent altogether when no reference was given.
+ */
+export interface TranscriptFact {
+  readonly ref: string;
+  readonly ownerId: string | null;
+}
+
 /** REC-1..3: filed by the candidate (actor.id === candidateId) or an admin. */
 export type FileReferral = Command<
   'FileReferral',
@@ -18,8 +27,7 @@ export type FileReferral = Command<
     readonly referralId: string;
     readonly candidateId: string;
     readonly outcomes: readonly ApplicationOutcome[];
-    /** REC-3: reference of the attached bachelor (licence) transcript. */
-    readonly transcriptDocumentRef: string | null;
+    readonly transcript: TranscriptFact | null;
   }
 >;
 

@@ -44,7 +44,7 @@ const file = (now = FILED_AT, data: Partial<FileReferral['data']> = {}) =>
       referralId: 'R-1',
       candidateId: 'p1',
       outcomes: OUTCOMES,
-      transcriptDocumentRef: 'doc-transcript-1',
+      transcript: { ref: 'doc-transcript-1', ownerId: 'p1' },
       ...data,
     },
     now,
@@ -162,7 +162,7 @@ describe('Referral decider', () => {
               referralId: 'R-1',
               candidateId: 'p1',
               outcomes: OUTCOMES,
-              transcriptDocumentRef: 'doc',
+              transcript: { ref: 'doc', ownerId: 'p1' },
             },
             FILED_AT,
             { id: 'p2', roles: ['candidate'] },
@@ -179,7 +179,7 @@ describe('Referral decider', () => {
               referralId: 'R-2',
               candidateId: 'p1',
               outcomes: OUTCOMES,
-              transcriptDocumentRef: 'doc',
+              transcript: { ref: 'doc', ownerId: 'p1' },
             },
             FILED_AT,
             CANDIDATE,
@@ -205,15 +205,36 @@ describe('Referral decider', () => {
     it('REC-3: a referral without the bachelor transcript is refused', () => {
       spec
         .given([])
-        .when(file(FILED_AT, { transcriptDocumentRef: null }))
+        .when(file(FILED_AT, { transcript: null }))
         .thenThrows(ValidationError, {
           ruleId: 'REC-3',
           field: 'transcriptDocumentRef',
         });
       spec
         .given([])
-        .when(file(FILED_AT, { transcriptDocumentRef: '  ' }))
+        .when(file(FILED_AT, { transcript: { ref: '  ', ownerId: 'p1' } }))
         .thenThrows(ValidationError, { ruleId: 'REC-3' });
+    });
+
+    it('REC-3: a transcript reference the storage does not know, or a document of someone else, is refused', () => {
+      for (const ownerId of [null, 'p2']) {
+        spec
+          .given([])
+          .when(file(FILED_AT, { transcript: { ref: 'gridfs:0123456789abcdef01234567', ownerId } }))
+          .thenThrows(ValidationError, { ruleId: 'REC-3', field: 'transcriptDocumentRef' });
+      }
+    });
+
+    it('REC-3: the referral keeps the reference of the transcript the candidate uploaded', () => {
+      const [filed] = spec
+        .given([])
+        .when(file(FILED_AT, { transcript: { ref: 'gridfs:0123456789abcdef01234567', ownerId: 'p1' } }))
+        .events();
+      expect(filed).toMatchObject({
+        type: 'ReferralFiled',
+        data: { transcriptDocumentRef: 'gridfs:0123456789abcdef01234567' },
+      });
+      expect(foldEvents(decider, [filed])).toMatchObject({ transcriptDocumentRef: 'gridfs:0123456789abcdef01234567' });
     });
   });
 

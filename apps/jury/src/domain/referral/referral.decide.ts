@@ -19,6 +19,7 @@ import type {
   FileReferral,
   RecordProposal,
   ReferralCommand,
+  TranscriptFact,
 } from './referral.commands';
 import type { ReferralEvent } from './referral.events';
 import { evolveFiled, evolveReferral, FiledReferral, initialReferralState, ReferralState } from './referral.state';
@@ -104,9 +105,7 @@ function fileReferral({ data, metadata }: FileReferral): Events {
   if (actor.id !== data.candidateId && !actor.roles.includes(ADMIN_ROLE)) {
     throw new ForbiddenError('a candidate files their own referral');
   }
-  const transcript = (data.transcriptDocumentRef ?? '').trim();
-  if (transcript === '')
-    throw new ValidationError('the bachelor transcript is mandatory', 'REC-3', 'transcriptDocumentRef');
+  const transcript = uploadedTranscript(data.transcript, data.candidateId);
   const lastNegativeAt = lastNegativeAnswer(data.outcomes);
   if (now.getTime() > windowEnd(lastNegativeAt, REFERRAL_WINDOW_DAYS).getTime()) {
     throw new IllegalStateError(
@@ -129,6 +128,25 @@ function fileReferral({ data, metadata }: FileReferral): Events {
       },
     },
   ];
+}
+
+/**
+ * REC-3: the bachelor transcript is a PDF the candidate uploaded for the referral. Another
+ * person's reference is refused like an unknown one, so references cannot be probed.
+ */
+function uploadedTranscript(transcript: TranscriptFact | null, candidateId: string): string {
+  const ref = (transcript?.ref ?? '').trim();
+  if (!transcript || ref === '') {
+    throw new ValidationError('the bachelor transcript is mandatory', 'REC-3', 'transcriptDocumentRef');
+  }
+  if (transcript.ownerId !== candidateId) {
+    throw new ValidationError(
+      'no transcript uploaded by the candidate has this reference: upload it first',
+      'REC-3',
+      'transcriptDocumentRef',
+    );
+  }
+  return ref;
 }
 
 /** REC-1: no positive and no pending answer; the last negative one starts REC-2's window. */

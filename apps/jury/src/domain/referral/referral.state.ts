@@ -4,6 +4,8 @@ import type { ProposalRef, ReferralEvent } from './referral.events';
 export interface ReferralFacts {
   readonly referralId: string;
   readonly candidateId: string;
+  /** REC-3: where the document storage keeps the transcript the rectorate reads. */
+  readonly transcriptDocumentRef: string;
   readonly filedAt: string;
   readonly proposalsDueBy: string;
   readonly acknowledged: boolean;
@@ -34,11 +36,12 @@ export const initialReferralState = (): ReferralState => ({ status: 'NONE' });
 
 export function evolveReferral(state: ReferralState, event: ReferralEvent): ReferralState {
   if (event.type === 'ReferralFiled') {
-    const { referralId, candidateId, filedAt, proposalsDueBy } = event.data;
+    const { referralId, candidateId, transcriptDocumentRef, filedAt, proposalsDueBy } = event.data;
     return {
       status: 'FILED',
       referralId,
       candidateId,
+      transcriptDocumentRef,
       filedAt,
       proposalsDueBy,
       acknowledged: false,
@@ -90,10 +93,11 @@ export function evolveFiled(state: FiledReferral, event: ReferralEvent): FiledRe
 }
 
 function factsOf(state: FiledReferral): ReferralFacts {
-  const { referralId, candidateId, filedAt, proposalsDueBy, acknowledged, proposals } = state;
+  const { referralId, candidateId, transcriptDocumentRef, filedAt, proposalsDueBy, acknowledged, proposals } = state;
   return {
     referralId,
     candidateId,
+    transcriptDocumentRef,
     filedAt,
     proposalsDueBy,
     acknowledged,
