@@ -3,6 +3,7 @@ import {
   CommandRunner,
   EventStore,
   Lease,
+  LogReactions,
   LogSequencer,
   LogWorkers,
   Upcasters,
@@ -74,7 +75,8 @@ class EventSourcingLifecycle implements OnApplicationBootstrap, BeforeApplicatio
 
 /**
  * The event-sourcing core of one service: its event store, command runner, outbox relay to its
- * topic, read-model projections and Kafka subscriptions, with their metrics.
+ * topic, read-model projections, reactions to its own events and Kafka subscriptions, with their
+ * metrics.
  */
 @Module({})
 export class EventSourcingModule {
@@ -115,6 +117,12 @@ export class EventSourcingModule {
             new ProjectionRunner(store, database(connection), options.projections ?? [], lease),
         },
         {
+          provide: LogReactions,
+          inject: [EventStore, MONGO_CONNECTION, Lease],
+          useFactory: (store: EventStore, connection: Connection, lease: Lease) =>
+            new LogReactions(store, database(connection), lease),
+        },
+        {
           provide: OutboxRelay,
           inject: [EventStore, MONGO_CONNECTION, KafkaPublisher, Lease, EventSourcingMetrics],
           useFactory: (
@@ -143,14 +151,15 @@ export class EventSourcingModule {
         },
         {
           provide: LogWorkers,
-          inject: [EventStore, LogSequencer, OutboxRelay, ProjectionRunner, Lease],
+          inject: [EventStore, LogSequencer, OutboxRelay, ProjectionRunner, LogReactions, Lease],
           useFactory: (
             store: EventStore,
             sequencer: LogSequencer,
             relay: OutboxRelay,
             projections: ProjectionRunner,
+            reactions: LogReactions,
             lease: Lease,
-          ) => new LogWorkers(store, sequencer, [relay, projections], lease, log),
+          ) => new LogWorkers(store, sequencer, [relay, projections, reactions], lease, log),
         },
         {
           provide: EventSourcingMetrics,
@@ -181,6 +190,7 @@ export class EventSourcingModule {
         EventStore,
         CommandRunner,
         ProjectionRunner,
+        LogReactions,
         EventSubscriptions,
         OutboxRelay,
         LogSequencer,
