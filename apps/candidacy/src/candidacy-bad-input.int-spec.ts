@@ -37,7 +37,6 @@ describe('candidacy service refuses bad input', () => {
 
   beforeAll(async () => {
     svc = await startService('candidacy', CandidacyModule, {
-      SUBMISSION_RANKING_GROUP: uniqueName('candidacy.submission-ranking'),
       SEED_DEMO_CATALOGUE: 'false',
     });
     const admin = new Client(svc, svc.token('admin', 'admin-1'));

@@ -1,5 +1,5 @@
 import { ContractRegistry, candidacyContracts } from '@admissions/contracts';
-import { EventStore } from '@admissions/event-store';
+import { EventStore, LOG_START, type StoredEvent } from '@admissions/event-store';
 import { type Db, MONGO_DB } from '@admissions/platform';
 import {
   type ServiceUnderTest,
@@ -12,7 +12,9 @@ import {
 } from '@admissions/testing';
 import { type Consumer, Kafka, logLevel } from 'kafkajs';
 import { createHash } from 'node:crypto';
+import { SubmissionRanking } from './application/submission-ranking.process-manager';
 import { CandidacyModule } from './candidacy.module';
+import type { CandidacySubmitted } from './domain';
 import { Client, cti, identity, m1, openProgramme, uniqueCode } from './candidacy.int-helpers';
 import { DEMO_CATALOGUE, DemoCatalogueSeeder } from './infrastructure/demo-catalogue';
 
@@ -32,7 +34,6 @@ describe('candidacy service over HTTP and Kafka', () => {
 
   beforeAll(async () => {
     svc = await startService('candidacy', CandidacyModule, {
-      SUBMISSION_RANKING_GROUP: uniqueName('candidacy.submission-ranking'),
       SEED_DEMO_CATALOGUE: 'true',
     });
     const anonymous = new Client(svc);
@@ -72,14 +73,20 @@ describe('candidacy service over HTTP and Kafka', () => {
   const candidateClient = (subject: string) => new Client(svc, svc.token('candidate', subject));
 
   /** create → complete → attach, as a candidate does it; answers the file id. */
-  async function completeFile(candidate: Client, diplomas = [m1], months = 40): Promise<string> {
+  async function completeFile(
+    candidate: Client,
+    diplomas = [m1],
+    months = 40,
+    programme = programmeCode,
+  ): Promise<string> {
     const opened = await candidate.post('/v1/candidacies');
     expect(opened.status).toBe(201);
     const candidacyId = String(opened.body.candidacyId);
     expect((await candidate.put(`/v1/candidacies/${candidacyId}/identity`, identity)).status).toBe(200);
     expect((await candidate.put(`/v1/candidacies/${candidacyId}/diplomas`, { diplomas })).status).toBe(200);
     expect((await candidate.put(`/v1/candidacies/${candidacyId}/experience`, { months })).status).toBe(200);
-    expect((await candidate.put(`/v1/candidacies/${candidacyId}/programme`, { programmeCode })).status).toBe(200);
+    const target = { programmeCode: programme };
+    expect((await candidate.put(`/v1/candidacies/${candidacyId}/programme`, target)).status).toBe(200);
     expect((await candidate.attach(candidacyId, 'CV', await samplePdf(`cv ${candidacyId}`))).status).toBe(201);
     expect(
       (await candidate.attach(candidacyId, 'MOTIVATION_LETTER', await samplePdf(`letter ${candidacyId}`))).status,
@@ -230,6 +237,38 @@ describe('candidacy service over HTTP and Kafka', () => {
     });
     expect(after.counts.WITHDRAWN).toBeGreaterThanOrEqual(1);
     expect(after.submitted.map((file) => file.candidacyId)).toContain(second);
+  });
+
+  it('CAND-3: files submitted at once are ranked in the order of their submissions in the log, once even if handled again', async () => {
+    const programme = uniqueCode('MS-RANK');
+    expect((await admin.post('/v1/programmes', openProgramme(programme))).status).toBe(201);
+    const owners = Array.from({ length: 6 }, () => candidateClient(uniqueName('rank')));
+    const files = await Promise.all(owners.map((owner) => completeFile(owner, [m1], 40, programme)));
+    const answers = await Promise.all(owners.map((owner, i) => owner.post(`/v1/candidacies/${files[i]}/submission`)));
+    expect(answers.map((answer) => answer.status)).toEqual(files.map(() => 200));
+
+    const ranks = await eventually(async () => {
+      const read = await Promise.all(
+        owners.map((owner, i) => owner.get<{ rank?: number }>(`/v1/candidacies/${files[i]}`)),
+      );
+      const found = read.map((answer) => answer.body.rank);
+      return found.every((rank) => rank !== undefined) ? found : undefined;
+    });
+    const store = svc.app.get(EventStore);
+    const { events } = await store.readLog(LOG_START, Number.MAX_SAFE_INTEGER);
+    const submissions = events.filter(
+      (event): event is StoredEvent<CandidacySubmitted> =>
+        event.type === 'CandidacySubmitted' && files.includes((event.data as { candidacyId: string }).candidacyId),
+    );
+    const inLogOrder = submissions.map((event) => event.data.candidacyId);
+    expect(inLogOrder.map((candidacyId) => ranks[files.indexOf(candidacyId)])).toEqual([1, 2, 3, 4, 5, 6]);
+
+    // Handled again, as after a restart before the checkpoint moved: no stream changes.
+    const streams = [`submission-ledger-${programme}`, ...files.map((candidacyId) => `candidacy-${candidacyId}`)];
+    const versions = () => Promise.all(streams.map(async (streamId) => (await store.readStream(streamId)).version));
+    const before = await versions();
+    await svc.app.get(SubmissionRanking).rank(submissions);
+    expect(await versions()).toEqual(before);
   });
 
   it('publishes the events on admissions.candidacy.events with the CloudEvents headers, honouring the contracts', async () => {

@@ -271,27 +271,28 @@ describe('review service (Kafka in, HTTP, Kafka out)', () => {
     expect(await worklistOf(leadId)).toHaveLength(1);
   });
 
-  it('REV-1/CAND-3: the worklist is in submission order, and the rank may come before the file', async () => {
+  it("REV-1/CAND-3: the worklist is in submission order, from each file's own rank, which may come before the file", async () => {
     const programme = code();
     const leadId = uniqueName('lead');
     const [first, second] = [randomUUID(), randomUUID()];
     await publish(programmeCreated(programme, leadId));
-    // The ledger's SubmissionRegistered (another key, another partition) may overtake the file.
+    // The ledger's SubmissionRegistered is the candidacy service's bookkeeping: the file's own
+    // SubmissionRanked gives the rank, so a ledger event naming another rank changes nothing.
+    const registeredBefore = await handled('SubmissionRegistered');
     await publish(
       candidacyEvent('SubmissionRegistered', `submission-ledger-${programme}`, {
         programmeCode: programme,
-        candidacyId: second,
-        rank: 2,
+        candidacyId: first,
+        rank: 9,
         registeredAt: new Date().toISOString(),
       }),
     );
-    await publish(
-      submitted(second, programme, leadId),
-      submitted(first, programme, leadId),
-      ranked(first, programme, 1),
-    );
+    await eventually(async () => ((await handled('SubmissionRegistered')) > registeredBefore ? true : undefined));
+    await publish(ranked(second, programme, 2), submitted(second, programme, leadId));
+    await publish(submitted(first, programme, leadId), ranked(first, programme, 1));
     await eventually(async () => ((await worklistOf(leadId)).length === 2 ? true : undefined));
     expect((await worklistOf(leadId)).map((item) => item.candidacyId)).toEqual([first, second]);
+    expect(await streamTypes(`intake-${first}`)).toEqual(['SubmissionReceived', 'SubmissionRankReceived']);
   });
 
   it('REV-1: a change of lead reassigns the open reviews; the former lead is told they do not exist', async () => {

@@ -10,3 +10,4 @@ export * from './log-sequencer';
 export * from './work-loop';
 export * from './log-workers';
 export * from './log-checkpoints';
+export * from './log-reactions';

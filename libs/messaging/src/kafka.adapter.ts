@@ -18,6 +18,9 @@ export class BrokerUnavailableError extends Error {
   override readonly name = 'BrokerUnavailableError';
 }
 
+/** Partitions of the topics the services create; the aggregate id is the key, so order holds per aggregate. */
+const TOPIC_PARTITIONS = 3;
+
 interface KafkaClient {
   connect(): Promise<void>;
   disconnect(): Promise<void>;
@@ -149,6 +152,9 @@ export class KafkaSubscriber implements MessageSubscriber {
     await consumer.subscribe({ topics: [...topics], fromBeginning: true });
     await consumer.run({
       autoCommit: true,
+      // Order is only promised per key (aggregate), so partitions need not wait for each other:
+      // one slow handler, or a backlog on one partition, no longer holds the other partitions back.
+      partitionsConsumedConcurrently: TOPIC_PARTITIONS,
       eachMessage: async ({ topic, partition, message, heartbeat }) => {
         const incoming: IncomingMessage = {
           topic,
@@ -189,7 +195,7 @@ export class KafkaTopicAdmin implements TopicAdmin {
 
   constructor(
     kafka: Kafka,
-    private readonly partitions = 3,
+    private readonly partitions = TOPIC_PARTITIONS,
     private readonly replicationFactor = 1,
   ) {
     this.admin = new FreshAfterFailure(() => kafka.admin());

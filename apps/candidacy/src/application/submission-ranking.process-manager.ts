@@ -1,66 +1,78 @@
 import type { Actor, Clock } from '@admissions/domain-kernel';
-import { CommandRunner, EventStore } from '@admissions/event-store';
-import type { ReceivedEvent } from '@admissions/messaging';
-import { CLOCK, EventSubscriptions, eventTopicOf } from '@admissions/platform';
-import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { CommandRunner, LogReactions, type StoredEvent } from '@admissions/event-store';
+import { CLOCK, runWithCorrelation } from '@admissions/platform';
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { CandidacySubmitted, submissionLedgerDecider, submissionLedgerStreamId } from '../domain';
-import { CandidacyEnv } from '../config';
-import { CandidacyWriter, candidacyStreamId } from './candidacy-writer';
+import { CandidacyWriter } from './candidacy-writer';
 
 const SYSTEM: Actor = { id: 'system:candidacy', roles: ['admin'] };
 
+/** Files ranked at once: bounds the writes one large backlog sends to the database together. */
+const RANKING_CONCURRENCY = 8;
+
+type Submitted = StoredEvent<CandidacySubmitted>;
+
 /**
- * CAND-3: files are handled in submission order. Each CandidacySubmitted is registered on its
- * programme's ledger (one stream per programme, so optimistic concurrency serialises the
- * programme's submissions into one order), then the rank it got is recorded on the file.
- * Both commands carry the event id as causation: a redelivered event changes nothing.
+ * CAND-3: files are handled in submission order, the order of the CandidacySubmitted events in
+ * this service's log. The submissions read since the last round are registered on their
+ * programme's ledger (one stream per programme: optimistic concurrency keeps one order, one
+ * command for the programme's new files), then each file records the rank it got. The
+ * programmes go on side by side. Everything is idempotent: a round handled again after a
+ * failure or a restart registers nothing twice and gives no file another rank.
  */
 @Injectable()
 export class SubmissionRanking implements OnModuleInit {
-  private readonly logger = new Logger(SubmissionRanking.name);
-
   constructor(
-    private readonly subscriptions: EventSubscriptions,
+    private readonly reactions: LogReactions,
     private readonly runner: CommandRunner,
-    private readonly store: EventStore,
     private readonly writer: CandidacyWriter,
-    private readonly env: CandidacyEnv,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   onModuleInit(): void {
-    this.subscriptions.subscribe({
-      groupId: this.env.SUBMISSION_RANKING_GROUP,
-      topics: [eventTopicOf('candidacy')],
+    this.reactions.add({
+      name: 'submission-ranking',
       types: ['CandidacySubmitted'],
-      handler: (event) => this.onSubmitted(event),
+      handle: (events) => this.rank(events as readonly Submitted[]),
     });
   }
 
-  async onSubmitted(event: ReceivedEvent): Promise<void> {
-    const { candidacyId, programmeCode } = (event as unknown as CandidacySubmitted).data;
-    const causation = { correlationId: event.metadata.correlationId, causationId: event.metadata.eventId };
-    if (!(await this.isOwnEvent(event, candidacyId))) {
-      // Another deployment sharing the topic (a test run, a staging copy): not this database's file.
-      // Debug, not warn: a fresh local group replays every test run's submissions.
-      this.logger.debug({ msg: 'CandidacySubmitted of an unknown file skipped', candidacyId });
-      return;
+  async rank(submissions: readonly Submitted[]): Promise<void> {
+    const byProgramme = new Map<string, Submitted[]>();
+    for (const submission of submissions) {
+      const { programmeCode } = submission.data;
+      byProgramme.set(programmeCode, [...(byProgramme.get(programmeCode) ?? []), submission]);
     }
-    const metadata = { now: this.clock.now(), actor: SYSTEM };
+    await Promise.all([...byProgramme].map(([programmeCode, files]) => this.rankInProgramme(programmeCode, files)));
+  }
+
+  private async rankInProgramme(programmeCode: string, files: readonly Submitted[]): Promise<void> {
     const ledger = await this.runner.run(
       submissionLedgerDecider,
       submissionLedgerStreamId(programmeCode),
-      { type: 'RegisterSubmission', data: { programmeCode, candidacyId }, metadata },
-      causation,
+      {
+        type: 'RegisterSubmission',
+        data: { programmeCode, candidacyIds: files.map((file) => file.data.candidacyId) },
+        metadata: { now: this.clock.now(), actor: SYSTEM },
+      },
+      { correlationId: files[0].metadata.correlationId },
     );
-    const rank = ledger.state.status === 'OPEN' ? ledger.state.ranks[candidacyId] : undefined;
-    if (rank === undefined) throw new Error(`the ${programmeCode} ledger gave ${candidacyId} no rank`);
-    await this.writer.run(SYSTEM, candidacyId, { type: 'RankSubmission', data: { rank } }, event.metadata.eventId);
-  }
-
-  /** The event is in this service's own store (same id), not merely on the shared topic. */
-  private async isOwnEvent(event: ReceivedEvent, candidacyId: string): Promise<boolean> {
-    const stream = await this.store.readStream(candidacyStreamId(candidacyId));
-    return stream.events.some((stored) => stored.metadata.eventId === event.metadata.eventId);
+    if (ledger.state.status !== 'OPEN') throw new Error(`the ${programmeCode} ledger registered nothing`);
+    const { ranks } = ledger.state;
+    for (let next = 0; next < files.length; next += RANKING_CONCURRENCY) {
+      await Promise.all(
+        files.slice(next, next + RANKING_CONCURRENCY).map(({ data, metadata }) =>
+          // The rank is caused by the submission: its correlation and event id go with it.
+          runWithCorrelation(metadata.correlationId, () =>
+            this.writer.run(
+              SYSTEM,
+              data.candidacyId,
+              { type: 'RankSubmission', data: { rank: ranks[data.candidacyId] } },
+              metadata.eventId,
+            ),
+          ),
+        ),
+      );
+    }
   }
 }

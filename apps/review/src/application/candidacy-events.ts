@@ -43,7 +43,7 @@ export interface CandidacySubmittedData {
   readonly submittedAt: string;
 }
 
-/** SubmissionRanked (candidacy stream) and SubmissionRegistered (ledger stream) both carry it. */
+/** SubmissionRanked (the file's stream) carries it. */
 export interface SubmissionRankData {
   readonly candidacyId: string;
   readonly programmeCode: string;

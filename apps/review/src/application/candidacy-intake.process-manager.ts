@@ -14,12 +14,14 @@ import {
 import { type Cause, ReviewAssignment } from './review-assignment';
 import { systemMetadata } from './system-actor';
 
-export const INTAKE_TYPES = ['CandidacySubmitted', 'SubmissionRanked', 'SubmissionRegistered', 'CandidacyWithdrawn'];
+export const INTAKE_TYPES = ['CandidacySubmitted', 'SubmissionRanked', 'CandidacyWithdrawn'];
 
 /**
  * REV-1: submitted files become reviews, withdrawn ones close. The file and its rank (CAND-3)
- * come as separate events; the intake keeps each once (causation = incoming event id) and the
- * review opens when both are known. A redelivered event changes nothing.
+ * come as separate events of the file's stream (SubmissionRanked; the programme ledger's
+ * SubmissionRegistered carries the same rank and is not read, one event per file is enough);
+ * the intake keeps each once (causation = incoming event id) and the review opens when both are
+ * known. A redelivered event changes nothing.
  */
 @Injectable()
 export class CandidacyIntake implements OnModuleInit {
@@ -56,8 +58,7 @@ export class CandidacyIntake implements OnModuleInit {
         }
         return this.intake(submission.candidacyId, { type: 'RecordSubmission', data: submission }, cause);
       }
-      case 'SubmissionRanked':
-      case 'SubmissionRegistered': {
+      case 'SubmissionRanked': {
         const { candidacyId, programmeCode, rank } = event.data as SubmissionRankData;
         return this.intake(
           candidacyId,

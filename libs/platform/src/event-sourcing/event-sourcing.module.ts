@@ -3,6 +3,7 @@ import {
   CommandRunner,
   EventStore,
   Lease,
+  LogReactions,
   LogSequencer,
   LogWorkers,
   Upcasters,
@@ -76,7 +77,8 @@ class EventSourcingLifecycle implements OnApplicationBootstrap, BeforeApplicatio
 
 /**
  * The event-sourcing core of one service: its event store, command runner, outbox relay to its
- * topic, read-model projections and Kafka subscriptions, with their metrics.
+ * topic, read-model projections, reactions to its own events and Kafka subscriptions, with their
+ * metrics.
  */
 @Module({})
 export class EventSourcingModule {
@@ -116,6 +118,11 @@ export class EventSourcingModule {
             new ProjectionRunner(store, db, options.projections ?? [], lease),
         },
         {
+          provide: LogReactions,
+          inject: [EventStore, MONGO_DB, Lease],
+          useFactory: (store: EventStore, db: Db, lease: Lease) => new LogReactions(store, db, lease),
+        },
+        {
           provide: OutboxRelay,
           inject: [EventStore, MONGO_DB, KafkaPublisher, Lease, EventSourcingMetrics],
           useFactory: (
@@ -144,14 +151,15 @@ export class EventSourcingModule {
         },
         {
           provide: LogWorkers,
-          inject: [EventStore, LogSequencer, OutboxRelay, ProjectionRunner, Lease],
+          inject: [EventStore, LogSequencer, OutboxRelay, ProjectionRunner, LogReactions, Lease],
           useFactory: (
             store: EventStore,
             sequencer: LogSequencer,
             relay: OutboxRelay,
             projections: ProjectionRunner,
+            reactions: LogReactions,
             lease: Lease,
-          ) => new LogWorkers(store, sequencer, [relay, projections], lease, log),
+          ) => new LogWorkers(store, sequencer, [relay, projections, reactions], lease, log),
         },
         {
           provide: EventSourcingMetrics,
@@ -183,6 +191,7 @@ export class EventSourcingModule {
         EventStore,
         CommandRunner,
         ProjectionRunner,
+        LogReactions,
         EventSubscriptions,
         OutboxRelay,
         LogSequencer,

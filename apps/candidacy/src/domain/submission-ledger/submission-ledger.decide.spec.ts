@@ -7,9 +7,9 @@ const spec = deciderSpec(submissionLedgerDecider);
 const now = new Date('2026-03-10T10:00:00.000Z');
 const system: Actor = { id: 'candidacy-process-manager', roles: ['admin'] };
 
-const register = (candidacyId: string, programmeCode = 'MS-CYBER', actor = system): RegisterSubmission => ({
+const register = (candidacyIds: string | string[], programmeCode = 'MS-CYBER', actor = system): RegisterSubmission => ({
   type: 'RegisterSubmission',
-  data: { programmeCode, candidacyId },
+  data: { programmeCode, candidacyIds: typeof candidacyIds === 'string' ? [candidacyIds] : candidacyIds },
   metadata: { now, actor },
 });
 const registered = (candidacyId: string, rank: number): SubmissionRegistered => ({
@@ -37,6 +37,27 @@ describe('Submission ledger decider (CAND-3)', () => {
       .given([registered('cdc-a', 1), registered('cdc-b', 2)])
       .when(register('cdc-a'))
       .thenNothing();
+  });
+
+  it('CAND-3: files registered together are ranked in the order given, after those already ranked', () => {
+    spec
+      .given([registered('cdc-a', 1)])
+      .when(register(['cdc-c', 'cdc-b', 'cdc-d']))
+      .then([registered('cdc-c', 2), registered('cdc-b', 3), registered('cdc-d', 4)]);
+  });
+
+  it('CAND-3: a file registered again among new ones keeps its rank, and one listed twice is ranked once', () => {
+    spec
+      .given([registered('cdc-a', 1), registered('cdc-b', 2)])
+      .when(register(['cdc-b', 'cdc-c', 'cdc-c', 'cdc-a', 'cdc-d']))
+      .then([registered('cdc-c', 3), registered('cdc-d', 4)]);
+  });
+
+  it('CAND-3: every file registered is named', () => {
+    spec
+      .given([])
+      .when(register(['cdc-a', ' ']))
+      .thenThrows(ValidationError, { ruleId: 'CAND-3', field: 'candidacyIds' });
   });
 
   it('CAND-3: a ledger belongs to one programme', () => {

@@ -11,9 +11,9 @@ import {
 } from './submission-ledger.state';
 
 /**
- * CAND-3: files are handled in submission order. Each programme's ledger gives the next rank to
- * each newly registered candidacy; registering one again (a redelivered event, a retried
- * request) answers no event, so the rank never changes.
+ * CAND-3: files are handled in submission order. Each programme's ledger gives the next ranks to
+ * the newly registered candidacies, in the order the command lists them; registering one again
+ * (a redelivered event, a retried request) answers no event for it, so a rank never changes.
  */
 export function decideSubmissionLedger(
   command: SubmissionLedgerCommand,
@@ -21,14 +21,17 @@ export function decideSubmissionLedger(
 ): SubmissionLedgerEvent[] {
   if (!isStaff(command.metadata.actor)) throw new ForbiddenError('only the system registers submissions', 'CAND-3');
   const programmeCode = requireText(command.data.programmeCode, 'programmeCode', 32, 'CAND-3');
-  const candidacyId = requireText(command.data.candidacyId, 'candidacyId', 100, 'CAND-3');
+  const candidacyIds = command.data.candidacyIds.map((id) => requireText(id, 'candidacyIds', 100, 'CAND-3'));
   if (state.status === 'OPEN' && state.programmeCode !== programmeCode) {
     throw new ValidationError(`this ledger is ${state.programmeCode}'s`, 'CAND-3', 'programmeCode');
   }
-  if (rankOf(state, candidacyId) !== undefined) return [];
-  const rank = state.status === 'OPEN' ? state.lastRank + 1 : 1;
   const registeredAt = command.metadata.now.toISOString();
-  return [{ type: 'SubmissionRegistered', data: { programmeCode, candidacyId, rank, registeredAt } }];
+  const fresh = [...new Set(candidacyIds)].filter((candidacyId) => rankOf(state, candidacyId) === undefined);
+  const lastRank = state.status === 'OPEN' ? state.lastRank : 0;
+  return fresh.map((candidacyId, index) => ({
+    type: 'SubmissionRegistered',
+    data: { programmeCode, candidacyId, rank: lastRank + index + 1, registeredAt },
+  }));
 }
 
 export const submissionLedgerDecider: Decider<SubmissionLedgerCommand, SubmissionLedgerEvent, SubmissionLedgerState> = {
