@@ -9,6 +9,7 @@ import { StudentsController } from './api/students.controller';
 import { CommandContext } from './application/command-context';
 import { MobilityQueries } from './application/mobility-queries';
 import { ChangePartnerHandler, RegisterPartnerHandler } from './application/partner.handlers';
+import { PartnerPlaces } from './application/partner-places';
 import { PartnerReader } from './application/partner-reader';
 import { ActOnPlanHandler } from './application/plan-action.handler';
 import { ChangePlanHandler, ProposePlanHandler } from './application/plan-draft.handlers';
@@ -33,6 +34,7 @@ export const SERVICE = 'mobility';
   providers: [
     CommandContext,
     PartnerReader,
+    PartnerPlaces,
     PlanReader,
     MobilityQueries,
     RegisterPartnerHandler,

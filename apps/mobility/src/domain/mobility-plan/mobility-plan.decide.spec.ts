@@ -243,6 +243,32 @@ describe('approvals and refusals', () => {
     expect(stateOf(reworked).status).toBe('proposed');
   });
 
+  it('MOB-10: the student or the international office cancels a plan not yet started; not another student', () => {
+    const cancel = (actor: typeof student) => cmd('CancelPlan', { planId: PLAN_ID }, actor);
+    spec
+      .given(proposed())
+      .when(cancel(student))
+      .then([
+        {
+          type: 'MobilityPlanCancelled',
+          data: { planId: PLAN_ID, studentId: STUDENT_ID, cancelledBy: STUDENT_ID, cancelledAt: NOW.toISOString() },
+        },
+      ]);
+    const refused = historyOf(
+      propose(drafts.exchangeSemester),
+      cmd('RefuseByStudyAdvisor', { planId: PLAN_ID, reason: 'No' }, advisor),
+    );
+    expect(spec.given(refused).when(cancel(dri)).events()).toHaveLength(1);
+    spec.given(proposed()).when(cancel(otherStudent)).thenThrows(NotFoundError);
+    const cancelled = historyOf(propose(drafts.exchangeSemester), cancel(student));
+    expect(stateOf(cancelled).status).toBe('cancelled');
+    spec.given(cancelled).when(cancel(student)).thenThrows(IllegalStateError, { ruleId: 'MOB-10' });
+    spec
+      .given(cancelled)
+      .when(cmd('ChangePlan', { ...drafts.exchangeSemester, planId: PLAN_ID }, student))
+      .thenThrows(IllegalStateError);
+  });
+
   it('approvals are for an existing plan', () => {
     spec
       .given([])
