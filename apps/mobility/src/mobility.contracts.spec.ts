@@ -1,5 +1,12 @@
 import { ContractRegistry, mobilityContracts } from '@admissions/contracts';
-import { MobilityPlanEvent, PartnerEvent, partnerDecider, PartnerPlacesEvent, partnerPlacesDecider } from './domain';
+import {
+  MobilityPlanEvent,
+  PartnerEvent,
+  partnerDecider,
+  PartnerPlacesEvent,
+  partnerPlacesDecider,
+  studentContactDecider,
+} from './domain';
 import {
   advisor,
   cmd,
@@ -93,8 +100,19 @@ function placeEvents(): PartnerPlacesEvent[] {
   return [...claimed, ...released];
 }
 
+/** The student's contact, through the real decider. */
+const contactEvents = () =>
+  studentContactDecider.decide(
+    {
+      type: 'RecordStudentContact',
+      data: { studentId: student.id, email: 'alex@student.example.org', preferredLanguage: 'en' },
+      metadata: { now: at, actor: student },
+    },
+    studentContactDecider.initialState(),
+  );
+
 describe('mobility contracts (libs/contracts) against the events the deciders write', () => {
-  const events = [...partnerEvents(), ...planEvents(), ...placeEvents()];
+  const events = [...partnerEvents(), ...planEvents(), ...placeEvents(), ...contactEvents()];
 
   it('covers every event type with exactly one version-1 contract', () => {
     const types = new Set(events.map((event) => event.type));
@@ -110,6 +128,12 @@ describe('mobility contracts (libs/contracts) against the events the deciders wr
     const refused = events.find((event) => event.type === 'MobilityRefused');
     expect(refused?.data).toMatchObject({ personal: { reason: 'Too many courses outside the track' } });
     expect(registry.validate('MobilityRefused', { ...refused?.data, personal: {} })).toMatch(/reason/);
+  });
+
+  it("keeps the student's address under `personal` (StudentContactRecorded)", () => {
+    const contact = events.find((event) => event.type === 'StudentContactRecorded');
+    expect(contact?.data).toMatchObject({ personal: { email: 'alex@student.example.org' }, preferredLanguage: 'en' });
+    expect(registry.validate('StudentContactRecorded', { ...contact?.data, personal: {} })).toMatch(/email/);
   });
 
   it('refuses malformed dates and unknown kinds', () => {

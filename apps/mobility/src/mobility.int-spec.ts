@@ -307,8 +307,37 @@ describe('mobility service over HTTP, against the real servers', () => {
         '/v1/students/{id}/mobility',
         '/v1/reports/unfulfilled',
         '/v1/partners/{id}/places',
+        '/v1/plans/{id}/cancel',
+        '/v1/students/me/contact',
       ]),
     );
+  });
+
+  it("records a student's own address and language for the notification service, the address under personal", async () => {
+    const studentId = uniqueName('student');
+    const me = api.student(studentId);
+    const contact = { email: `${studentId}@student.example.org`, preferredLanguage: 'en' };
+    const recorded = await api.call('PUT', '/v1/students/me/contact', me, contact);
+    expect(recorded).toMatchObject({ status: 200, body: contact });
+    const { events } = await svc.app.get(EventStore).readStream(`student-contact-${studentId}`);
+    expect(events.map((event) => [event.type, event.data])).toEqual([
+      [
+        'StudentContactRecorded',
+        expect.objectContaining({ studentId, personal: { email: contact.email }, preferredLanguage: 'en' }),
+      ],
+    ]);
+    const again = await api.call('PUT', '/v1/students/me/contact', me, contact);
+    expect(again.status).toBe(200);
+    expect((await svc.app.get(EventStore).readStream(`student-contact-${studentId}`)).version).toBe(1);
+    const bad = await api.call('PUT', '/v1/students/me/contact', me, { email: 'nope', preferredLanguage: 'de' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ field: 'email' }),
+        expect.objectContaining({ field: 'preferredLanguage' }),
+      ]),
+    );
+    expect((await api.call('PUT', '/v1/students/me/contact', api.staff('office'), contact)).status).toBe(403);
   });
 });
 

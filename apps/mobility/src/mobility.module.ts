@@ -14,6 +14,7 @@ import { PartnerReader } from './application/partner-reader';
 import { ActOnPlanHandler } from './application/plan-action.handler';
 import { ChangePlanHandler, ProposePlanHandler } from './application/plan-draft.handlers';
 import { PlanReader } from './application/plan-reader';
+import { RecordStudentContactHandler } from './application/student-contact.handler';
 import { MobilityEnv } from './config';
 import { DemoPartnersSeeder } from './infrastructure/demo-partners.seeder';
 import { mobilityProjections } from './projections';
@@ -42,6 +43,7 @@ export const SERVICE = 'mobility';
     ProposePlanHandler,
     ChangePlanHandler,
     ActOnPlanHandler,
+    RecordStudentContactHandler,
     DemoPartnersSeeder,
   ],
 })

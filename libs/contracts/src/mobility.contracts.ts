@@ -217,4 +217,14 @@ export const mobilityContracts: readonly EventContract[] = [
     releasedBy: string,
     releasedAt: isoInstant,
   }),
+  contract(
+    'StudentContactRecorded',
+    "Where the school's messages reach a student (internal topic only, for the notification service's directory).",
+    {
+      studentId: string,
+      personal: objectSchema({ email: string }),
+      preferredLanguage: oneOf('fr', 'en'),
+      recordedAt: isoInstant,
+    },
+  ),
 ];

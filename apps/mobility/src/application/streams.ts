@@ -10,3 +10,5 @@ export const SYSTEM_ACTOR: Actor = { id: 'system:mobility', roles: ['admin'] };
 /** MOB-10: the places of one partner for one academic year. */
 export const partnerPlacesStreamId = (partnerId: string, academicYear: string): string =>
   `partner-places-${partnerId}-${academicYear}`;
+
+export const studentContactStreamId = (studentId: string): string => `student-contact-${studentId}`;

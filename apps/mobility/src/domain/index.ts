@@ -15,3 +15,4 @@ export * from './shared/academic-year';
 export * from './partner-places/partner-places.commands';
 export * from './partner-places/partner-places.events';
 export * from './partner-places/partner-places.decide';
+export * from './student-contact/student-contact';
