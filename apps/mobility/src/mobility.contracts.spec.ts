@@ -1,5 +1,12 @@
 import { ContractRegistry, mobilityContracts } from '@admissions/contracts';
-import { MobilityPlanEvent, PartnerEvent, partnerDecider } from './domain';
+import {
+  MobilityPlanEvent,
+  PartnerEvent,
+  partnerDecider,
+  PartnerPlacesEvent,
+  partnerPlacesDecider,
+  studentContactDecider,
+} from './domain';
 import {
   advisor,
   cmd,
@@ -46,6 +53,7 @@ function planEvents(): MobilityPlanEvent[] {
     propose(drafts.exchangeSemester),
     cmd('ProposeLearningAgreement', { ...ref, courses: courses(6, 6, 6, 6, 6) }, student),
     cmd('ApproveByStudyAdvisor', ref, advisor),
+    cmd('ApproveByInternationalOffice', ref, dri),
     cmd('ApproveLearningAgreement', { ...ref, version: 1 }, advisor),
     cmd('StartMobility', ref, student),
     cmd('ChangeLearningAgreement', { ...ref, courses: courses(10, 10, 10) }, student),
@@ -67,14 +75,44 @@ function planEvents(): MobilityPlanEvent[] {
     cmd('StartMobility', ref, student),
     cmd('CompleteInternship', { ...ref, startedOn: d('2027-07-01'), endedOn: d('2027-08-31') }, dfi),
   );
+  const cancelled = historyOf(propose(drafts.finalInternship), cmd('CancelPlan', ref, student));
   const masterOutsidePartnerships = historyOf(
     propose({ ...drafts.master, host: { name: 'Far Away University', country: 'JP', partner: null } }),
   );
-  return [...exchange, ...refusedThenChanged, ...summerNotCounted, ...masterOutsidePartnerships];
+  return [...exchange, ...refusedThenChanged, ...summerNotCounted, ...cancelled, ...masterOutsidePartnerships];
 }
 
+/** MOB-10: a place taken, then given back, through the real decider. */
+function placeEvents(): PartnerPlacesEvent[] {
+  const ledger = { partnerId: 'dd-tum', academicYear: '2026-2027', planId: PLAN_ID };
+  const claimed = partnerPlacesDecider.decide(
+    {
+      type: 'ClaimPlace',
+      data: { ...ledger, agreementKind: 'DOUBLE_DEGREE', placesPerAcademicYear: 3, planVersion: 2 },
+      metadata: { now: at, actor: dri },
+    },
+    partnerPlacesDecider.initialState(),
+  );
+  const released = partnerPlacesDecider.decide(
+    { type: 'ReleasePlace', data: { ...ledger, reason: 'REFUSED' }, metadata: { now: at, actor: dri } },
+    claimed.reduce(partnerPlacesDecider.evolve, partnerPlacesDecider.initialState()),
+  );
+  return [...claimed, ...released];
+}
+
+/** The student's contact, through the real decider. */
+const contactEvents = () =>
+  studentContactDecider.decide(
+    {
+      type: 'RecordStudentContact',
+      data: { studentId: student.id, email: 'alex@student.example.org', preferredLanguage: 'en' },
+      metadata: { now: at, actor: student },
+    },
+    studentContactDecider.initialState(),
+  );
+
 describe('mobility contracts (libs/contracts) against the events the deciders write', () => {
-  const events = [...partnerEvents(), ...planEvents()];
+  const events = [...partnerEvents(), ...planEvents(), ...placeEvents(), ...contactEvents()];
 
   it('covers every event type with exactly one version-1 contract', () => {
     const types = new Set(events.map((event) => event.type));
@@ -90,6 +128,12 @@ describe('mobility contracts (libs/contracts) against the events the deciders wr
     const refused = events.find((event) => event.type === 'MobilityRefused');
     expect(refused?.data).toMatchObject({ personal: { reason: 'Too many courses outside the track' } });
     expect(registry.validate('MobilityRefused', { ...refused?.data, personal: {} })).toMatch(/reason/);
+  });
+
+  it("keeps the student's address under `personal` (StudentContactRecorded)", () => {
+    const contact = events.find((event) => event.type === 'StudentContactRecorded');
+    expect(contact?.data).toMatchObject({ personal: { email: 'alex@student.example.org' }, preferredLanguage: 'en' });
+    expect(registry.validate('StudentContactRecorded', { ...contact?.data, personal: {} })).toMatch(/email/);
   });
 
   it('refuses malformed dates and unknown kinds', () => {

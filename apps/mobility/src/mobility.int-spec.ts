@@ -1,54 +1,7 @@
 import { EventStore } from '@admissions/event-store';
-import type { Role } from '@admissions/platform';
 import { eventually, startService, uniqueName, type ServiceUnderTest } from '@admissions/testing';
+import { client, courses, exchangePlan } from '../test/mobility-client';
 import { MobilityModule } from './mobility.module';
-
-interface Answer {
-  readonly status: number;
-  readonly contentType: string;
-  // Test reads of JSON answers; each assertion states the shape it expects.
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  readonly body: any;
-}
-
-const STAFF = {
-  office: ['international-office', 'dri-1'],
-  directorate: ['training-directorate', 'dfi-1'],
-  advisor: ['study-advisor', 'advisor-1'],
-} as const satisfies Record<string, readonly [Role, string]>;
-
-const courses = (prefix: string, ...ects: number[]) =>
-  ects.map((value, i) => ({ code: `${prefix}${i + 1}`, title: `Course ${prefix}${i + 1}`, ects: value }));
-
-function client(svc: ServiceUnderTest) {
-  const call = async (method: string, path: string, token: string, body?: unknown): Promise<Answer> => {
-    const res = await fetch(svc.url + path, {
-      method,
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await res.text();
-    return {
-      status: res.status,
-      contentType: res.headers.get('content-type') ?? '',
-      body: text ? JSON.parse(text) : null,
-    };
-  };
-  const staff = (who: keyof typeof STAFF) => {
-    const [role, subject] = STAFF[who];
-    return svc.token(role, subject);
-  };
-  return { call, staff, student: (id: string) => svc.token('student', id) };
-}
-
-const exchangePlan = (partnerId: string, plannedEcts = 30) => ({
-  student: { regime: 'REGULAR', yearOfStudy: 2, track: 'Data science' },
-  kind: 'EXCHANGE_SEMESTER',
-  host: { partnerId },
-  startOn: '2026-09-01',
-  endOn: '2027-01-31',
-  plannedEcts,
-});
 
 const summerStay = {
   student: { regime: 'REGULAR', yearOfStudy: 2, track: 'Energy' },
@@ -117,6 +70,8 @@ describe('mobility service over HTTP, against the real servers', () => {
       by: 'advisor-1',
     });
     expect((await api.call('POST', `${plan}/learning-agreement/approvals`, advisor, { version: 1 })).status).toBe(200);
+    // MOB-10: the international office's approval takes one of the partner's exchange places.
+    expect((await api.call('POST', `${plan}/approvals/dri`, api.staff('office'))).status).toBe(200);
 
     const started = await api.call('POST', `${plan}/start`, me);
     expect(started.status).toBe(200);
@@ -352,8 +307,37 @@ describe('mobility service over HTTP, against the real servers', () => {
         '/v1/students/{id}/mobility',
         '/v1/reports/unfulfilled',
         '/v1/partners/{id}/places',
+        '/v1/plans/{id}/cancel',
+        '/v1/students/me/contact',
       ]),
     );
+  });
+
+  it("records a student's own address and language for the notification service, the address under personal", async () => {
+    const studentId = uniqueName('student');
+    const me = api.student(studentId);
+    const contact = { email: `${studentId}@student.example.org`, preferredLanguage: 'en' };
+    const recorded = await api.call('PUT', '/v1/students/me/contact', me, contact);
+    expect(recorded).toMatchObject({ status: 200, body: contact });
+    const { events } = await svc.app.get(EventStore).readStream(`student-contact-${studentId}`);
+    expect(events.map((event) => [event.type, event.data])).toEqual([
+      [
+        'StudentContactRecorded',
+        expect.objectContaining({ studentId, personal: { email: contact.email }, preferredLanguage: 'en' }),
+      ],
+    ]);
+    const again = await api.call('PUT', '/v1/students/me/contact', me, contact);
+    expect(again.status).toBe(200);
+    expect((await svc.app.get(EventStore).readStream(`student-contact-${studentId}`)).version).toBe(1);
+    const bad = await api.call('PUT', '/v1/students/me/contact', me, { email: 'nope', preferredLanguage: 'de' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ field: 'email' }),
+        expect.objectContaining({ field: 'preferredLanguage' }),
+      ]),
+    );
+    expect((await api.call('PUT', '/v1/students/me/contact', api.staff('office'), contact)).status).toBe(403);
   });
 });
 

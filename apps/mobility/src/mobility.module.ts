@@ -9,10 +9,12 @@ import { StudentsController } from './api/students.controller';
 import { CommandContext } from './application/command-context';
 import { MobilityQueries } from './application/mobility-queries';
 import { ChangePartnerHandler, RegisterPartnerHandler } from './application/partner.handlers';
+import { PartnerPlaces } from './application/partner-places';
 import { PartnerReader } from './application/partner-reader';
 import { ActOnPlanHandler } from './application/plan-action.handler';
 import { ChangePlanHandler, ProposePlanHandler } from './application/plan-draft.handlers';
 import { PlanReader } from './application/plan-reader';
+import { RecordStudentContactHandler } from './application/student-contact.handler';
 import { MobilityEnv } from './config';
 import { DemoPartnersSeeder } from './infrastructure/demo-partners.seeder';
 import { mobilityProjections } from './projections';
@@ -33,6 +35,7 @@ export const SERVICE = 'mobility';
   providers: [
     CommandContext,
     PartnerReader,
+    PartnerPlaces,
     PlanReader,
     MobilityQueries,
     RegisterPartnerHandler,
@@ -40,6 +43,7 @@ export const SERVICE = 'mobility';
     ProposePlanHandler,
     ChangePlanHandler,
     ActOnPlanHandler,
+    RecordStudentContactHandler,
     DemoPartnersSeeder,
   ],
 })

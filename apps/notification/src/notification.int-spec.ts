@@ -1,4 +1,6 @@
+import { EventStore } from '@admissions/event-store';
 import { eventually, type ServiceUnderTest, uniqueName } from '@admissions/testing';
+import { recipientStream } from './application/recipient-directory';
 import type { InboxDto } from './api/inbox.dto';
 import { candidacyEvents, juryEvents, mobilityEvents, person, reviewEvents } from '../test/journey-events';
 import {
@@ -279,6 +281,49 @@ describe('notification service: email over SMTP and the candidate-space inbox', 
     expect(mails[2].text).toContain('M1-INFO-LYON, M1-MATH-GRENOBLE et M1-DATA-CLERMONT');
     expect(mails[2].text).toContain('jusqu’au 16 octobre 2026 à 23:59');
     expect(mails[3].subject).toBe('Votre réponse au rectorat est enregistrée');
+  });
+
+  it('MOBILITY_APPROVED / MOBILITY_REFUSED reach a student by email in their language (fr, en), the address from the mobility service', async () => {
+    const students = (['fr', 'en'] as const).map((language) => {
+      const studentId = uniqueName('student');
+      return { studentId, language, email: `${studentId}@student.example.org`, planId: uniqueName('plan') };
+    });
+    const store = svc.app.get(EventStore);
+    for (const { studentId, email, language } of students) {
+      const contact = mobilityEvents.contactRecorded(studentId, email, language);
+      await events.publish('mobility', `student-contact-${studentId}`, 'StudentContactRecorded', contact);
+      // The contact and the decisions sit on different streams (keys): wait until the directory knows it.
+      await eventually(async () =>
+        (await store.readStream(recipientStream(studentId))).version > 0 ? true : undefined,
+      );
+    }
+    for (const { studentId, planId } of students) {
+      const plan = `mobility-plan-${planId}`;
+      await events.publish('mobility', plan, 'MobilityApproved', mobilityEvents.approved(studentId, planId));
+      await events.publish('mobility', plan, 'MobilityRefused', mobilityEvents.refused(studentId, planId));
+    }
+
+    const [fr, en] = students;
+    if (!fr || !en) throw new Error('two students');
+    const frMails = await mailsTo(fr.email, 2);
+    expect(frMails.map((mail) => [mail.subject, mail.language])).toEqual(
+      expect.arrayContaining([
+        ['Projet de mobilité approuvé', 'fr'],
+        ['Projet de mobilité refusé', 'fr'],
+      ]),
+    );
+    const enMails = await mailsTo(en.email, 2);
+    expect(enMails.map((mail) => [mail.subject, mail.language])).toEqual(
+      expect.arrayContaining([
+        ['Mobility plan approved', 'en'],
+        ['Mobility plan refused', 'en'],
+      ]),
+    );
+    expect(enMails.find((mail) => mail.subject === 'Mobility plan approved')?.text).toContain(
+      `Your mobility plan (${en.planId}) was approved by the international relations directorate (DRI).`,
+    );
+    // The refusal's reason stays in the mobility service: the email points to the plan.
+    expect(enMails.find((mail) => mail.subject === 'Mobility plan refused')?.text).not.toContain('partner');
   });
 
   it('a person whose address is unknown still gets the inbox item; the email is failed for staff to see', async () => {

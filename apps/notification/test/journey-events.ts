@@ -157,6 +157,19 @@ export const juryEvents = {
 };
 
 export const mobilityEvents = {
+  contactRecorded: (studentId: string, email: string, preferredLanguage: 'fr' | 'en') => ({
+    studentId,
+    personal: { email },
+    preferredLanguage,
+    recordedAt: at(),
+  }),
+  approved: (studentId: string, planId: string) => ({
+    planId,
+    studentId,
+    authority: 'INTERNATIONAL_OFFICE',
+    approvedBy: 'io-1',
+    approvedAt: at(),
+  }),
   refused: (studentId: string, planId: string) => ({
     planId,
     studentId,

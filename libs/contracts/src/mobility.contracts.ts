@@ -94,6 +94,16 @@ const learningAgreementVersion = {
   totalEcts: nonNegative,
 };
 
+// ---- partner places (MOB-10) ----------------------------------------------------------------
+
+/** Stream `partner-places-<partnerId>-<academicYear>`: one partner's places for one academic year. */
+const placeRef = {
+  partnerId: string,
+  academicYear: { type: 'string', pattern: '^\\d{4}-\\d{4}$' },
+  planId: string,
+  agreementKind: oneOf('DOUBLE_DEGREE', 'EXCHANGE'),
+};
+
 const contract = (type: string, description: string, properties: Record<string, JsonSchema>): EventContract => ({
   type,
   version: 1,
@@ -132,6 +142,11 @@ export const mobilityContracts: readonly EventContract[] = [
     refusedBy: string,
     refusedAt: isoInstant,
     personal: objectSchema({ reason: string }),
+  }),
+  contract('MobilityPlanCancelled', 'MOB-10: the plan was given up before departure; a place it held is freed.', {
+    ...planRef,
+    cancelledBy: string,
+    cancelledAt: isoInstant,
   }),
   contract('LearningAgreementProposed', 'Before departure, a new version of the courses to follow abroad.', {
     ...learningAgreementVersion,
@@ -189,4 +204,27 @@ export const mobilityContracts: readonly EventContract[] = [
     recordedBy: string,
     recordedAt: isoInstant,
   }),
+  contract('PartnerPlaceClaimed', "MOB-10: the international office's approval took one of the partner's places.", {
+    ...placeRef,
+    planVersion: positiveInteger,
+    placesPerAcademicYear: { type: 'integer', minimum: 0 },
+    claimedBy: string,
+    claimedAt: isoInstant,
+  }),
+  contract('PartnerPlaceReleased', 'MOB-10: a refused, cancelled or changed plan gave its place back.', {
+    ...placeRef,
+    reason: oneOf('REFUSED', 'CANCELLED', 'CHANGED', 'NOT_APPROVED'),
+    releasedBy: string,
+    releasedAt: isoInstant,
+  }),
+  contract(
+    'StudentContactRecorded',
+    "Where the school's messages reach a student (internal topic only, for the notification service's directory).",
+    {
+      studentId: string,
+      personal: objectSchema({ email: string }),
+      preferredLanguage: oneOf('fr', 'en'),
+      recordedAt: isoInstant,
+    },
+  ),
 ];

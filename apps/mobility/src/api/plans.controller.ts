@@ -4,6 +4,7 @@ import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/commo
 import { CommandBus } from '@nestjs/cqrs';
 import {
   ApiBadRequestResponse,
+  ApiConflictResponse,
   ApiCreatedResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
@@ -102,7 +103,12 @@ export class PlansController {
   @Post(':id/approvals/dri')
   @HttpCode(200)
   @Roles('international-office', 'admin')
-  @ApiOperation({ summary: 'MOB-3 / MOB-4 / MOB-7: the international relations directorate (DRI) approves' })
+  @ApiOperation({
+    summary: 'MOB-3 / MOB-4 / MOB-7: the international relations directorate (DRI) approves',
+    description: "MOB-10: a double degree or an exchange takes one of the partner's places for its academic year",
+  })
+  @ApiUnprocessableEntityResponse({ description: 'MOB-10: no place left at the partner for that academic year' })
+  @ApiConflictResponse({ description: 'The plan changed during the approval: read it again and retry' })
   approveByInternationalOffice(@Param('id') planId: string, @CurrentActor() actor: Actor) {
     return this.act({ type: 'ApproveByInternationalOffice', data: { planId } }, actor);
   }
@@ -114,6 +120,18 @@ export class PlansController {
   @ApiBadRequestResponse({ description: 'No reason given' })
   refuse(@Param('id') planId: string, @Body() body: RefusalDto, @CurrentActor() actor: Actor) {
     return this.act(refusal(body.authority, planId, body.reason), actor);
+  }
+
+  @Post(':id/cancel')
+  @HttpCode(200)
+  @Roles('student', 'international-office', 'admin')
+  @ApiOperation({
+    summary: 'MOB-10: give up a plan not yet started (proposed or refused); a partner place it held is freed',
+  })
+  @ApiNotFoundResponse({ description: "No such plan, or another student's" })
+  @ApiUnprocessableEntityResponse({ description: 'The plan has started or is cancelled already (MOB-10)' })
+  cancel(@Param('id') planId: string, @CurrentActor() actor: Actor) {
+    return this.act({ type: 'CancelPlan', data: { planId } }, actor);
   }
 
   @Post(':id/start')

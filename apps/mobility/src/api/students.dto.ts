@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { IsEmail, IsIn, IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { type Language, LANGUAGES } from '../domain';
 
 export class UnfulfilledQueryDto {
   @ApiProperty({ enum: [1, 2, 3], description: 'Year of study' })
@@ -13,4 +14,18 @@ export class UnfulfilledQueryDto {
   @IsNotEmpty()
   @MaxLength(100)
   track!: string;
+}
+
+export class StudentContactDto {
+  @ApiProperty({
+    example: 'alex.martin@student.example.org',
+    description: 'Where the school’s messages reach the student',
+  })
+  @IsEmail({}, { message: 'email must be an email address' })
+  @MaxLength(254)
+  email!: string;
+
+  @ApiProperty({ enum: LANGUAGES, description: 'The language the student reads their emails in' })
+  @IsIn(LANGUAGES)
+  preferredLanguage!: Language;
 }

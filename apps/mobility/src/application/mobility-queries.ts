@@ -1,7 +1,7 @@
-import { type Actor, compareDates, NotFoundError, parseCalendarDate } from '@admissions/domain-kernel';
+import { type Actor, NotFoundError } from '@admissions/domain-kernel';
 import { findByIds, ProjectionRunner, type ReadModel } from '@admissions/projections';
 import { Injectable } from '@nestjs/common';
-import { AgreementKind, AgreementTerms, MobilityKind, RegisteredPartner, toIsoDate } from '../domain';
+import { AgreementKind, AgreementTerms, inForceDuring, MobilityKind, RegisteredPartner, toIsoDate } from '../domain';
 import {
   cohortId,
   cohorts,
@@ -41,7 +41,7 @@ export interface UnfulfilledStudent {
 export interface AgreementPlaces {
   readonly kind: AgreementKind;
   readonly placesPerAcademicYear: number;
-  /** Plans not refused that hold a place: proposed, in mobility or completed. */
+  /** Plans neither refused nor cancelled: proposed, in mobility or completed (MOB-10 counts DRI approvals). */
   readonly used: number;
   /** Negative when the agreement is over-subscribed (no rule forbids proposing beyond it). */
   readonly remaining: number;
@@ -62,15 +62,6 @@ function agreementKindOf(kind: MobilityKind): AgreementKind | null {
     default:
       return null;
   }
-}
-
-/** An agreement counts for an academic year (1 Sept → 31 Aug) when it is in force on any of its days. */
-function inForceDuring(agreement: AgreementTerms, academicYear: string): boolean {
-  const first = Number(academicYear.slice(0, 4));
-  const yearStart = parseCalendarDate(`${first}-09-01`);
-  const yearEnd = parseCalendarDate(`${first + 1}-08-31`);
-  if (!yearStart || !yearEnd) return false;
-  return compareDates(agreement.startsOn, yearEnd) <= 0 && compareDates(agreement.endsOn, yearStart) >= 0;
 }
 
 @Injectable()
@@ -131,7 +122,11 @@ export class MobilityQueries {
       .flatMap((status) => status.plans)
       .filter((plan) => entries.some((entry) => entry.planId === plan.planId))
       .filter(
-        (plan) => plan.host.partnerId === partnerId && plan.academicYear === academicYear && plan.status !== 'refused',
+        (plan) =>
+          plan.host.partnerId === partnerId &&
+          plan.academicYear === academicYear &&
+          plan.status !== 'refused' &&
+          plan.status !== 'cancelled',
       );
     const agreements = partner.agreements
       .filter((agreement) => inForceDuring(agreement, academicYear))

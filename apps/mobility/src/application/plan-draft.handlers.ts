@@ -3,6 +3,7 @@ import { CommandRunner } from '@admissions/event-store';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { ChangePlan, mobilityPlanDecider, PlanDraft, ProposePlan } from '../domain';
 import { CommandContext } from './command-context';
+import { PartnerPlaces } from './partner-places';
 import { HostInput, PartnerReader } from './partner-reader';
 import { planStreamId } from './streams';
 
@@ -52,7 +53,7 @@ export class ProposePlanHandler implements ICommandHandler<ProposePlanCommand> {
 @CommandHandler(ChangePlanCommand)
 export class ChangePlanHandler implements ICommandHandler<ChangePlanCommand> {
   constructor(
-    private readonly runner: CommandRunner,
+    private readonly places: PartnerPlaces,
     private readonly partners: PartnerReader,
     private readonly context: CommandContext,
   ) {}
@@ -64,6 +65,7 @@ export class ChangePlanHandler implements ICommandHandler<ChangePlanCommand> {
       data: { ...draft, host, planId },
       metadata: this.context.metadata(actor),
     };
-    await this.runner.run(mobilityPlanDecider, planStreamId(planId), command, this.context.options());
+    // Approvals start over, so a place the plan held is given back (MOB-10).
+    await this.places.runFreeing(command, 'CHANGED');
   }
 }

@@ -6,3 +6,9 @@ export const planStreamId = (planId: string): string => `mobility-plan-${planId}
 
 /** The actor of commands the service gives itself (the demo seed). */
 export const SYSTEM_ACTOR: Actor = { id: 'system:mobility', roles: ['admin'] };
+
+/** MOB-10: the places of one partner for one academic year. */
+export const partnerPlacesStreamId = (partnerId: string, academicYear: string): string =>
+  `partner-places-${partnerId}-${academicYear}`;
+
+export const studentContactStreamId = (studentId: string): string => `student-contact-${studentId}`;

@@ -16,6 +16,7 @@ export const PLAN_EVENT_TYPES = [
   'MobilityPlanChanged',
   'MobilityApproved',
   'MobilityRefused',
+  'MobilityPlanCancelled',
   'LearningAgreementProposed',
   'LearningAgreementChanged',
   'LearningAgreementApproved',

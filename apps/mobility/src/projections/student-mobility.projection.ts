@@ -16,7 +16,7 @@ import type {
 import { academicYearOf } from './academic-year';
 import { asPlanEvent, PLAN_EVENT_TYPES } from './stored-events';
 
-export type PlanStatus = 'proposed' | 'refused' | 'in_mobility' | 'completed';
+export type PlanStatus = 'proposed' | 'refused' | 'cancelled' | 'in_mobility' | 'completed';
 export type RequirementStatus = 'PENDING' | 'FULFILLED' | 'NOT_FULFILLED';
 /** MOB-5: where the engineering-internship obligation of an exchange semester stands. */
 export type ObligationStatus = 'NOT_REQUIRED' | 'PENDING' | 'SATISFIED';
@@ -61,7 +61,7 @@ export interface StudentMobility extends ReadModel {
   /** MOB-1: a completed mobility fulfilled the requirement. */
   readonly requirementFulfilled: boolean;
   readonly fulfilledBy: { readonly planId: string; readonly kind: MobilityKind; readonly fulfilledAt: string } | null;
-  /** The engineering-internship obligation over the plans not refused (MOB-5, MOB-6). */
+  /** The engineering-internship obligation over the plans neither refused nor cancelled (MOB-5, MOB-6). */
   readonly engineeringInternship: ObligationStatus;
   readonly plans: readonly StudentPlanSummary[];
 }
@@ -107,6 +107,8 @@ function evolvePlans(doc: StudentMobility, event: MobilityPlanEvent): StudentMob
       return update((plan) => ({ ...plan, approvals: { ...plan.approvals, [event.data.authority]: true } }));
     case 'MobilityRefused':
       return update((plan) => ({ ...plan, status: 'refused' }));
+    case 'MobilityPlanCancelled':
+      return update((plan) => ({ ...plan, status: 'cancelled' }));
     case 'LearningAgreementProposed':
     case 'LearningAgreementChanged':
       return update((plan) => ({
@@ -187,7 +189,7 @@ function withObligation(plan: StudentPlanSummary): StudentPlanSummary {
 
 function withStanding(doc: StudentMobility): StudentMobility {
   const obligations = doc.plans
-    .filter((plan) => plan.status !== 'refused')
+    .filter((plan) => plan.status !== 'refused' && plan.status !== 'cancelled')
     .map((plan) => plan.engineeringInternship.obligation);
   const engineeringInternship: ObligationStatus = obligations.includes('PENDING')
     ? 'PENDING'

@@ -77,6 +77,11 @@ const READER_SCHEMAS: Record<ConsumedType, JsonSchema> = {
   }),
   ProposalAccepted: objectSchema({ candidateId: string, programmeCode: string }),
   ReferralLapsed: objectSchema({ candidateId: string }),
+  StudentContactRecorded: objectSchema({
+    studentId: string,
+    personal: objectSchema({ email: string }),
+    preferredLanguage: oneOf('fr', 'en'),
+  }),
   MobilityApproved: objectSchema({ planId: string, studentId: string, authority }),
   MobilityRefused: objectSchema({ planId: string, studentId: string, authority }),
 };

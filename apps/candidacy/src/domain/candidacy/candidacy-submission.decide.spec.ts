@@ -213,6 +213,25 @@ describe('Candidacy decider: submission (CAND-2, CAND-3, CAND-4)', () => {
       .thenThrows(IllegalStateError, { ruleId: 'CAND-2' });
   });
 
+  it('CAND-4: withdrawing is allowed after the application window closes, a submitted file or a draft', () => {
+    const afterClosing = new Date('2026-07-15T10:00:00.000Z');
+    const withdraw = cmd('WithdrawCandidacy', {}, { now: afterClosing });
+    expect(
+      spec
+        .given([...completeDraft, submitted])
+        .when(withdraw)
+        .events(),
+    ).toEqual([
+      expect.objectContaining({
+        type: 'CandidacyWithdrawn',
+        data: expect.objectContaining({ previousStatus: 'SUBMITTED', withdrawnAt: afterClosing.toISOString() }),
+      }),
+    ]);
+    expect(spec.given(completeDraft).when(withdraw).events()).toEqual([
+      expect.objectContaining({ data: expect.objectContaining({ previousStatus: 'DRAFT' }) }),
+    ]);
+  });
+
   it('a draft can be withdrawn by its owner; another candidate cannot (NotFoundError)', () => {
     spec
       .given([opened])

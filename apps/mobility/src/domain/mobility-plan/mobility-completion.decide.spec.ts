@@ -43,12 +43,13 @@ const approveBy = (type: 'ApproveByStudyAdvisor' | 'ApproveByTrainingDirectorate
     type === 'ApproveByStudyAdvisor' ? advisor : type === 'ApproveByTrainingDirectorate' ? dfi : dri,
   );
 
-/** An exchange approved by its study advisor with an approved learning agreement of `ects`, started. */
+/** An exchange approved by its study advisor and the DRI, with an approved learning agreement of `ects`, started. */
 const exchangeUnderway = (draft: PlanDraft, ...ects: number[]): MobilityPlanCommand[] => [
   propose(draft),
   cmd('ProposeLearningAgreement', { planId: PLAN_ID, courses: courses(...ects) }, student),
   cmd('ApproveLearningAgreement', { planId: PLAN_ID, version: 1 }, advisor),
   approveBy('ApproveByStudyAdvisor'),
+  approveBy('ApproveByInternationalOffice'),
   start,
 ];
 const fulfilled = {
@@ -80,6 +81,15 @@ describe('StartMobility', () => {
           data: { ...ref, startedBy: STUDENT_ID, startedAt: NOW.toISOString() },
         },
       ]);
+  });
+
+  it('MOB-10: an exchange leaves only once the international office approved it (the approval holds its place)', () => {
+    const [, ...ready] = exchangeUnderway(drafts.exchangeSemester, 30);
+    const withoutDri = ready.filter((c) => c.type !== 'ApproveByInternationalOffice').slice(0, -1);
+    spec
+      .given(historyOf(propose(drafts.exchangeSemester), ...withoutDri))
+      .when(start)
+      .thenThrows(IllegalStateError, { ruleId: 'MOB-10', message: /international office/ });
   });
 
   it('MOB-3: a double degree leaves once the international office approved it', () => {

@@ -49,7 +49,8 @@ export function startMobility(command: StartMobility, state: MobilityPlanState):
 
 /**
  * An exchange leaves with the study advisor's approval and an approved learning agreement of
- * 30 (60) ECTS (MOB-5, MOB-6); a degree programme with the DRI's approval (MOB-3, MOB-4);
+ * 30 (60) ECTS (MOB-5, MOB-6) and the DRI's approval, which holds its place (MOB-10); a degree
+ * programme with the DRI's approval (MOB-3, MOB-4);
  * internships and summer stays may leave without approval (MOB-7 approvals decide whether they count).
  */
 function requireDepartureApprovals(plan: ProposedPlan): void {
@@ -61,6 +62,9 @@ function requireDepartureApprovals(plan: ProposedPlan): void {
     const approved = plan.learningAgreement.find((v) => v.status === 'APPROVED' && v.totalEcts === required);
     if (!approved)
       throw new IllegalStateError(`${ruleId}: no approved learning agreement of ${String(required)} ECTS`, ruleId);
+    // The international office's approval is where the partner's place is taken.
+    if (plan.approvals.INTERNATIONAL_OFFICE === null)
+      throw new IllegalStateError('MOB-10: the international office has not approved the exchange', 'MOB-10');
   } else if (plan.category === 'DEGREE_PROGRAMME' && plan.approvals.INTERNATIONAL_OFFICE === null) {
     throw new IllegalStateError(
       `${ruleId}: the international relations directorate has not approved the programme`,

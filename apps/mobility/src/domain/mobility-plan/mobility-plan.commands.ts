@@ -13,6 +13,9 @@ export type RefuseByStudyAdvisor = Command<'RefuseByStudyAdvisor', PlanRef & { r
 export type RefuseByTrainingDirectorate = Command<'RefuseByTrainingDirectorate', PlanRef & { readonly reason: string }>;
 export type RefuseByInternationalOffice = Command<'RefuseByInternationalOffice', PlanRef & { readonly reason: string }>;
 
+/** MOB-10: the student, or the international office, gives up a plan not yet started; its place is freed. */
+export type CancelPlan = Command<'CancelPlan', PlanRef>;
+
 export type ProposeLearningAgreement = Command<
   'ProposeLearningAgreement',
   PlanRef & { readonly courses: readonly Course[] }
@@ -53,6 +56,7 @@ export type MobilityPlanCommand =
   | RefuseByStudyAdvisor
   | RefuseByTrainingDirectorate
   | RefuseByInternationalOffice
+  | CancelPlan
   | ProposeLearningAgreement
   | ChangeLearningAgreement
   | ApproveLearningAgreement

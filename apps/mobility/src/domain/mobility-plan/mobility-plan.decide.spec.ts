@@ -12,6 +12,7 @@ import {
   admin,
   advisor,
   cmd,
+  d,
   dfi,
   dri,
   drafts,
@@ -242,10 +243,94 @@ describe('approvals and refusals', () => {
     expect(stateOf(reworked).status).toBe('proposed');
   });
 
+  it('MOB-10: the student or the international office cancels a plan not yet started; not another student', () => {
+    const cancel = (actor: typeof student) => cmd('CancelPlan', { planId: PLAN_ID }, actor);
+    spec
+      .given(proposed())
+      .when(cancel(student))
+      .then([
+        {
+          type: 'MobilityPlanCancelled',
+          data: { planId: PLAN_ID, studentId: STUDENT_ID, cancelledBy: STUDENT_ID, cancelledAt: NOW.toISOString() },
+        },
+      ]);
+    const refused = historyOf(
+      propose(drafts.exchangeSemester),
+      cmd('RefuseByStudyAdvisor', { planId: PLAN_ID, reason: 'No' }, advisor),
+    );
+    expect(spec.given(refused).when(cancel(dri)).events()).toHaveLength(1);
+    spec.given(proposed()).when(cancel(otherStudent)).thenThrows(NotFoundError);
+    const cancelled = historyOf(propose(drafts.exchangeSemester), cancel(student));
+    expect(stateOf(cancelled).status).toBe('cancelled');
+    spec.given(cancelled).when(cancel(student)).thenThrows(IllegalStateError, { ruleId: 'MOB-10' });
+    spec
+      .given(cancelled)
+      .when(cmd('ChangePlan', { ...drafts.exchangeSemester, planId: PLAN_ID }, student))
+      .thenThrows(IllegalStateError);
+  });
+
   it('approvals are for an existing plan', () => {
     spec
       .given([])
       .when(cmd('ApproveByTrainingDirectorate', { planId: PLAN_ID }, dfi))
       .thenThrows(NotFoundError);
+  });
+});
+
+describe('MOB-9: the final internship and the legal cap of six months', () => {
+  const finalInternship = (startOn: string, endOn: string) =>
+    propose({ ...drafts.finalInternship, startOn: d(startOn), endOn: d(endOn) });
+  const proposes = (startOn: string, endOn: string) =>
+    expect(
+      spec
+        .given([])
+        .when(finalInternship(startOn, endOn))
+        .events()
+        .map((e) => e.type),
+    ).toEqual(['MobilityPlanProposed']);
+  const refuses = (startOn: string, endOn: string, earliest: string, latest: string) =>
+    spec
+      .given([])
+      .when(finalInternship(startOn, endOn))
+      .thenThrows(ValidationError, {
+        ruleId: 'MOB-9',
+        field: 'endOn',
+        message: new RegExp(`between ${earliest} and ${latest}; six months with one host is the legal cap.*L124-5`),
+      });
+
+  it('MOB-9: S + 6 months − 1 day is the last end date allowed; one day more is refused naming the cap', () => {
+    proposes('2027-02-01', '2027-07-31');
+    refuses('2027-02-01', '2027-08-01', '2027-07-17', '2027-07-31');
+  });
+
+  it('MOB-9: S + 6 months − 15 days is the first end date allowed; one day earlier is refused', () => {
+    proposes('2027-02-01', '2027-07-17');
+    refuses('2027-02-01', '2027-07-16', '2027-07-17', '2027-07-31');
+  });
+
+  it('MOB-9: across a leap February the cap is 29 February (2028), and 28 February in a common year (2027)', () => {
+    proposes('2027-09-01', '2028-02-29');
+    refuses('2027-09-01', '2028-03-01', '2028-02-15', '2028-02-29');
+    proposes('2027-09-01', '2028-02-15');
+    refuses('2027-09-01', '2028-02-14', '2028-02-15', '2028-02-29');
+    proposes('2026-09-01', '2027-02-28');
+    refuses('2026-09-01', '2027-03-01', '2027-02-14', '2027-02-28');
+  });
+
+  it('MOB-9: from 31 August the kernel calendar carries "31 February" into March (leap year: cap on 1 March)', () => {
+    proposes('2027-08-31', '2028-03-01');
+    refuses('2027-08-31', '2028-03-02', '2028-02-16', '2028-03-01');
+  });
+
+  it('MOB-9: a completed final internship longer than the cap does not count', () => {
+    const history = historyOf(propose(drafts.finalInternship), cmd('StartMobility', { planId: PLAN_ID }, student));
+    const [, assessment] = spec
+      .given(history)
+      .when(cmd('CompleteInternship', { planId: PLAN_ID, startedOn: d('2027-02-01'), endedOn: d('2027-08-01') }, dfi))
+      .events();
+    expect(assessment).toMatchObject({
+      type: 'MobilityRequirementNotFulfilled',
+      data: { reasons: [{ ruleId: 'MOB-9', message: expect.stringContaining('legal cap') }] },
+    });
   });
 });

@@ -14,7 +14,7 @@ import { MobilityPlanCommand } from './mobility-plan.commands';
 import { MobilityPlanEvent } from './mobility-plan.events';
 import { evolveMobilityPlan } from './mobility-plan.evolve';
 import { initialMobilityPlanState, MobilityPlanState } from './mobility-plan.state';
-import { approve, refuse } from './plan-approval.decide';
+import { approve, cancelPlan, refuse } from './plan-approval.decide';
 import { changePlan, proposePlan } from './plan-proposal.decide';
 
 export function decideMobilityPlan(command: MobilityPlanCommand, state: MobilityPlanState): MobilityPlanEvent[] {
@@ -35,6 +35,8 @@ export function decideMobilityPlan(command: MobilityPlanCommand, state: Mobility
       return refuse(command, state, 'TRAINING_DIRECTORATE');
     case 'RefuseByInternationalOffice':
       return refuse(command, state, 'INTERNATIONAL_OFFICE');
+    case 'CancelPlan':
+      return cancelPlan(command, state);
     case 'ProposeLearningAgreement':
       return proposeLearningAgreement(command, state);
     case 'ChangeLearningAgreement':

@@ -61,6 +61,12 @@ export type MobilityRefused = PlanEvent<
   }
 >;
 
+/** MOB-10: the plan is given up before departure; a place it held is freed. */
+export type MobilityPlanCancelled = PlanEvent<
+  'MobilityPlanCancelled',
+  { readonly cancelledBy: string; readonly cancelledAt: string }
+>;
+
 interface LearningAgreementVersionData {
   readonly version: number;
   readonly courses: readonly Course[];
@@ -142,6 +148,7 @@ export type MobilityPlanEvent =
   | MobilityPlanChanged
   | MobilityApproved
   | MobilityRefused
+  | MobilityPlanCancelled
   | LearningAgreementProposed
   | LearningAgreementChanged
   | LearningAgreementApproved

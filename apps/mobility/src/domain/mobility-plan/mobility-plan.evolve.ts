@@ -50,6 +50,8 @@ function evolveExisting(state: ExistingPlan, event: MobilityPlanEvent): Mobility
         refusedBy: event.data.authority,
         refusedAt: event.data.refusedAt,
       };
+    case 'MobilityPlanCancelled':
+      return { ...factsOf(state), status: 'cancelled', cancelledAt: event.data.cancelledAt };
     case 'LearningAgreementProposed':
     case 'LearningAgreementChanged': {
       const { version, courses, totalEcts } = event.data;

@@ -152,11 +152,11 @@ describe('checkPlan (MOB-1..9)', () => {
     expect(ruleIds({ ...drafts.humanInternship, endOn: d('2026-07-13') })).toEqual(['MOB-8']);
   });
 
-  it('MOB-9: the final internship lasts six months: 6 months pass, a day short is refused, beyond 7 months is refused', () => {
+  it('MOB-9: the final internship ends between six months less 15 days and six months less 1 day', () => {
     expect(ruleIds({ ...drafts.finalInternship, endOn: d('2027-07-31') })).toEqual([]);
-    expect(ruleIds({ ...drafts.finalInternship, endOn: d('2027-08-31') })).toEqual([]);
-    expect(ruleIds({ ...drafts.finalInternship, endOn: d('2027-07-30') })).toEqual(['MOB-9']);
-    expect(ruleIds({ ...drafts.finalInternship, endOn: d('2027-09-01') })).toEqual(['MOB-9']);
+    expect(ruleIds({ ...drafts.finalInternship, endOn: d('2027-07-17') })).toEqual([]);
+    expect(ruleIds({ ...drafts.finalInternship, endOn: d('2027-07-16') })).toEqual(['MOB-9']);
+    expect(ruleIds({ ...drafts.finalInternship, endOn: d('2027-08-01') })).toEqual(['MOB-9']);
   });
 
   describe('MOB-1 the international experience', () => {

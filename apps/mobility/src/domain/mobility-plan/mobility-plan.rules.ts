@@ -5,6 +5,8 @@
  * Interpretations are written next to the rule that needs them (see also RULES.md).
  */
 import {
+  addDays,
+  addMonths,
   assertNever,
   CalendarDate,
   compareDates,
@@ -263,10 +265,32 @@ function yearViolations(plan: PlanDraft, year: number, ruleId: string, why: stri
   return [{ ruleId, message, field: 'student.yearOfStudy' }];
 }
 
+/** MOB-9: six months, with 15 days of tolerance short of them (never beyond). */
+export const FINAL_INTERNSHIP_MONTHS = 6;
+export const FINAL_INTERNSHIP_TOLERANCE_DAYS = 15;
+
 /**
- * The length each kind must have, counting both the first and last day (RULES.md "Time").
- * MOB-9 "six months" is read as at least 6 months and at most 7 (one month of tolerance for the
- * dates a host sets); exchanges are measured in ECTS, not in days.
+ * MOB-9: S + 6 months − 15 days ≤ E ≤ S + 6 months − 1 day. The upper bound is the legal cap of
+ * six months with one host in a teaching year (Code de l'éducation, art. L124-5); the tolerance
+ * lets the internship start and end on working days. Months are the kernel calendar's.
+ */
+export function finalInternshipEndBounds(start: CalendarDate): { earliest: CalendarDate; latest: CalendarDate } {
+  const sixMonthsOn = addMonths(start, FINAL_INTERNSHIP_MONTHS);
+  return { earliest: addDays(sixMonthsOn, -FINAL_INTERNSHIP_TOLERANCE_DAYS), latest: addDays(sixMonthsOn, -1) };
+}
+
+function finalInternshipViolation(start: CalendarDate, end: CalendarDate, span: string): Violation | null {
+  const { earliest, latest } = finalInternshipEndBounds(start);
+  if (compareDates(earliest, end) <= 0 && compareDates(end, latest) <= 0) return null;
+  const message =
+    `MOB-9: the final internship lasts six months, ending between ${toIsoDate(earliest)} and ${toIsoDate(latest)}; ` +
+    `six months with one host is the legal cap (Code de l'éducation, art. L124-5) (${span})`;
+  return { ruleId: 'MOB-9', message, field: 'endOn' };
+}
+
+/**
+ * The length each kind must have, counting both the first and last day (RULES.md "Time");
+ * exchanges are measured in ECTS, not in days.
  */
 export function durationViolation(kind: MobilityKind, start: CalendarDate, end: CalendarDate): Violation | null {
   const span = `${toIsoDate(start)} → ${toIsoDate(end)}`;
@@ -285,7 +309,7 @@ export function durationViolation(kind: MobilityKind, start: CalendarDate, end: 
     case 'FIRST_YEAR_HUMAN_INTERNSHIP':
       return months('MOB-8', 1, 3, 'the first-year human formation internship is a summer internship of 1 to 3 months');
     case 'FINAL_INTERNSHIP':
-      return months('MOB-9', 6, 7, 'the final internship lasts six months (at least 6, at most 7)');
+      return finalInternshipViolation(start, end, span);
     case 'EXCHANGE_SEMESTER':
     case 'EXCHANGE_TWO_SEMESTERS':
       return null;

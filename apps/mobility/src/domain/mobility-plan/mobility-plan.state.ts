@@ -89,6 +89,10 @@ export type RefusedPlan = PlanFacts & {
   readonly refusedBy: Authority;
   readonly refusedAt: string;
 };
+export type CancelledPlan = PlanFacts & {
+  readonly status: 'cancelled';
+  readonly cancelledAt: string;
+};
 export type PlanInMobility = PlanFacts & {
   readonly status: 'in_mobility';
   readonly startedAt: string;
@@ -101,7 +105,7 @@ export type CompletedPlan = PlanFacts & {
   readonly requirement: RequirementAssessment | null;
 };
 
-export type MobilityPlanState = NoPlan | ProposedPlan | RefusedPlan | PlanInMobility | CompletedPlan;
+export type MobilityPlanState = NoPlan | ProposedPlan | RefusedPlan | CancelledPlan | PlanInMobility | CompletedPlan;
 export type ExistingPlan = Exclude<MobilityPlanState, NoPlan>;
 
 export const initialMobilityPlanState = (): MobilityPlanState => ({

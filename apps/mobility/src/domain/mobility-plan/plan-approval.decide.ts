@@ -1,7 +1,8 @@
 import { Actor, IllegalStateError } from '@admissions/domain-kernel';
-import { MobilityRole, requireRole } from '../shared/roles';
+import { hasAnyRole, MobilityRole, requireRole } from '../shared/roles';
 import {
   ApproveByInternationalOffice,
+  CancelPlan,
   ApproveByStudyAdvisor,
   ApproveByTrainingDirectorate,
   RefuseByInternationalOffice,
@@ -9,7 +10,7 @@ import {
   RefuseByTrainingDirectorate,
 } from './mobility-plan.commands';
 import { MobilityPlanEvent } from './mobility-plan.events';
-import { planRef, requirePlan, requireReason, requireStatus } from './mobility-plan.guards';
+import { planRef, requireOwnPlan, requirePlan, requireReason, requireStatus } from './mobility-plan.guards';
 import { isExchange } from './mobility-plan.rules';
 import { MobilityPlanState, ProposedPlan } from './mobility-plan.state';
 import { Authority } from './mobility-plan.types';
@@ -73,6 +74,21 @@ export function refuse(command: RefusalCommand, state: MobilityPlanState, author
         refusedAt: now.toISOString(),
         personal: { reason },
       },
+    },
+  ];
+}
+
+/** MOB-10: a plan not yet started is given up by its student or the international office; its place is freed. */
+export function cancelPlan(command: CancelPlan, state: MobilityPlanState): MobilityPlanEvent[] {
+  const { actor, now } = command.metadata;
+  const { planId } = command.data;
+  const office = hasAnyRole(actor, [MobilityRole.InternationalOffice, MobilityRole.Admin]);
+  const existing = office ? requirePlan(state, planId) : requireOwnPlan(state, planId, actor);
+  const plan = requireStatus(existing, ['proposed', 'refused'], 'Cancelling the plan', 'MOB-10');
+  return [
+    {
+      type: 'MobilityPlanCancelled',
+      data: { ...planRef(plan), cancelledBy: actor.id, cancelledAt: now.toISOString() },
     },
   ];
 }

@@ -81,6 +81,17 @@ describe('intake: what another service’s event means here', () => {
     ]);
   });
 
+  it('a student’s contact from the mobility service’s directory event reaches the recipient directory', () => {
+    const intake = intakeOf({
+      type: 'StudentContactRecorded',
+      data: { studentId: 'student-1', personal: { email: 'alex@student.example.org' }, preferredLanguage: 'en' },
+    });
+    expect(intake.contacts).toEqual([
+      { recipient: { personId: 'student-1' }, email: 'alex@student.example.org', language: 'en' },
+    ]);
+    expect(intake.messages).toEqual([]);
+  });
+
   it('reads nothing of a type it does not list', () => {
     expect(Object.values(CONSUMED).flat()).not.toContain('DocumentAttached');
   });

@@ -198,6 +198,15 @@ export function intakeOf(event: ConsumedEvent): Intake {
         kind: 'REFERRAL_OUTCOME',
         params: { outcome: 'LAPSED', programmeCode: null },
       });
+    case 'StudentContactRecorded': {
+      const { studentId, personal, preferredLanguage } = event.data;
+      return {
+        ...nothing,
+        contacts: [
+          { recipient: { personId: studentId }, email: personal.email, language: language(preferredLanguage) },
+        ],
+      };
+    }
     case 'MobilityApproved': {
       const { planId, studentId, authority } = event.data;
       return message(studentId, { kind: 'MOBILITY_APPROVED', params: { planId, authority } });

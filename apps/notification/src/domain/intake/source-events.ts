@@ -24,7 +24,7 @@ export const CONSUMED = {
     'ProposalAccepted',
     'ReferralLapsed',
   ],
-  mobility: ['MobilityApproved', 'MobilityRefused'],
+  mobility: ['StudentContactRecorded', 'MobilityApproved', 'MobilityRefused'],
 } as const;
 
 export type SourceService = keyof typeof CONSUMED;
@@ -101,6 +101,11 @@ export interface ConsumedData {
   };
   readonly ProposalAccepted: { readonly candidateId: string; readonly programmeCode: string };
   readonly ReferralLapsed: { readonly candidateId: string };
+  readonly StudentContactRecorded: {
+    readonly studentId: string;
+    readonly personal: { readonly email: string };
+    readonly preferredLanguage: string;
+  };
   readonly MobilityApproved: {
     readonly planId: string;
     readonly studentId: string;
