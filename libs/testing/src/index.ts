@@ -4,3 +4,4 @@ export * from './local-servers';
 export * from './eventually';
 export * from './service-under-test';
 export * from './query-audit';
+export * from './documented-constraints';
