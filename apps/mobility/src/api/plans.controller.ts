@@ -26,6 +26,7 @@ import {
   RefusalDto,
   toPlanDraft,
 } from './plans.dto';
+import { PlanDto } from './responses.dto';
 
 function refusal(authority: AuthoritySegment, planId: string, reason: string): PlanAction {
   switch (authority) {
@@ -40,6 +41,7 @@ function refusal(authority: AuthoritySegment, planId: string, reason: string): P
   }
 }
 
+const STATE_REFUSAL = { description: 'Not allowed in the state of the plan (`ruleId` names the rule when one does)' };
 const RULE_REFUSAL = 'Refused by a rule: problem+json with `ruleId` (MOB-1..9) and `field`, or `errors` per field';
 
 @ApiTags('mobility plans')
@@ -53,7 +55,7 @@ export class PlansController {
   @Post()
   @Roles('student')
   @ApiOperation({ summary: 'Propose a mobility plan (checked against MOB-1..9)' })
-  @ApiCreatedResponse({ description: 'The plan, proposed' })
+  @ApiCreatedResponse({ type: PlanDto, description: 'The plan, proposed' })
   @ApiBadRequestResponse({ description: RULE_REFUSAL })
   async propose(@Body() body: PlanDraftDto, @CurrentActor() actor: Actor): Promise<PlanView> {
     const planId = randomUUID();
@@ -64,7 +66,8 @@ export class PlansController {
   @Put(':id')
   @Roles('student')
   @ApiOperation({ summary: 'Rework a plan not yet started (also after a refusal); approvals start over' })
-  @ApiOkResponse({ description: 'The plan, changed' })
+  @ApiOkResponse({ type: PlanDto, description: 'The plan, changed' })
+  @ApiUnprocessableEntityResponse(STATE_REFUSAL)
   @ApiBadRequestResponse({ description: RULE_REFUSAL })
   @ApiNotFoundResponse({ description: "No such plan, or another student's" })
   async change(@Param('id') planId: string, @Body() body: PlanDraftDto, @CurrentActor() actor: Actor) {
@@ -75,6 +78,7 @@ export class PlansController {
   @Get(':id')
   @Roles('student', 'study-advisor', 'training-directorate', 'international-office', 'admin')
   @ApiOperation({ summary: 'A plan with its approvals, refusals, learning agreement versions and requirement' })
+  @ApiOkResponse({ type: PlanDto })
   @ApiNotFoundResponse({ description: "No such plan, or another student's" })
   view(@Param('id') planId: string, @CurrentActor() actor: Actor): Promise<PlanView> {
     return this.plans.view(planId, actor);
@@ -84,6 +88,7 @@ export class PlansController {
   @HttpCode(200)
   @Roles('study-advisor', 'admin')
   @ApiOperation({ summary: 'MOB-5 / MOB-6: the study advisor approves an exchange' })
+  @ApiOkResponse({ type: PlanDto })
   @ApiUnprocessableEntityResponse({
     description: 'Not an exchange (MOB-5), not awaiting approval, or approved already',
   })
@@ -95,6 +100,8 @@ export class PlansController {
   @HttpCode(200)
   @Roles('training-directorate', 'admin')
   @ApiOperation({ summary: 'MOB-7: the training directorate (DFI) approves' })
+  @ApiOkResponse({ type: PlanDto })
+  @ApiUnprocessableEntityResponse(STATE_REFUSAL)
   approveByTrainingDirectorate(@Param('id') planId: string, @CurrentActor() actor: Actor) {
     return this.act({ type: 'ApproveByTrainingDirectorate', data: { planId } }, actor);
   }
@@ -103,6 +110,8 @@ export class PlansController {
   @HttpCode(200)
   @Roles('international-office', 'admin')
   @ApiOperation({ summary: 'MOB-3 / MOB-4 / MOB-7: the international relations directorate (DRI) approves' })
+  @ApiOkResponse({ type: PlanDto })
+  @ApiUnprocessableEntityResponse(STATE_REFUSAL)
   approveByInternationalOffice(@Param('id') planId: string, @CurrentActor() actor: Actor) {
     return this.act({ type: 'ApproveByInternationalOffice', data: { planId } }, actor);
   }
@@ -111,6 +120,8 @@ export class PlansController {
   @HttpCode(200)
   @Roles('study-advisor', 'training-directorate', 'international-office', 'admin')
   @ApiOperation({ summary: 'An authority refuses the plan, with a reason; the student may then change it' })
+  @ApiOkResponse({ type: PlanDto })
+  @ApiUnprocessableEntityResponse(STATE_REFUSAL)
   @ApiBadRequestResponse({ description: 'No reason given' })
   refuse(@Param('id') planId: string, @Body() body: RefusalDto, @CurrentActor() actor: Actor) {
     return this.act(refusal(body.authority, planId, body.reason), actor);
@@ -120,6 +131,8 @@ export class PlansController {
   @HttpCode(200)
   @Roles('student', 'international-office', 'admin')
   @ApiOperation({ summary: 'Record the departure; an exchange needs its approvals and learning agreement (MOB-5/6)' })
+  @ApiOkResponse({ type: PlanDto })
+  @ApiUnprocessableEntityResponse(STATE_REFUSAL)
   start(@Param('id') planId: string, @CurrentActor() actor: Actor) {
     return this.act({ type: 'StartMobility', data: { planId } }, actor);
   }
@@ -128,6 +141,8 @@ export class PlansController {
   @HttpCode(200)
   @Roles('study-advisor', 'international-office', 'admin')
   @ApiOperation({ summary: 'On return, the credits obtained abroad; then MOB-1 is assessed' })
+  @ApiOkResponse({ type: PlanDto })
+  @ApiUnprocessableEntityResponse(STATE_REFUSAL)
   credits(@Param('id') planId: string, @Body() body: CreditsDto, @CurrentActor() actor: Actor) {
     return this.act({ type: 'RecordCredits', data: { planId, obtainedEcts: body.obtainedEcts } }, actor);
   }
@@ -136,6 +151,8 @@ export class PlansController {
   @HttpCode(200)
   @Roles('training-directorate', 'international-office', 'admin')
   @ApiOperation({ summary: 'An internship abroad is over, with its actual dates; then MOB-1 is assessed' })
+  @ApiOkResponse({ type: PlanDto })
+  @ApiUnprocessableEntityResponse(STATE_REFUSAL)
   completeInternship(@Param('id') planId: string, @Body() body: InternshipCompletionDto, @CurrentActor() actor: Actor) {
     const startedOn = calendarDate(body.startedOn, 'startedOn');
     const endedOn = calendarDate(body.endedOn, 'endedOn');
@@ -146,6 +163,8 @@ export class PlansController {
   @HttpCode(200)
   @Roles('training-directorate', 'admin')
   @ApiOperation({ summary: 'MOB-5 / MOB-6: the engineering (or free) internship done before or after an exchange' })
+  @ApiOkResponse({ type: PlanDto })
+  @ApiUnprocessableEntityResponse(STATE_REFUSAL)
   recordEngineeringInternship(
     @Param('id') planId: string,
     @Body() body: EngineeringInternshipDto,
