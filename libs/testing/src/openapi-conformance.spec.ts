@@ -56,6 +56,13 @@ describe('ConformanceChecker', () => {
     );
   });
 
+  it('refuses a property the schema does not list', () => {
+    const body = { id: 't-1', at: '2026-03-10T10:00:00Z', _id: 'internal' };
+    expect(checker.check({ method: 'GET', path: '/v1/things/{id}', status: 200, contentType: json, body })).toBe(
+      'things GET /v1/things/{id} 200: (body) must NOT have additional properties {"additionalProperty":"_id"}',
+    );
+  });
+
   it('refuses an undocumented status, content type or operation', () => {
     const observed = { path: '/v1/things/{id}', contentType: json, body: { id: 't-1', at: '2026-03-10T10:00:00Z' } };
     expect(checker.check({ ...observed, method: 'GET', status: 409 })).toBe(

@@ -22,8 +22,21 @@ const DOCUMENT_ID = 'urn:admissions:openapi';
 const NOT_OPERATIONS = /^\/(docs|metrics)\b/;
 
 /**
+ * Every object schema that lists its properties and says nothing of others, closed: a reply that
+ * carries a property its DTO does not document (an internal field leaking out) is a mismatch,
+ * though the document itself leaves clients free to ignore what they do not know.
+ */
+function closed<T>(node: T): T {
+  if (Array.isArray(node)) return node.map(closed) as T;
+  if (typeof node !== 'object' || node === null) return node;
+  const schema = Object.fromEntries(Object.entries(node).map(([key, value]) => [key, closed(value)]));
+  const open = schema.properties !== undefined && schema.additionalProperties === undefined && !('allOf' in schema);
+  return (open ? { ...schema, additionalProperties: false } : schema) as T;
+}
+
+/**
  * Holds observed replies against one service's OpenAPI document: each must have a documented
- * status, a documented content type, and a body its schema accepts. Returns one line per
+ * status, a documented content type, and a body its schema accepts, with no undocumented property. Returns one line per
  * mismatch, naming the service, method, path and status.
  */
 export class ConformanceChecker {
@@ -36,7 +49,7 @@ export class ConformanceChecker {
   ) {
     addFormats(this.ajv);
     // The component schemas, so that `#/components/schemas/X` resolves from any schema below.
-    this.ajv.addSchema({ $id: DOCUMENT_ID, components: document.components ?? {} });
+    this.ajv.addSchema({ $id: DOCUMENT_ID, components: closed(document.components ?? {}) });
   }
 
   check(observation: Observation): string | undefined {
@@ -65,7 +78,7 @@ export class ConformanceChecker {
     const rebased = JSON.parse(
       JSON.stringify(schema).replaceAll('"#/components/', `"${DOCUMENT_ID}#/components/`),
     ) as object;
-    const validate = this.ajv.compile(rebased);
+    const validate = this.ajv.compile(closed(rebased));
     this.validators.set(key, validate);
     return validate;
   }
