@@ -21,8 +21,13 @@ npx prettier --check --log-level warn .
 npx depcruise apps libs --config .dependency-cruiser.cjs --output-type err
 npx tsc --noEmit -p tsconfig.json
 
+# The services under test record their replies in .local/openapi-observations; after the tests,
+# scripts/check-openapi.ts holds each against its OpenAPI document (this run's replies only).
+rm -rf .local/openapi-observations
+
 # One test file at a time: some integration tests pause the broker or wipe a Redis database.
 # --forceExit: kafkajs and BullMQ keep timers after their clients close; a test run must end.
 # --experimental-vm-modules: the @nestjs packages are ESM-only since Nest 12, and jest loads an
 # ES module required from CommonJS (require(esm)) only with Node's vm modules.
 NODE_OPTIONS="${NODE_OPTIONS:+$NODE_OPTIONS }--experimental-vm-modules" npx jest --runInBand --forceExit "$@"
+node -r @swc-node/register scripts/check-openapi.ts

@@ -5,3 +5,6 @@ export * from './eventually';
 export * from './service-under-test';
 export * from './query-audit';
 export * from './sample-pdf';
+export * from './documented-constraints';
+export * from './openapi-observations';
+export * from './openapi-conformance';

@@ -5,6 +5,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { testEnv } from './test-env';
 import { uniqueName } from './eventually';
+import { keepOpenApiDocument, recordExchanges } from './openapi-observations';
 
 export interface ServiceUnderTest {
   readonly app: INestApplication;
@@ -23,7 +24,8 @@ const DEV_KEYS = join(__dirname, '..', '..', '..', '.local', 'dev-jwt');
 /**
  * Boots a service's root module in this process against the real servers, on a fresh database
  * of its own and a free port, exactly as main.ts would (same middleware, filters, guards).
- * Two services started this way in one test talk to each other only through Kafka.
+ * Two services started this way in one test talk to each other only through Kafka. Its HTTP
+ * exchanges are recorded for the OpenAPI conformance check (openapi-observations.ts).
  */
 export async function startService(
   name: string,
@@ -50,15 +52,18 @@ export async function startService(
   const moduleRef = await configure(Test.createTestingModule({ imports: [rootModule] })).compile();
   const app = moduleRef.createNestApplication({ logger: false });
   configureApp(app, name);
+  recordExchanges(app, name);
   app.enableShutdownHooks();
   await app.listen(0, '127.0.0.1');
   // Tests start from a service whose consumers, workers and seeds are running, as readiness says.
   if (waitForStartup) await app.get(StartupSteps).settled();
   const address = app.getHttpServer().address() as { port: number };
   const keys = { AUTH_DEV_KEY_DIR: DEV_KEYS };
+  const url = `http://127.0.0.1:${address.port}`;
+  await keepOpenApiDocument(url, name);
   return {
     app,
-    url: `http://127.0.0.1:${address.port}`,
+    url,
     database,
     token: (role, subject) => signDevToken({ sub: subject, roles: [role] }, keys),
     tokenFor: (subject, roles) => signDevToken({ sub: subject, roles: [...roles] }, keys),

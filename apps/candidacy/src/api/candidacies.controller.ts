@@ -44,8 +44,10 @@ import {
 import { MAX_DOCUMENT_BYTES } from '../domain';
 import type { CandidateFileEntry } from '../projections';
 import { AttachDocumentDto, ChooseProgrammeDto, DiplomasDto, ExperienceDto, IdentityDto } from './candidacy.dto';
+import { AttachedDocumentSummaryDto, CandidateFileEntryDto, CandidateSpaceDto, FileSummaryDto } from './responses.dto';
 
 const STAFF = ['admissions-officer', 'admin'] as const;
+const EDIT_REFUSAL = 'CAND-2: a submitted or withdrawn file cannot be edited';
 const id = new ParseUUIDPipe({ version: '4', errorHttpStatusCode: 404 });
 
 /**
@@ -65,7 +67,7 @@ export class CandidaciesController {
   @Post()
   @Roles('candidate')
   @ApiOperation({ summary: 'Create a file online; it opens your candidate space (CAND-1)' })
-  @ApiCreatedResponse({ description: 'The new file, with what it still lacks before submission' })
+  @ApiCreatedResponse({ type: FileSummaryDto, description: 'The new file, with what it still lacks before submission' })
   open(@CurrentActor() actor: Actor): Promise<FileSummary> {
     return this.commands.execute(new OpenCandidacyCommand(actor, randomUUID()));
   }
@@ -73,6 +75,7 @@ export class CandidaciesController {
   @Get()
   @Roles('candidate')
   @ApiOperation({ summary: 'Your files' })
+  @ApiOkResponse({ type: [CandidateFileEntryDto] })
   mine(@CurrentActor() actor: Actor): Promise<readonly CandidateFileEntry[]> {
     return this.queries.filesOf(actor);
   }
@@ -80,6 +83,7 @@ export class CandidaciesController {
   @Get(':candidacyId')
   @Roles('candidate', ...STAFF)
   @ApiOperation({ summary: 'The candidate space: status, explained eligibility, documents, timeline' })
+  @ApiOkResponse({ type: CandidateSpaceDto })
   space(@CurrentActor() actor: Actor, @Param('candidacyId', id) candidacyId: string): Promise<CandidateSpaceView> {
     return this.queries.candidateSpace(actor, candidacyId);
   }
@@ -87,7 +91,8 @@ export class CandidaciesController {
   @Put(':candidacyId/identity')
   @Roles('candidate')
   @ApiOperation({ summary: 'Identity and contact, preferred language (FR/EN)' })
-  @ApiUnprocessableEntityResponse({ description: 'CAND-2: a submitted or withdrawn file cannot be edited' })
+  @ApiOkResponse({ type: FileSummaryDto })
+  @ApiUnprocessableEntityResponse({ description: EDIT_REFUSAL })
   identity(
     @CurrentActor() actor: Actor,
     @Param('candidacyId', id) candidacyId: string,
@@ -101,6 +106,8 @@ export class CandidaciesController {
   @Put(':candidacyId/diplomas')
   @Roles('candidate')
   @ApiOperation({ summary: 'Replace the diplomas; the eligibility is assessed again and explained (ELIG-1..6)' })
+  @ApiOkResponse({ type: FileSummaryDto })
+  @ApiUnprocessableEntityResponse({ description: EDIT_REFUSAL })
   diplomas(
     @CurrentActor() actor: Actor,
     @Param('candidacyId', id) candidacyId: string,
@@ -115,6 +122,8 @@ export class CandidaciesController {
   @Put(':candidacyId/experience')
   @Roles('candidate')
   @ApiOperation({ summary: 'Professional experience in months (ELIG-4: 36 with an M1)' })
+  @ApiOkResponse({ type: FileSummaryDto })
+  @ApiUnprocessableEntityResponse({ description: EDIT_REFUSAL })
   experience(
     @CurrentActor() actor: Actor,
     @Param('candidacyId', id) candidacyId: string,
@@ -128,6 +137,8 @@ export class CandidaciesController {
   @Put(':candidacyId/programme')
   @Roles('candidate')
   @ApiOperation({ summary: 'Target programme, while its application window is open (CAND-4)' })
+  @ApiOkResponse({ type: FileSummaryDto })
+  @ApiUnprocessableEntityResponse({ description: `${EDIT_REFUSAL}; CAND-4: the window is not open` })
   programme(
     @CurrentActor() actor: Actor,
     @Param('candidacyId', id) candidacyId: string,
@@ -155,7 +166,11 @@ export class CandidaciesController {
     },
   })
   @ApiOperation({ summary: 'Attach a PDF (10 MB at most); its SHA-256 is recorded, its content stored apart' })
-  @ApiCreatedResponse({ description: 'The document id and checksum, and the file after it' })
+  @ApiUnprocessableEntityResponse({ description: EDIT_REFUSAL })
+  @ApiCreatedResponse({
+    type: AttachedDocumentSummaryDto,
+    description: 'The document id and checksum, and the file after it',
+  })
   @ApiBadRequestResponse({ description: 'CAND-2: no file, not a PDF, encrypted or damaged, or over 10 MB' })
   attach(
     @CurrentActor() actor: Actor,
@@ -187,6 +202,8 @@ export class CandidaciesController {
   @Delete(':candidacyId/documents/:documentId')
   @Roles('candidate')
   @ApiOperation({ summary: 'Remove a document from a draft' })
+  @ApiOkResponse({ type: FileSummaryDto })
+  @ApiUnprocessableEntityResponse({ description: EDIT_REFUSAL })
   remove(
     @CurrentActor() actor: Actor,
     @Param('candidacyId', id) candidacyId: string,
@@ -201,6 +218,7 @@ export class CandidaciesController {
   @Roles('candidate')
   @HttpCode(200)
   @ApiOperation({ summary: 'Submit a complete file (CAND-2); its position in submission order follows (CAND-3)' })
+  @ApiOkResponse({ type: FileSummaryDto })
   @ApiUnprocessableEntityResponse({ description: 'CAND-2 incomplete or ineligible; CAND-4 window closed' })
   submit(@CurrentActor() actor: Actor, @Param('candidacyId', id) candidacyId: string): Promise<FileSummary> {
     return this.commands.execute(new SubmitCandidacyCommand(actor, candidacyId));
@@ -210,6 +228,8 @@ export class CandidaciesController {
   @Roles('candidate')
   @HttpCode(200)
   @ApiOperation({ summary: 'Withdraw the file (a submitted file can be withdrawn, not edited)' })
+  @ApiOkResponse({ type: FileSummaryDto })
+  @ApiUnprocessableEntityResponse({ description: EDIT_REFUSAL })
   withdraw(@CurrentActor() actor: Actor, @Param('candidacyId', id) candidacyId: string): Promise<FileSummary> {
     return this.commands.execute(new EditCandidacyCommand(actor, candidacyId, { type: 'WithdrawCandidacy', data: {} }));
   }

@@ -7,6 +7,7 @@ import { ChangeProgrammeCommand, CreateProgrammeCommand } from '../application/p
 import { CandidacyQueries, type PipelineView, type ProgrammeView } from '../application/candidacy.queries';
 import type { ProgrammeDetails } from '../domain';
 import { ChangeProgrammeDto, CreateProgrammeDto } from './programme.dto';
+import { PipelineDto, ProgrammeDetailsDto, ProgrammeDto } from './responses.dto';
 
 @ApiTags('programmes')
 @Controller('v1/programmes')
@@ -19,12 +20,15 @@ export class ProgrammesController {
   @Get()
   @Public()
   @ApiOperation({ summary: 'The catalogue of Mastères Spécialisés open to candidates (CAND-4)' })
+  @ApiOkResponse({ type: [ProgrammeDto] })
   list(): Promise<ProgrammeView[]> {
     return this.queries.programmes();
   }
 
   @Get(':code')
   @Public()
+  @ApiOperation({ summary: 'One programme of the catalogue' })
+  @ApiOkResponse({ type: ProgrammeDto })
   @ApiNotFoundResponse({ description: 'No such programme' })
   get(@Param('code') code: string): Promise<ProgrammeView> {
     return this.queries.programme(code);
@@ -33,7 +37,7 @@ export class ProgrammesController {
   @Post()
   @Roles('admissions-officer', 'admin')
   @ApiOperation({ summary: 'Create a programme (CAND-4: intake September/October, intake date, places)' })
-  @ApiCreatedResponse({ description: 'The programme as created' })
+  @ApiCreatedResponse({ type: ProgrammeDetailsDto, description: 'The programme as created' })
   create(@CurrentActor() actor: Actor, @Body() body: CreateProgrammeDto): Promise<ProgrammeDetails> {
     return this.commands.execute(
       new CreateProgrammeCommand(actor, { ...body, applicationWindow: { ...body.applicationWindow } }),
@@ -43,7 +47,7 @@ export class ProgrammesController {
   @Patch(':code')
   @Roles('admissions-officer', 'admin')
   @ApiOperation({ summary: 'Change some fields of a programme; the others keep their value' })
-  @ApiOkResponse({ description: 'The programme after the change' })
+  @ApiOkResponse({ type: ProgrammeDetailsDto, description: 'The programme after the change' })
   change(
     @CurrentActor() actor: Actor,
     @Param('code') code: string,
@@ -56,6 +60,8 @@ export class ProgrammesController {
   @Get(':code/pipeline')
   @Roles('admissions-officer', 'admin')
   @ApiOperation({ summary: 'Staff pipeline: counts by status and submitted files in submission order (CAND-3)' })
+  @ApiOkResponse({ type: PipelineDto })
+  @ApiNotFoundResponse({ description: 'No such programme' })
   pipeline(@Param('code') code: string): Promise<PipelineView> {
     return this.queries.pipeline(code);
   }

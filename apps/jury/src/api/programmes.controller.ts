@@ -18,6 +18,7 @@ import {
 } from '../application/programme-admissions.handlers';
 import { JuryQueries, type ProgrammeSessionsView, type SeatLedgerView } from '../application/jury.queries';
 import { DecisionBatchDto, DecisionDto, ScheduleSessionDto } from './programmes.dto';
+import { AppendedDto, ProgrammeSessionsDto, ScheduledSessionDto, SeatLedgerDto } from './responses.dto';
 
 /** A programme's jury: sessions (JURY-1), decisions (JURY-2, JURY-5) and its seat ledger. */
 @ApiTags('programmes')
@@ -32,7 +33,11 @@ export class ProgrammesController {
   @Post('sessions')
   @Roles('jury-member', 'admin')
   @ApiOperation({ summary: "JURY-1: schedule the programme's session of a month (January to July, one a month)" })
-  @ApiCreatedResponse({ description: 'The session; admissible candidates waiting for one join its agenda' })
+  @ApiCreatedResponse({
+    type: ScheduledSessionDto,
+    description: 'The session; admissible candidates waiting for one join its agenda',
+  })
+  @ApiUnprocessableEntityResponse({ description: 'Not January to July, or a session that month already (JURY-1)' })
   async schedule(@CurrentActor() actor: Actor, @Param('code') code: string, @Body() body: ScheduleSessionDto) {
     const command = new ScheduleSessionCommand(actor, code, body.at);
     const result = await this.commands.execute(command);
@@ -42,7 +47,7 @@ export class ProgrammesController {
   @Get('sessions')
   @Roles('jury-member', 'admin')
   @ApiOperation({ summary: "The sessions and their agendas, with the lead's reasoned opinion of each candidate" })
-  @ApiOkResponse()
+  @ApiOkResponse({ type: ProgrammeSessionsDto })
   sessions(@Param('code') code: string): Promise<ProgrammeSessionsView> {
     return this.queries.sessions(code);
   }
@@ -50,6 +55,7 @@ export class ProgrammesController {
   @Post('sessions/:sessionId/decisions')
   @Roles('jury-member', 'admin')
   @ApiOperation({ summary: 'JURY-2: decide one candidate of the agenda (ADMITTED makes a 10-day offer, JURY-4)' })
+  @ApiCreatedResponse({ type: AppendedDto, description: 'AdmissionDecided, and OfferMade when admitted' })
   @ApiUnprocessableEntityResponse({ description: 'Not on the agenda, already decided, or no free seat (JURY-5)' })
   decide(
     @CurrentActor() actor: Actor,
@@ -63,6 +69,8 @@ export class ProgrammesController {
   @Post('sessions/:sessionId/decisions/batch')
   @Roles('jury-member', 'admin')
   @ApiOperation({ summary: 'JURY-2: decide every undecided candidate of the session at once, all or nothing' })
+  @ApiCreatedResponse({ type: AppendedDto, description: 'The decisions and offers, and the session closed' })
+  @ApiUnprocessableEntityResponse({ description: 'Not every undecided candidate exactly once, or no free seat' })
   decideAll(
     @CurrentActor() actor: Actor,
     @Param('code') code: string,
@@ -75,6 +83,7 @@ export class ProgrammesController {
   @Get('seat-ledger')
   @Roles('jury-member', 'rectorate-officer', 'admin')
   @ApiOperation({ summary: 'JURY-5: places, offers held, enrolled, referral seats, free, and what changed each' })
+  @ApiOkResponse({ type: SeatLedgerDto })
   seatLedger(@Param('code') code: string): Promise<SeatLedgerView> {
     return this.queries.seatLedger(code);
   }

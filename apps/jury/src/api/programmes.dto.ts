@@ -18,13 +18,14 @@ export class ScheduleSessionDto {
   @ApiProperty({
     description: 'JURY-1: when the jury sits (ISO instant, January to July)',
     example: '2026-03-12T09:00:00+01:00',
+    format: 'date-time',
   })
   @IsISO8601({ strict: true })
   at!: string;
 }
 
 export class DecisionDto {
-  @ApiProperty()
+  @ApiProperty({ minLength: 1 })
   @IsString()
   @IsNotEmpty()
   candidateId!: string;
@@ -33,7 +34,7 @@ export class DecisionDto {
   @IsIn(DECISIONS)
   decision!: JuryDecisionKind;
 
-  @ApiProperty({ description: 'JURY-2: every decision has a reason' })
+  @ApiProperty({ description: 'JURY-2: every decision has a reason', minLength: 1, maxLength: 2000 })
   @IsString()
   @IsNotEmpty()
   @MaxLength(2000)
@@ -41,7 +42,11 @@ export class DecisionDto {
 }
 
 export class DecisionBatchDto {
-  @ApiProperty({ type: [DecisionDto], description: "JURY-2: each of the session's undecided candidates, once" })
+  @ApiProperty({
+    type: [DecisionDto],
+    minItems: 1,
+    description: "JURY-2: each of the session's undecided candidates, once",
+  })
   @IsArray()
   @ArrayNotEmpty()
   @ValidateNested({ each: true })

@@ -38,6 +38,7 @@ import {
   type UploadedTranscript,
 } from '../application/referral-transcripts';
 import { FileReferralDto, RecordProposalDto, UploadedTranscriptDto } from './referrals.dto';
+import { AppendedDto, FiledReferralDto, RecordedProposalDto, ReferralDto } from './responses.dto';
 
 /** Recourse to the rectorate (REC-1..7). */
 @ApiTags('referrals')
@@ -81,7 +82,7 @@ export class ReferralsController {
   @ApiOperation({
     summary: 'REC-1..3: refer your case (no positive answer; within 15 days of the last negative one; transcript)',
   })
-  @ApiCreatedResponse({ description: 'Filed; the acknowledgement (REC-4) follows' })
+  @ApiCreatedResponse({ type: FiledReferralDto, description: 'Filed; the acknowledgement (REC-4) follows' })
   @ApiBadRequestResponse({ description: 'REC-3: no transcript, or a reference you did not upload' })
   @ApiUnprocessableEntityResponse({ description: 'A positive or pending answer (REC-1), or too late (REC-2)' })
   file(@CurrentActor() actor: Actor, @Body() body: FileReferralDto) {
@@ -91,6 +92,8 @@ export class ReferralsController {
   @Get('me')
   @Roles('candidate')
   @ApiOperation({ summary: 'Your referral: acknowledgement, proposals, answer window' })
+  @ApiOkResponse({ type: ReferralDto })
+  @ApiNotFoundResponse({ description: 'No referral filed' })
   mine(@CurrentActor() actor: Actor) {
     return this.queries.referral(actor, actor.id);
   }
@@ -99,6 +102,8 @@ export class ReferralsController {
   @HttpCode(200)
   @Roles('candidate')
   @ApiOperation({ summary: 'REC-7: accept one proposal within 15 days; the others are declined' })
+  @ApiOkResponse({ type: AppendedDto })
+  @ApiUnprocessableEntityResponse({ description: 'No such proposal, or the answer window is over (REC-7)' })
   accept(@CurrentActor() actor: Actor, @Param('proposalId') proposalId: string): Promise<Appended> {
     return this.commands.execute(new AcceptProposalCommand(actor, proposalId));
   }
@@ -106,6 +111,7 @@ export class ReferralsController {
   @Get(':candidateId')
   @Roles('rectorate-officer', 'admin')
   @ApiOperation({ summary: "A candidate's referral" })
+  @ApiOkResponse({ type: ReferralDto })
   referral(@CurrentActor() actor: Actor, @Param('candidateId') candidateId: string) {
     return this.queries.referral(actor, candidateId);
   }
@@ -127,6 +133,8 @@ export class ReferralsController {
   @Post(':candidateId/proposals')
   @Roles('rectorate-officer', 'admin')
   @ApiOperation({ summary: 'REC-5/REC-6: propose a programme with a free seat (holds it), at most 3, by 31 October' })
+  @ApiCreatedResponse({ type: RecordedProposalDto })
+  @ApiUnprocessableEntityResponse({ description: 'No free seat, three proposals already, or after 31 October' })
   async propose(
     @CurrentActor() actor: Actor,
     @Param('candidateId') candidateId: string,
@@ -139,6 +147,7 @@ export class ReferralsController {
   @HttpCode(200)
   @Roles('rectorate-officer', 'admin')
   @ApiOperation({ summary: 'REC-5: send fewer than three proposals; the 15-day answer window opens' })
+  @ApiOkResponse({ type: AppendedDto })
   complete(@CurrentActor() actor: Actor, @Param('candidateId') candidateId: string): Promise<Appended> {
     return this.commands.execute(new CompleteProposalsCommand(actor, candidateId));
   }

@@ -8,6 +8,7 @@ export class FileReferralDto {
       'REC-3: the `transcriptDocumentRef` that `POST /v1/referrals/me/transcript` answered for your bachelor ' +
       '(licence) transcript; mandatory, and refused when unknown or not uploaded by you',
     nullable: true,
+    maxLength: 200,
   })
   @IsOptional()
   @IsString()
@@ -16,7 +17,7 @@ export class FileReferralDto {
 }
 
 export class RecordProposalDto {
-  @ApiProperty({ description: 'REC-5: a programme with a free seat' })
+  @ApiProperty({ description: 'REC-5: a programme with a free seat', minLength: 1, maxLength: 100 })
   @IsString()
   @IsNotEmpty()
   @MaxLength(100)

@@ -2,7 +2,14 @@ import { type Actor, ValidationError } from '@admissions/domain-kernel';
 import { CurrentActor, Roles } from '@admissions/platform';
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBadRequestResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiCreatedResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
 import { MobilityQueries } from '../application/mobility-queries';
 import { ChangePartnerCommand, RegisterPartnerCommand } from '../application/partner.handlers';
@@ -14,6 +21,7 @@ import {
   toPartnerChanges,
   toPartnerDetails,
 } from './partners.dto';
+import { PartnerDto, PartnerEntryDto, PartnerPlacesDto } from './responses.dto';
 
 /** The partner catalogue, kept by the international office; every signed-in user may read it. */
 @ApiTags('partners')
@@ -27,7 +35,7 @@ export class PartnersController {
   @Post()
   @Roles('international-office', 'admin')
   @ApiOperation({ summary: 'Register a partner institution and the agreements it offers' })
-  @ApiCreatedResponse({ description: 'The partner, registered' })
+  @ApiCreatedResponse({ type: PartnerDto, description: 'The partner, registered' })
   @ApiBadRequestResponse({ description: 'A field is invalid (problem+json naming it)' })
   async register(@Body() body: RegisterPartnerDto, @CurrentActor() actor: Actor) {
     const partnerId = randomUUID();
@@ -38,6 +46,7 @@ export class PartnersController {
   @Patch(':id')
   @Roles('international-office', 'admin')
   @ApiOperation({ summary: "Change a partner's name, country or agreements (fields left out are kept)" })
+  @ApiOkResponse({ type: PartnerDto, description: 'The partner, changed' })
   @ApiNotFoundResponse({ description: 'No such partner' })
   async change(@Param('id') partnerId: string, @Body() body: ChangePartnerDto, @CurrentActor() actor: Actor) {
     await this.commands.execute(new ChangePartnerCommand(partnerId, toPartnerChanges(body), actor));
@@ -46,12 +55,14 @@ export class PartnersController {
 
   @Get()
   @ApiOperation({ summary: 'The partner catalogue, by name' })
+  @ApiOkResponse({ type: [PartnerEntryDto] })
   list() {
     return this.queries.partnerList();
   }
 
   @Get(':id')
   @ApiOperation({ summary: 'One partner and its agreements' })
+  @ApiOkResponse({ type: PartnerDto })
   @ApiNotFoundResponse({ description: 'No such partner' })
   partner(@Param('id') partnerId: string) {
     return this.queries.partner(partnerId);
@@ -60,6 +71,7 @@ export class PartnersController {
   @Get(':id/places')
   @Roles('international-office', 'training-directorate', 'admin')
   @ApiOperation({ summary: 'Places per agreement for an academic year, and the plans that use them' })
+  @ApiOkResponse({ type: PartnerPlacesDto })
   @ApiNotFoundResponse({ description: 'No such partner' })
   places(@Param('id') partnerId: string, @Query() query: PlacesQueryDto) {
     if (!isAcademicYear(query.year)) {

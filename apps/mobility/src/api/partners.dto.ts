@@ -16,12 +16,15 @@ import {
 import { AGREEMENT_KINDS, AgreementKind, AgreementTerms, PartnerDetails } from '../domain';
 import { calendarDate, IsIsoDate } from './iso-date';
 
+export const COUNTRY = /^[A-Z]{2}$/;
+const ACADEMIC_YEAR = /^\d{4}-\d{4}$/;
+
 export class AgreementDto {
   @ApiProperty({ enum: AGREEMENT_KINDS })
   @IsIn(AGREEMENT_KINDS)
   kind!: AgreementKind;
 
-  @ApiProperty({ minimum: 1, example: 3 })
+  @ApiProperty({ type: 'integer', minimum: 1, example: 3 })
   @IsInt()
   @Min(1)
   placesPerAcademicYear!: number;
@@ -36,17 +39,21 @@ export class AgreementDto {
 }
 
 export class RegisterPartnerDto {
-  @ApiProperty({ example: 'Technische Universität München' })
+  @ApiProperty({ example: 'Technische Universität München', minLength: 1, maxLength: 200 })
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
   name!: string;
 
-  @ApiProperty({ description: 'ISO 3166-1 alpha-2', example: 'DE' })
-  @Matches(/^[A-Z]{2}$/, { message: 'country must be an ISO 3166-1 alpha-2 code (e.g. DE)' })
+  @ApiProperty({ description: 'ISO 3166-1 alpha-2', example: 'DE', pattern: COUNTRY.source })
+  @Matches(COUNTRY, { message: 'country must be an ISO 3166-1 alpha-2 code (e.g. DE)' })
   country!: string;
 
-  @ApiProperty({ type: [AgreementDto], description: 'At most one agreement of each kind' })
+  @ApiProperty({
+    type: [AgreementDto],
+    maxItems: AGREEMENT_KINDS.length,
+    description: 'At most one agreement of each kind',
+  })
   @IsArray()
   @ArrayMaxSize(AGREEMENT_KINDS.length)
   @ValidateNested({ each: true })
@@ -56,19 +63,19 @@ export class RegisterPartnerDto {
 
 /** Fields left out keep their value; `agreements`, when given, replaces the whole list. */
 export class ChangePartnerDto {
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ minLength: 1, maxLength: 200 })
   @IsOptional()
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
   name?: string;
 
-  @ApiPropertyOptional({ description: 'ISO 3166-1 alpha-2' })
+  @ApiPropertyOptional({ description: 'ISO 3166-1 alpha-2', pattern: COUNTRY.source })
   @IsOptional()
-  @Matches(/^[A-Z]{2}$/, { message: 'country must be an ISO 3166-1 alpha-2 code (e.g. DE)' })
+  @Matches(COUNTRY, { message: 'country must be an ISO 3166-1 alpha-2 code (e.g. DE)' })
   country?: string;
 
-  @ApiPropertyOptional({ type: [AgreementDto] })
+  @ApiPropertyOptional({ type: [AgreementDto], maxItems: AGREEMENT_KINDS.length })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(AGREEMENT_KINDS.length)
@@ -78,8 +85,12 @@ export class ChangePartnerDto {
 }
 
 export class PlacesQueryDto {
-  @ApiProperty({ description: 'Academic year, September to August', example: '2026-2027' })
-  @Matches(/^\d{4}-\d{4}$/, { message: 'year must be an academic year written YYYY-YYYY (e.g. 2026-2027)' })
+  @ApiProperty({
+    description: 'Academic year, September to August',
+    example: '2026-2027',
+    pattern: ACADEMIC_YEAR.source,
+  })
+  @Matches(ACADEMIC_YEAR, { message: 'year must be an academic year written YYYY-YYYY (e.g. 2026-2027)' })
   year!: string;
 }
 

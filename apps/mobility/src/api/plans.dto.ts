@@ -18,6 +18,7 @@ import {
 import { EngineeringInternshipKind, MOBILITY_KINDS, MobilityKind, StudentRegime } from '../domain';
 import type { PlanDraftInput } from '../application/plan-draft.handlers';
 import { calendarDate, IsIsoDate } from './iso-date';
+import { COUNTRY } from './partners.dto';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
@@ -30,7 +31,7 @@ export class StudentProfileDto {
   @IsIn([1, 2, 3], { message: 'yearOfStudy must be 1, 2 or 3' })
   yearOfStudy!: number;
 
-  @ApiProperty({ example: 'Data science' })
+  @ApiProperty({ example: 'Data science', minLength: 1, maxLength: 100 })
   @Transform(trim)
   @IsString()
   @IsNotEmpty()
@@ -49,33 +50,40 @@ export class StudentProfileDto {
 }
 
 export class HostDto {
-  @ApiPropertyOptional({ description: "A partner's id; its registered name, country and agreements are used" })
+  @ApiPropertyOptional({
+    description: "A partner's id; its registered name, country and agreements are used",
+    minLength: 1,
+    maxLength: 100,
+  })
   @IsOptional()
   @IsString()
   @IsNotEmpty()
   @MaxLength(100)
   partnerId?: string;
 
-  @ApiPropertyOptional({ description: 'Required for a host that is not a partner' })
+  @ApiPropertyOptional({ description: 'Required for a host that is not a partner', minLength: 1, maxLength: 200 })
   @ValidateIf((host: HostDto) => host.partnerId === undefined)
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
   name?: string;
 
-  @ApiPropertyOptional({ description: 'ISO 3166-1 alpha-2; required for a host that is not a partner' })
+  @ApiPropertyOptional({
+    description: 'ISO 3166-1 alpha-2; required for a host that is not a partner',
+    pattern: COUNTRY.source,
+  })
   @ValidateIf((host: HostDto) => host.partnerId === undefined)
-  @Matches(/^[A-Z]{2}$/, { message: 'country must be an ISO 3166-1 alpha-2 code (e.g. DE)' })
+  @Matches(COUNTRY, { message: 'country must be an ISO 3166-1 alpha-2 code (e.g. DE)' })
   country?: string;
 }
 
 export class EctsSplitDto {
-  @ApiProperty({ example: 30 })
+  @ApiProperty({ example: 30, minimum: 0 })
   @IsNumber()
   @Min(0)
   coursesEcts!: number;
 
-  @ApiProperty({ example: 30 })
+  @ApiProperty({ example: 30, minimum: 0 })
   @IsNumber()
   @Min(0)
   projectEcts!: number;
@@ -108,7 +116,12 @@ export class PlanDraftDto {
   @IsIsoDate()
   endOn!: string;
 
-  @ApiPropertyOptional({ nullable: true, description: 'ECTS to validate abroad; none for internships' })
+  @ApiPropertyOptional({
+    type: Number,
+    nullable: true,
+    minimum: 0,
+    description: 'ECTS to validate abroad; none for internships',
+  })
   @IsOptional()
   @IsNumber()
   @Min(0)
@@ -133,7 +146,7 @@ export class RefusalDto {
   @IsIn(AUTHORITY_SEGMENTS)
   authority!: AuthoritySegment;
 
-  @ApiProperty({ example: 'The host programme does not fit the track' })
+  @ApiProperty({ example: 'The host programme does not fit the track', minLength: 1, maxLength: 2000 })
   @Transform(trim)
   @IsString()
   @IsNotEmpty()

@@ -5,6 +5,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { MobilityQueries } from '../application/mobility-queries';
 import { RecordStudentContactCommand } from '../application/student-contact.handler';
+import { StudentMobilityDto, UnfulfilledReportDto } from './responses.dto';
 import { StudentContactDto, UnfulfilledQueryDto } from './students.dto';
 
 @ApiTags('students')
@@ -33,6 +34,7 @@ export class StudentsController {
   @Get('students/:id/mobility')
   @Roles('student', 'study-advisor', 'training-directorate', 'international-office', 'admin')
   @ApiOperation({ summary: "A student's mobility status: plans, MOB-1 requirement, engineering internship (MOB-5/6)" })
+  @ApiOkResponse({ type: StudentMobilityDto })
   @ApiNotFoundResponse({ description: 'A student asking about another student' })
   status(@Param('id') studentId: string, @CurrentActor() actor: Actor) {
     return this.queries.studentStatus(studentId, actor);
@@ -41,6 +43,7 @@ export class StudentsController {
   @Get('reports/unfulfilled')
   @Roles('international-office', 'training-directorate', 'admin')
   @ApiOperation({ summary: 'MOB-1: students of a year and track who have not yet fulfilled the requirement' })
+  @ApiOkResponse({ type: UnfulfilledReportDto })
   unfulfilled(@Query() query: UnfulfilledQueryDto) {
     return this.queries.unfulfilled(query.year, query.track.trim());
   }

@@ -9,7 +9,7 @@ export class UnfulfilledQueryDto {
   @IsIn([1, 2, 3], { message: 'year must be 1, 2 or 3' })
   year!: number;
 
-  @ApiProperty({ example: 'Data science' })
+  @ApiProperty({ example: 'Data science', minLength: 1, maxLength: 100 })
   @IsString()
   @IsNotEmpty()
   @MaxLength(100)

@@ -28,7 +28,7 @@ export class InboxDto {
   @ApiProperty({ type: [InboxItemDto], description: 'Newest first' })
   items!: InboxItemDto[];
 
-  @ApiProperty()
+  @ApiProperty({ type: 'integer', minimum: 0 })
   unread!: number;
 }
 
@@ -42,10 +42,10 @@ export class FailedNotificationDto {
   @ApiProperty({ enum: NOTIFICATION_KINDS })
   kind!: NotificationKind;
 
-  @ApiProperty({ description: '0 for the first sending, +1 per retry' })
+  @ApiProperty({ type: 'integer', minimum: 0, description: '0 for the first sending, +1 per retry' })
   round!: number;
 
-  @ApiProperty()
+  @ApiProperty({ type: 'integer', minimum: 0 })
   attempts!: number;
 
   @ApiProperty({ example: 'connect ECONNREFUSED 127.0.0.1:1025' })

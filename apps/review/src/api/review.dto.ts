@@ -12,7 +12,7 @@ export class WorklistQueryDto {
   @IsIn(REVIEW_STATUSES)
   status?: ReviewStatus;
 
-  @ApiPropertyOptional({ description: "Admins only: another lead's worklist" })
+  @ApiPropertyOptional({ description: "Admins only: another lead's worklist", maxLength: 200 })
   @IsOptional()
   @IsString()
   @MaxLength(200)
@@ -24,6 +24,8 @@ export class InterviewSlotDto {
   @ApiProperty({
     example: '2026-03-10T10:00:00+01:00',
     description: 'Date and time with its offset; shown back in Europe/Paris. Must be in the future.',
+    format: 'date-time',
+    pattern: ISO_WITH_OFFSET.source,
   })
   @Matches(ISO_WITH_OFFSET, {
     message: 'at must be an ISO date and time with its offset, e.g. 2026-03-10T10:00:00+01:00',
@@ -34,13 +36,18 @@ export class InterviewSlotDto {
   @IsIn(['ONSITE', 'VIDEO'])
   mode!: InterviewMode;
 
-  @ApiPropertyOptional({ description: 'Required on site', example: 'B-204' })
+  @ApiPropertyOptional({ description: 'Required on site', example: 'B-204', maxLength: 200 })
   @IsOptional()
   @IsString()
   @MaxLength(200)
   room?: string;
 
-  @ApiPropertyOptional({ description: 'Required for a video interview', example: 'https://visio.example.org/r/abc' })
+  @ApiPropertyOptional({
+    description: 'Required for a video interview',
+    example: 'https://visio.example.org/r/abc',
+    format: 'uri',
+    maxLength: 2000,
+  })
   @IsOptional()
   @IsUrl({ protocols: ['https', 'http'], require_protocol: true }, { message: 'link must be an http(s) URL' })
   @MaxLength(2000)
@@ -48,7 +55,7 @@ export class InterviewSlotDto {
 }
 
 export class CancelInterviewDto {
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ maxLength: 2000 })
   @IsOptional()
   @IsString()
   @MaxLength(2000)
@@ -60,14 +67,14 @@ export class InterviewOutcomeDto {
   @IsBoolean()
   conclusive!: boolean;
 
-  @ApiProperty()
+  @ApiProperty({ maxLength: 10_000 })
   @IsString()
   @MaxLength(10_000)
   notes!: string;
 }
 
 export class RefuseEquivalenceDto {
-  @ApiProperty({ description: 'ELIG-5: why the foreign diploma is not of equivalent level' })
+  @ApiProperty({ description: 'ELIG-5: why the foreign diploma is not of equivalent level', maxLength: 2000 })
   @IsString()
   @MaxLength(2000)
   reason!: string;
@@ -79,14 +86,14 @@ export class OpinionDto {
   @IsIn(['FAVOURABLE', 'UNFAVOURABLE'])
   opinion!: OpinionKind;
 
-  @ApiProperty({ minLength: 30 })
+  @ApiProperty({ minLength: 30, maxLength: 10_000 })
   @IsString()
   @MaxLength(10_000)
   motivation!: string;
 }
 
 export class OpinionCorrectionDto extends OpinionDto {
-  @ApiProperty({ description: 'Why the opinion is corrected' })
+  @ApiProperty({ description: 'Why the opinion is corrected', maxLength: 2000 })
   @IsString()
   @MaxLength(2000)
   reason!: string;

@@ -2,7 +2,13 @@ import type { Actor } from '@admissions/domain-kernel';
 import { CurrentActor, Roles } from '@admissions/platform';
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
 import { ActOnReview, type ActOnReviewResult, type LeadAction } from '../application/act-on-review';
 import type { ReviewState } from '../domain';
 import { toParisIso } from './paris-time';
@@ -16,6 +22,7 @@ import {
   RefuseEquivalenceDto,
   WorklistQueryDto,
 } from './review.dto';
+import { ReviewCommandResultDto, ReviewDto } from './responses.dto';
 
 /** What a command answers: the events it appended and where the review stands now. */
 export interface ReviewCommandResponse {
@@ -59,11 +66,14 @@ function statusOf(state: Exclude<ReviewState, { status: 'NOT_OPENED' }>): string
   return state.admissible ? 'ADMISSIBLE' : 'NOT_ADMISSIBLE';
 }
 
+const STATE_REFUSAL = { description: 'Not allowed in the state of the review (`ruleId` names the rule)' };
+
 /**
  * The pedagogical lead's side of a review (REV-1..4, ELIG-5). Only the assigned lead or an admin
  * may read or act on a review; anyone else gets 404.
  */
 @ApiTags('reviews')
+@ApiNotFoundResponse({ description: 'No such review, or not assigned to you' })
 @Controller('v1')
 @Roles('pedagogical-lead', 'admin')
 export class ReviewsController {
@@ -74,12 +84,14 @@ export class ReviewsController {
 
   @Get('worklist')
   @ApiOperation({ summary: 'REV-1: the files assigned to me, in submission order, with their summary' })
+  @ApiOkResponse({ type: [ReviewDto] })
   worklist(@CurrentActor() actor: Actor, @Query() query: WorklistQueryDto): Promise<ReviewResponse[]> {
     return this.queries.worklist(actor, query);
   }
 
   @Get('reviews/:candidacyId')
   @ApiOperation({ summary: 'One review: file summary, eligibility explanation, interview, opinion, outcome' })
+  @ApiOkResponse({ type: ReviewDto })
   review(@CurrentActor() actor: Actor, @Param('candidacyId') candidacyId: string): Promise<ReviewResponse> {
     return this.queries.review(actor, candidacyId);
   }
@@ -87,19 +99,24 @@ export class ReviewsController {
   @Post('reviews/:candidacyId/interview')
   @HttpCode(200)
   @ApiOperation({ summary: 'REV-2: schedule an interview (in the future; a room on site, a link by video)' })
-  @ApiOkResponse({ description: 'InterviewScheduled appended' })
+  @ApiOkResponse({ type: ReviewCommandResultDto })
+  @ApiUnprocessableEntityResponse(STATE_REFUSAL)
   schedule(@CurrentActor() actor: Actor, @Param('candidacyId') id: string, @Body() body: InterviewSlotDto) {
     return this.act(id, actor, { type: 'ScheduleInterview', data: slotOf(body) });
   }
 
   @Put('reviews/:candidacyId/interview')
   @ApiOperation({ summary: 'REV-2: reschedule the scheduled interview' })
+  @ApiOkResponse({ type: ReviewCommandResultDto })
+  @ApiUnprocessableEntityResponse(STATE_REFUSAL)
   reschedule(@CurrentActor() actor: Actor, @Param('candidacyId') id: string, @Body() body: InterviewSlotDto) {
     return this.act(id, actor, { type: 'RescheduleInterview', data: slotOf(body) });
   }
 
   @Delete('reviews/:candidacyId/interview')
   @ApiOperation({ summary: 'REV-2: cancel the scheduled interview' })
+  @ApiOkResponse({ type: ReviewCommandResultDto })
+  @ApiUnprocessableEntityResponse(STATE_REFUSAL)
   cancel(@CurrentActor() actor: Actor, @Param('candidacyId') id: string, @Body() body: CancelInterviewDto) {
     const data = body?.reason === undefined ? {} : { reason: body.reason };
     return this.act(id, actor, { type: 'CancelInterview', data });
@@ -108,6 +125,8 @@ export class ReviewsController {
   @Post('reviews/:candidacyId/interview/outcome')
   @HttpCode(200)
   @ApiOperation({ summary: 'REV-2/REV-4: record whether the interview held was conclusive, with notes' })
+  @ApiOkResponse({ type: ReviewCommandResultDto })
+  @ApiUnprocessableEntityResponse(STATE_REFUSAL)
   outcome(@CurrentActor() actor: Actor, @Param('candidacyId') id: string, @Body() body: InterviewOutcomeDto) {
     return this.act(id, actor, {
       type: 'RecordInterviewOutcome',
@@ -118,6 +137,8 @@ export class ReviewsController {
   @Post('reviews/:candidacyId/equivalence/confirm')
   @HttpCode(200)
   @ApiOperation({ summary: 'ELIG-5: confirm the foreign diploma equivalence' })
+  @ApiOkResponse({ type: ReviewCommandResultDto })
+  @ApiUnprocessableEntityResponse(STATE_REFUSAL)
   confirmEquivalence(@CurrentActor() actor: Actor, @Param('candidacyId') id: string) {
     return this.act(id, actor, { type: 'ConfirmEquivalence', data: {} });
   }
@@ -125,6 +146,8 @@ export class ReviewsController {
   @Post('reviews/:candidacyId/equivalence/refuse')
   @HttpCode(200)
   @ApiOperation({ summary: 'ELIG-5: refuse the equivalence (the candidate is declared not admissible)' })
+  @ApiOkResponse({ type: ReviewCommandResultDto })
+  @ApiUnprocessableEntityResponse(STATE_REFUSAL)
   refuseEquivalence(
     @CurrentActor() actor: Actor,
     @Param('candidacyId') id: string,
@@ -136,6 +159,8 @@ export class ReviewsController {
   @Post('reviews/:candidacyId/opinion')
   @HttpCode(200)
   @ApiOperation({ summary: 'REV-3/REV-4: give the reasoned opinion; admissibility is declared with it' })
+  @ApiOkResponse({ type: ReviewCommandResultDto })
+  @ApiUnprocessableEntityResponse(STATE_REFUSAL)
   giveOpinion(@CurrentActor() actor: Actor, @Param('candidacyId') id: string, @Body() body: OpinionDto) {
     return this.act(id, actor, { type: 'GiveOpinion', data: { opinion: body.opinion, motivation: body.motivation } });
   }
@@ -143,6 +168,8 @@ export class ReviewsController {
   @Post('reviews/:candidacyId/opinion/correction')
   @HttpCode(200)
   @ApiOperation({ summary: 'REV-3: correct the opinion, with the reason; admissibility follows a change' })
+  @ApiOkResponse({ type: ReviewCommandResultDto })
+  @ApiUnprocessableEntityResponse(STATE_REFUSAL)
   correctOpinion(@CurrentActor() actor: Actor, @Param('candidacyId') id: string, @Body() body: OpinionCorrectionDto) {
     const { opinion, motivation, reason } = body;
     return this.act(id, actor, { type: 'CorrectOpinion', data: { opinion, motivation, reason } });

@@ -1,14 +1,15 @@
 import { applyDecorators, createParamDecorator, type ExecutionContext, SetMetadata } from '@nestjs/common';
-import { ApiForbiddenResponse } from '@nestjs/swagger';
+import { ApiExtension, ApiForbiddenResponse } from '@nestjs/swagger';
 import type { Actor } from '@admissions/domain-kernel';
 import type { Request } from 'express';
+import { PUBLIC_EXTENSION } from '../openapi/error-responses';
 import type { Role } from './roles';
 
 export const IS_PUBLIC = 'platform:isPublic';
 export const REQUIRED_ROLES = 'platform:requiredRoles';
 
-/** Opens a route (or a controller) to callers without a token. */
-export const Public = () => SetMetadata(IS_PUBLIC, true);
+/** Opens a route (or a controller) to callers without a token; its OpenAPI operation says so. */
+export const Public = () => applyDecorators(SetMetadata(IS_PUBLIC, true), ApiExtension(PUBLIC_EXTENSION, true));
 
 /** Restricts a route (or a controller) to actors holding at least one of `roles`. */
 export const Roles = (...roles: Role[]) =>

@@ -25,7 +25,10 @@ export class HealthController {
 
   /** Liveness: the process runs and its event loop answers; nothing outside is asked. */
   @Get('live')
-  @ApiOkResponse({ description: 'The process is alive' })
+  @ApiOkResponse({
+    description: 'The process is alive',
+    schema: { type: 'object', required: ['status'], properties: { status: { type: 'string', enum: ['ok'] } } },
+  })
   live() {
     return { status: 'ok' };
   }

@@ -1,0 +1,30 @@
+import { undocumentedConstraints } from '@admissions/testing';
+import { getMetadataStorage } from 'class-validator';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+// Every DTO module of every service's API; a class with class-validator constraints is a request DTO.
+type Dto = new () => unknown;
+const apps = join(__dirname, '..', 'apps');
+const validates = (dto: Dto) => getMetadataStorage().getTargetValidationMetadatas(dto, '', true, false).length > 0;
+const requestDtos = readdirSync(apps).flatMap((app) =>
+  readdirSync(join(apps, app, 'src', 'api'))
+    .filter((file) => file.endsWith('.dto.ts'))
+    .flatMap((file) =>
+      // Loaded by discovery, so that a DTO module added later is checked without being listed here.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      Object.entries(require(join(apps, app, 'src', 'api', file)) as Record<string, unknown>)
+        .filter((entry): entry is [string, Dto] => typeof entry[1] === 'function' && validates(entry[1] as Dto))
+        .map(([name, dto]) => [`${app} ${name}`, dto] as const),
+    ),
+);
+
+describe('request DTOs of the five services', () => {
+  it('are all found', () => {
+    expect(requestDtos.length).toBeGreaterThan(25);
+  });
+
+  it.each(requestDtos)('%s: the OpenAPI document states every constraint it validates', (_name, dto) => {
+    expect(undocumentedConstraints(dto)).toEqual([]);
+  });
+});
