@@ -131,6 +131,8 @@ start_mail_catcher() {
     >"$LOG_DIR/mail-catcher.log" 2>&1 &
   MAIL_CATCHER_PID=$!
   printf '%s' "$!" >"$PID_DIR/mail-catcher.pid"
+  # The notification service sends there unless told otherwise.
+  export SMTP_HOST="${SMTP_HOST:-127.0.0.1}" SMTP_PORT="${SMTP_PORT:-$MAIL_CATCHER_SMTP_PORT}"
 }
 
 fail_service() {
