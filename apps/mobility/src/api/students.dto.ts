@@ -20,6 +20,8 @@ export class StudentContactDto {
   @ApiProperty({
     example: 'alex.martin@student.example.org',
     description: 'Where the school’s messages reach the student',
+    format: 'email',
+    maxLength: 254,
   })
   @IsEmail({}, { message: 'email must be an email address' })
   @MaxLength(254)
