@@ -1,4 +1,5 @@
 import { eventually, type ServiceUnderTest } from '@admissions/testing';
+import { EventStore } from '@admissions/event-store';
 import { Queue } from 'bullmq';
 import { testEnv } from '@admissions/testing';
 import type { FailedNotificationsDto, InboxDto } from './api/inbox.dto';
@@ -81,6 +82,11 @@ describe('notification service: SMTP failures, staff retry, restart', () => {
     );
     await eventually(async () => (sink.to(p.email).length === 1 ? true : undefined));
     await eventually(async () => ((await failedList()).some((f) => f.id === failed.id) ? undefined : true));
+    // The mail server has it; the notification records it right after (its stream is its id).
+    const store = svc.app.get(EventStore);
+    await eventually(async () =>
+      (await store.readStream(failed.id)).events.some((event) => event.type === 'NotificationSent') ? true : undefined,
+    );
     // Already sent: a second retry is refused, and nothing more is sent.
     expect(await post(svc, `/v1/notifications/${failed.id}/retry`, svc.token('admin', 'admin-1'))).toBe(422);
     expect(
