@@ -21,6 +21,10 @@ npx prettier --check --log-level warn .
 npx depcruise apps libs --config .dependency-cruiser.cjs --output-type err
 npx tsc --noEmit -p tsconfig.json
 
+# The Helm chart: lint, render and validate offline (installs helm and kubernetes-validate into
+# .local/ the first time: several minutes of CPU for helm, then seconds).
+bash infra/helm/validate.sh
+
 # One test file at a time: some integration tests pause the broker or wipe a Redis database.
 # --forceExit: kafkajs and BullMQ keep timers after their clients close; a test run must end.
 # --experimental-vm-modules: the @nestjs packages are ESM-only since Nest 12, and jest loads an
