@@ -27,7 +27,13 @@ done
 
 install_helm() {
   helm_installed && return
-  command -v go >/dev/null || { printf 'error: helm is built with Go (>= 1.24); install Go first\n' >&2; exit 1; }
+  local minor
+  minor="$(go env GOVERSION 2>/dev/null | sed -nE 's/^go1\.([0-9]+).*/\1/p')"
+  # helm v3.22.0's go.mod says `go 1.26.0`; GOTOOLCHAIN=local never downloads a newer Go.
+  ((${minor:-0} >= 26)) || {
+    printf 'error: helm %s is built with Go >= 1.26, found %s\n' "$HELM_VERSION" "$(go env GOVERSION 2>/dev/null || echo none)" >&2
+    exit 1
+  }
   printf 'helm: building %s with Go into .local/bin (several minutes, once)…\n' "$HELM_VERSION"
   mkdir -p "$(dirname "$HELM")" "$TOOLS_ROOT/.local/logs"
   GOTOOLCHAIN=local GOFLAGS="-mod=mod -buildvcs=false" GOBIN="$(dirname "$HELM")" \
@@ -45,7 +51,13 @@ kubernetes_validate_installed() {
 install_kubernetes_validate() {
   kubernetes_validate_installed && return
   printf 'kubernetes-validate: installing %s into .local/kubernetes-validate…\n' "$KUBERNETES_VALIDATE_VERSION"
-  python3 -m venv "$KV_VENV"
+  # Debian ships venv apart from python3.
+  python3 -m venv "$KV_VENV" 2>/dev/null || {
+    DEBIAN_FRONTEND=noninteractive apt-get update -qq &&
+      DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-venv >/dev/null
+    rm -rf "$KV_VENV"
+    python3 -m venv "$KV_VENV"
+  }
   "$KV_VENV/bin/pip" install --quiet --disable-pip-version-check "kubernetes-validate==$KUBERNETES_VALIDATE_VERSION"
 }
 
