@@ -140,6 +140,20 @@ describe.each(VALUE_SETS)('value set %s', (valueSet) => {
     }
   });
 
+  it("sends a Service's traffic to its Deployment's pods only", () => {
+    const podLabels = pods.map(({ object }) => ({
+      owner: `${object.kind}/${object.metadata.name}`,
+      labels: (object.spec as { template: { metadata: { labels: Record<string, string> } } }).template.metadata.labels,
+    }));
+    for (const service of objects.filter((object) => object.kind === 'Service')) {
+      const selector = (service.spec as { selector: Record<string, string> }).selector;
+      const selected = podLabels.filter(({ labels }) =>
+        Object.entries(selector).every(([key, value]) => labels[key] === value),
+      );
+      expect(selected.map(({ owner }) => owner)).toEqual([`Deployment/${service.metadata.name}`]);
+    }
+  });
+
   it('mounts no service account token and takes secrets only from existing Secrets', () => {
     for (const account of objects.filter((object) => object.kind === 'ServiceAccount')) {
       expect((account as unknown as { automountServiceAccountToken: boolean }).automountServiceAccountToken).toBe(
