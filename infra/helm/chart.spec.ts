@@ -195,6 +195,12 @@ describe('values that are wrong fail with the value named', () => {
     );
   });
 
+  it('a secret given as a plain setting', () => {
+    expect(templateFailure(...minimal, '--set', 'services.review.env.MONGO_URL=mongodb://u:p@db/')).toContain(
+      "at '/services/review/env/MONGO_URL': false schema",
+    );
+  });
+
   it('helm lint --strict refuses them too', () => {
     const result = helm(['lint', '--strict', CHART, ...minimal, '--set', 'services.jury.replicas=0']);
     expect(result.status).not.toBe(0);
