@@ -16,6 +16,7 @@ interface Schema {
   readonly description?: string;
   readonly properties?: Record<string, Schema>;
   readonly additionalProperties?: boolean | Schema;
+  readonly patternProperties?: Record<string, Schema>;
   readonly items?: Schema;
   readonly minimum?: number;
   readonly maximum?: number;
@@ -63,7 +64,8 @@ function rowsOf(
 ): Row[] {
   const target = schema.$ref ? (root.definitions ?? {})[schema.$ref.replace('#/definitions/', '')] : schema;
   const description = schema.description ?? target.description ?? '';
-  const properties = target.type === 'object' ? target.properties : undefined;
+  // A map with named exceptions (services.<name>.env) is one value, not a branch.
+  const properties = target.type === 'object' && !target.patternProperties ? target.properties : undefined;
   if (properties) {
     const keys = Object.keys(properties);
     // The five services' blocks share one shape: documented once, as services.<name>.
