@@ -25,6 +25,8 @@ module.exports = {
   reporters: ['default', '<rootDir>/scripts/summary-reporter.js'],
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,e2e}/**/*.spec.ts'] },
+    // The Helm chart, rendered with the helm that infra/helm/validate.sh installs.
+    { ...common, displayName: 'chart', testMatch: ['<rootDir>/infra/**/*.spec.ts'] },
     { ...common, displayName: 'integration', testMatch: ['<rootDir>/{apps,libs}/**/*.int-spec.ts'] },
     // Journeys across services: the only place that may load several apps (in one process,
     // each on its own database, talking only through Kafka).

@@ -21,6 +21,10 @@ npx prettier --check --log-level warn .
 npx depcruise apps libs --config .dependency-cruiser.cjs --output-type err
 npx tsc --noEmit -p tsconfig.json
 
+# The Helm chart: lint, render and validate offline (installs helm and kubernetes-validate into
+# .local/ the first time: several minutes of CPU for helm, then seconds).
+bash infra/helm/validate.sh
+
 # The services under test record their replies in .local/openapi-observations; after the tests,
 # scripts/check-openapi.ts holds each against its OpenAPI document (this run's replies only).
 rm -rf .local/openapi-observations

@@ -1,6 +1,5 @@
 import { ManualClock } from '@admissions/domain-kernel';
 import { DeadlineScheduler, toJobId } from '@admissions/deadlines';
-import type { StoredEvent } from '@admissions/event-store';
 import { ProjectionRunner } from '@admissions/projections';
 import { eventually } from '@admissions/testing';
 import { Queue } from 'bullmq';
@@ -8,7 +7,16 @@ import IORedis from 'ioredis';
 import { randomUUID } from 'node:crypto';
 import { offerExpiryDeadlineId, SYSTEM_ACTOR } from './application/jury-streams';
 import { ProgrammeAdmissionsWriter } from './application/programme-admissions.writer';
-import { call, offerOf, redisUrlOf, seedProgramme, startJury, streamOf, type JuryInstance } from './jury.int-helpers';
+import {
+  call,
+  offerOf,
+  redisUrlOf,
+  replaySeats,
+  seedProgramme,
+  startJury,
+  streamOf,
+  type JuryInstance,
+} from './jury.int-helpers';
 import { seatLedger } from './projections/seat-ledger.projection';
 
 // Seats, offers and deadlines against the real servers, on a ManualClock (Europe/Paris times).
@@ -243,48 +251,3 @@ describe('jury seats, offers and deadlines', () => {
     });
   });
 });
-
-/** Folds a programme's stream, seat by seat, checking JURY-5 after every single event. */
-function replaySeats(events: readonly StoredEvent[]) {
-  let held = 0;
-  let enrolled = 0;
-  let referral = 0;
-  let maxTaken = 0;
-  let released = 0;
-  const offered: string[] = [];
-  const promoted: string[] = [];
-  for (const event of events) {
-    const data = event.data as { candidateId?: string; origin?: string };
-    switch (event.type) {
-      case 'OfferMade':
-        held += 1;
-        offered.push(data.candidateId ?? '');
-        if (data.origin === 'WAITING_LIST') promoted.push(data.candidateId ?? '');
-        break;
-      case 'OfferExpired':
-      case 'OfferDeclined':
-        held -= 1;
-        released += 1;
-        break;
-      case 'CandidateEnrolled':
-        held -= 1;
-        enrolled += 1;
-        break;
-      case 'ReferralSeatHeld':
-        referral += 1;
-        break;
-      case 'ReferralSeatReleased':
-        referral -= 1;
-        break;
-      default:
-        break;
-    }
-    maxTaken = Math.max(maxTaken, held + enrolled + referral);
-  }
-  return {
-    maxTaken,
-    offered,
-    promoted,
-    summary: { events: events.length, maxTaken, released, promotions: promoted.length, held, enrolled },
-  };
-}

@@ -105,3 +105,48 @@ export async function streamOf(svc: ServiceUnderTest, code: string): Promise<Sto
 }
 
 export const paris = (local: string): Date => new Date(local);
+
+/** Folds a programme's stream, seat by seat, checking JURY-5 after every single event. */
+export function replaySeats(events: readonly StoredEvent[]) {
+  let held = 0;
+  let enrolled = 0;
+  let referral = 0;
+  let maxTaken = 0;
+  let released = 0;
+  const offered: string[] = [];
+  const promoted: string[] = [];
+  for (const event of events) {
+    const data = event.data as { candidateId?: string; origin?: string };
+    switch (event.type) {
+      case 'OfferMade':
+        held += 1;
+        offered.push(data.candidateId ?? '');
+        if (data.origin === 'WAITING_LIST') promoted.push(data.candidateId ?? '');
+        break;
+      case 'OfferExpired':
+      case 'OfferDeclined':
+        held -= 1;
+        released += 1;
+        break;
+      case 'CandidateEnrolled':
+        held -= 1;
+        enrolled += 1;
+        break;
+      case 'ReferralSeatHeld':
+        referral += 1;
+        break;
+      case 'ReferralSeatReleased':
+        referral -= 1;
+        break;
+      default:
+        break;
+    }
+    maxTaken = Math.max(maxTaken, held + enrolled + referral);
+  }
+  return {
+    maxTaken,
+    offered,
+    promoted,
+    summary: { events: events.length, maxTaken, released, promotions: promoted.length, held, enrolled },
+  };
+}

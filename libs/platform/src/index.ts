@@ -30,3 +30,11 @@ export { bootstrapService, configureApp } from './bootstrap';
 export { EventSourcingModule, type EventSourcingOptions } from './event-sourcing/event-sourcing.module';
 export { EventSubscriptions, type SubscriptionRequest } from './event-sourcing/event-subscriptions';
 export * from './event-sourcing/topics';
+export {
+  CONSUMER_GROUPS,
+  SERVICES,
+  TOPICS,
+  type ServiceName,
+  type TopicKind,
+  type TopicSpec,
+} from './event-sourcing/topic-registry';
