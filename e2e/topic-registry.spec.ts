@@ -1,5 +1,4 @@
 import { CONSUMER_GROUPS, SERVICES, TOPICS } from '@admissions/platform';
-import { CandidacyEnv } from '../apps/candidacy/src/config';
 import { JuryEnv } from '../apps/jury/src/config';
 import { NotificationEnv } from '../apps/notification/src/config';
 import { CONSUMED } from '../apps/notification/src/domain';
@@ -13,7 +12,7 @@ describe('topic registry', () => {
     const review = new ReviewEnv();
     const notification = new NotificationEnv();
     expect(CONSUMER_GROUPS).toEqual({
-      candidacy: [new CandidacyEnv().SUBMISSION_RANKING_GROUP],
+      candidacy: [],
       review: [`${review.CONSUMER_GROUP_PREFIX}.candidacy-intake`, `${review.CONSUMER_GROUP_PREFIX}.programme-leads`],
       jury: [
         jury.PROGRAMME_CATALOGUE_GROUP,

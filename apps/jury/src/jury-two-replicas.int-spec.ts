@@ -2,12 +2,11 @@ import { ManualClock } from '@admissions/domain-kernel';
 import { DeadlineScheduler } from '@admissions/deadlines';
 import { Lease } from '@admissions/event-store';
 import { KafkaPublisher, toCloudEventMessage } from '@admissions/messaging';
-import { eventTopicOf, METRICS_REGISTRY, MONGO_CONNECTION } from '@admissions/platform';
+import { type Db, eventTopicOf, METRICS_REGISTRY, MONGO_DB } from '@admissions/platform';
 import { ProjectionRunner } from '@admissions/projections';
 import { eventually, testEnv } from '@admissions/testing';
 import IORedis from 'ioredis';
 import { Kafka, logLevel } from 'kafkajs';
-import type { Connection } from 'mongoose';
 import type { Registry } from 'prom-client';
 import { randomUUID } from 'node:crypto';
 import { offerExpiryDeadlineId, SYSTEM_ACTOR } from './application/jury-streams';
@@ -149,9 +148,9 @@ describe('jury service with two replicas on the same servers', () => {
       const backlogs = await Promise.all(replicas.map((replica) => metric(replica, 'outbox_backlog_events')));
       return backlogs.every((backlog) => backlog === 0) || undefined;
     });
-    const db = replicas[0].svc.app.get<Connection>(MONGO_CONNECTION).db;
+    const db = replicas[0].svc.app.get<Db>(MONGO_DB);
     const checkpoint = (collection: string, reader: string) =>
-      db?.collection<{ _id: string; position: number }>(collection).findOne({ _id: reader });
+      db.collection<{ _id: string; position: number }>(collection).findOne({ _id: reader });
     await eventually(async () => {
       const [relayed, folded] = await Promise.all([
         checkpoint('es_relay_checkpoints', eventTopicOf('jury')),

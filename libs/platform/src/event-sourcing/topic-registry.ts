@@ -27,7 +27,8 @@ export interface TopicSpec {
  * against the apps' settings.
  */
 export const CONSUMER_GROUPS: Readonly<Record<ServiceName, readonly string[]>> = {
-  candidacy: ['candidacy.submission-ranking'],
+  // CAND-3's ranking reads the candidacy log itself (LogReactions): no consumer group.
+  candidacy: [],
   review: ['review.candidacy-intake', 'review.programme-leads'],
   jury: ['jury.programme-catalogue', 'jury.admissions-intake', 'jury.referral-process', 'jury.decision-stream'],
   notification: ['notification.candidacy', 'notification.review', 'notification.jury', 'notification.mobility'],
