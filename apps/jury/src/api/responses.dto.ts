@@ -150,6 +150,8 @@ export class ReferralDto {
   @ApiProperty({ enum: REFERRAL_STATUSES }) status!: FiledReferral['status'];
   @ApiProperty() referralId!: string;
   @ApiProperty() candidateId!: string;
+  @ApiProperty({ description: 'REC-3: the uploaded bachelor transcript (GET /v1/referrals/{candidateId}/transcript)' })
+  transcriptDocumentRef!: string;
   @ApiProperty({ format: 'date-time' }) filedAt!: string;
   @ApiProperty({ format: 'date-time' }) proposalsDueBy!: string;
   @ApiProperty({ description: 'REC-4' }) acknowledged!: boolean;
