@@ -1,10 +1,9 @@
-import { type Actor, NotFoundError } from '@admissions/domain-kernel';
+import { type Actor, NotFoundError, toParisIso } from '@admissions/domain-kernel';
 import { findByIds, ProjectionRunner } from '@admissions/projections';
 import { Injectable } from '@nestjs/common';
 import { ADMIN_ROLE } from '../domain';
 import { type ReviewStatus, type ReviewView, reviewViews } from '../projections/review-view.projection';
 import { worklists } from '../projections/worklist.projection';
-import { toParisIso } from './paris-time';
 
 export type ReviewResponse = Omit<ReviewView, '_id' | '_position' | 'interview'> & {
   readonly interview: ReviewView['interview'] & { readonly startsAtParis: string | null };
