@@ -47,15 +47,17 @@ describe('admissions journey across services', () => {
   const reviewClock = new ManualClock(new Date());
 
   beforeAll(async () => {
-    candidacy = await startService('candidacy', CandidacyModule);
-    review = await startService('review', ReviewModule, {}, (builder) =>
+    // One deployment: the three services talk through the topics of one namespace.
+    const deployment = { DEPLOYMENT_NAMESPACE: uniqueName('journey') };
+    candidacy = await startService('candidacy', CandidacyModule, deployment);
+    review = await startService('review', ReviewModule, deployment, (builder) =>
       builder.overrideProvider(CLOCK).useValue(reviewClock),
     );
-    jury = await startService('jury', JuryModule, { REDIS_URL: `${testEnv().redisUrl}/12` }, (builder) =>
+    jury = await startService('jury', JuryModule, { ...deployment, REDIS_URL: `${testEnv().redisUrl}/12` }, (builder) =>
       builder.overrideProvider(CLOCK).useValue(juryClock),
     );
-    reviewTopic = await follow(eventTopicOf('review'));
-    decisions = await follow(DECISIONS_TOPIC);
+    reviewTopic = await follow(jury.names.kafka(eventTopicOf('review')));
+    decisions = await follow(jury.names.kafka(DECISIONS_TOPIC));
   });
 
   afterAll(async () => {

@@ -5,7 +5,7 @@
 // they are the season run's report's business.
 import { ManualClock } from '@admissions/domain-kernel';
 import { CLOCK, MongoDatabase } from '@admissions/platform';
-import { QueryAudit, startService, testEnv, type ServiceUnderTest } from '@admissions/testing';
+import { QueryAudit, startService, testEnv, uniqueName, type ServiceUnderTest } from '@admissions/testing';
 import { CandidacyModule } from '../apps/candidacy/src/candidacy.module';
 import { JuryModule } from '../apps/jury/src/jury.module';
 import { NotificationModule } from '../apps/notification/src/notification.module';
@@ -38,13 +38,16 @@ describe('season at reduced size: 24 candidates over 3 programmes', () => {
   beforeAll(async () => {
     await sink.start();
     // BullMQ queues apart from npm start's (Redis database 0) and the journey test's jury (12).
-    const redis = { REDIS_URL: `${testEnv().redisUrl}/13` };
+    // One deployment: the four services talk through the topics of one namespace.
+    const deployment = { REDIS_URL: `${testEnv().redisUrl}/13`, DEPLOYMENT_NAMESPACE: uniqueName('season') };
     services.push(
-      await startService('candidacy', CandidacyModule, redis),
-      await startService('review', ReviewModule, redis),
-      await startService('jury', JuryModule, redis, (builder) => builder.overrideProvider(CLOCK).useValue(juryClock)),
+      await startService('candidacy', CandidacyModule, deployment),
+      await startService('review', ReviewModule, deployment),
+      await startService('jury', JuryModule, deployment, (builder) =>
+        builder.overrideProvider(CLOCK).useValue(juryClock),
+      ),
       await startService('notification', NotificationModule, {
-        ...redis,
+        ...deployment,
         SMTP_PORT: String(sink.port),
         SMTP_USER: SMTP.user,
         SMTP_PASSWORD: SMTP.password,

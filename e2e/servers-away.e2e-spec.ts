@@ -11,6 +11,7 @@ import { Kafka, logLevel } from 'kafkajs';
 import { candidacyEvents, person } from '../apps/notification/test/journey-events';
 import {
   isolatedSettings,
+  namesOf,
   newSink,
   sourcesFor,
   startNotification,
@@ -166,7 +167,7 @@ const local = startedLocally(SERVERS);
         await new Promise((resolve) => setTimeout(resolve, 1_000));
         for (const p of [before, ...during, after]) expect(sink.to(p.email)).toHaveLength(1);
         for (const source of ['candidacy', 'review', 'jury', 'mobility']) {
-          expect(await messagesOn(`${settings.NOTIFICATION_GROUP_PREFIX}.${source}.dlq`)).toBe(0);
+          expect(await messagesOn(namesOf(settings).kafka(`notification.${source}.dlq`))).toBe(0);
         }
       } finally {
         await events.close();

@@ -47,7 +47,8 @@ describe('candidacy service over HTTP and Kafka', () => {
     });
     consumer = kafka.consumer({ groupId: uniqueName('candidacy-int-spec') });
     await consumer.connect();
-    await consumer.subscribe({ topic: 'admissions.candidacy.events', fromBeginning: true });
+    // The production topic, in this instance's deployment namespace.
+    await consumer.subscribe({ topic: svc.names.kafka('admissions.candidacy.events'), fromBeginning: true });
     await consumer.run({
       eachMessage: async ({ message }) => {
         const headers = Object.fromEntries(

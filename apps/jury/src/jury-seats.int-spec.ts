@@ -123,7 +123,7 @@ describe('jury seats, offers and deadlines', () => {
     ]);
     const deadlineId = offerExpiryDeadlineId(offerOf('flush-c'));
     const redis = new IORedis(redisUrlOf(REDIS_DB), { maxRetriesPerRequest: null });
-    const queue = new Queue('deadlines-jury', { connection: redis });
+    const queue = new Queue(svc().names.queue('deadlines-jury'), { connection: redis });
     try {
       expect(await queue.getJob(toJobId(deadlineId))).toBeDefined();
       await svc().close();

@@ -11,7 +11,7 @@ import type { LeadOpinion } from './domain';
 export interface JuryInstance {
   readonly svc: ServiceUnderTest;
   readonly database: string;
-  readonly groups: Record<string, string>;
+  readonly namespace: string;
 }
 
 /** The Redis URL of a database number of our own: FLUSHDB there touches nobody else's queues. */
@@ -22,25 +22,19 @@ export function redisUrlOf(db: number): string {
 }
 
 /**
- * Boots the jury in-process on `clock`, on its own Redis database, with consumer groups of its
- * own (the topics are shared with other test runs). Pass `previous` to restart on its database.
+ * Boots the jury in-process on `clock`, on its own Redis database, in a deployment namespace of
+ * its own. Pass `previous` to restart on its database and namespace.
  */
 export async function startJury(clock: ManualClock, redisDb: number, previous?: JuryInstance): Promise<JuryInstance> {
-  const run = uniqueName('jury');
-  const groups = previous?.groups ?? {
-    PROGRAMME_CATALOGUE_GROUP: `${run}.programme-catalogue`,
-    ADMISSIONS_INTAKE_GROUP: `${run}.admissions-intake`,
-    REFERRAL_PROCESS_GROUP: `${run}.referral-process`,
-    DECISION_STREAM_GROUP: `${run}.decision-stream`,
-  };
+  const namespace = previous?.namespace ?? uniqueName('jury');
   const database = previous?.database ?? uniqueName('test_jury');
   const svc = await startService(
     'jury',
     JuryModule,
-    { ...groups, MONGO_DB: database, REDIS_URL: redisUrlOf(redisDb) },
+    { DEPLOYMENT_NAMESPACE: namespace, MONGO_DB: database, REDIS_URL: redisUrlOf(redisDb) },
     (builder) => builder.overrideProvider(CLOCK).useValue(clock),
   );
-  return { svc, database, groups };
+  return { svc, database, namespace };
 }
 
 export interface Answer<T = Record<string, unknown>> {

@@ -80,10 +80,10 @@ describe('jury service (HTTP, Kafka, deadlines)', () => {
     await redis.quit();
     jury = await startJury(clock, REDIS_DB);
     kafka = new Kafka({ clientId: 'jury-test', brokers: testEnv().kafkaBrokers, logLevel: logLevel.NOTHING });
-    publisher = new KafkaPublisher(kafka);
+    publisher = new KafkaPublisher(kafka, jury.svc.names.kafka);
     consumer = kafka.consumer({ groupId: uniqueName('jury-test-decisions') });
     await consumer.connect();
-    await consumer.subscribe({ topic: DECISIONS_TOPIC, fromBeginning: true });
+    await consumer.subscribe({ topic: jury.svc.names.kafka(DECISIONS_TOPIC), fromBeginning: true });
     await consumer.run({
       eachMessage: async ({ message }) => {
         const header = (name: string) => message.headers?.[name]?.toString() ?? '';

@@ -18,8 +18,7 @@ describe('notification settings', () => {
       SMTP_REQUIRE_TLS: false,
       MAIL_FROM: 'Admissions <admissions@localhost>',
       SEND_ATTEMPTS: 10,
-      NOTIFICATION_GROUP_PREFIX: 'notification',
-      SOURCE_TOPIC_PREFIX: 'admissions',
+      DEPLOYMENT_NAMESPACE: '',
     });
     expect(env.SMTP_USER).toBeUndefined();
   });

@@ -5,7 +5,6 @@ import { IsBoolean, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class
 const toNumber = ({ value }: { value: unknown }) => (typeof value === 'string' ? Number(value) : value);
 // Anything but 'true' or 'false' stays a string and fails validation: a typo must not turn TLS off.
 const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
-const NAME = /^[A-Za-z0-9._-]{1,200}$/;
 
 /** The notification service's settings: the platform's, its SMTP server and its sending policy. */
 export class NotificationEnv extends BaseEnv {
@@ -56,25 +55,6 @@ export class NotificationEnv extends BaseEnv {
   @IsInt({ message: 'SEND_BACKOFF_MS must be a whole number of milliseconds' })
   @Min(1, { message: 'SEND_BACKOFF_MS must be a whole number of milliseconds' })
   SEND_BACKOFF_MS = 5000;
-
-  /** Consumer groups are `<prefix>.<source>`; tests give each service instance its own. */
-  @Matches(NAME, { message: 'NOTIFICATION_GROUP_PREFIX must be a Kafka group id' })
-  NOTIFICATION_GROUP_PREFIX = 'notification';
-
-  /**
-   * Topics read are `<prefix>.<source>.events` (admissions.candidacy.events, ...); tests use
-   * their own prefix so that they read only the events they produce.
-   */
-  @Matches(NAME, { message: 'SOURCE_TOPIC_PREFIX must be a Kafka topic prefix' })
-  SOURCE_TOPIC_PREFIX = 'admissions';
-
-  /** BullMQ queue of the send jobs; tests give each service instance its own. */
-  @Matches(/^[A-Za-z0-9_-]{1,100}$/, { message: 'SEND_QUEUE must be letters, digits, _ or -' })
-  SEND_QUEUE = 'notification-send';
-
-  /** BullMQ queue of the offer reminders (libs/deadlines). */
-  @Matches(/^[A-Za-z0-9_-]{1,100}$/, { message: 'DEADLINES_QUEUE must be letters, digits, _ or -' })
-  DEADLINES_QUEUE = 'deadlines-notification';
 
   /** How often pending notifications without a send job are looked for (start-up, then this period). */
   @Transform(toNumber)

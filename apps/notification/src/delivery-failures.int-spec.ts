@@ -3,10 +3,12 @@ import { EventStore } from '@admissions/event-store';
 import { Queue } from 'bullmq';
 import { testEnv } from '@admissions/testing';
 import type { FailedNotificationsDto, InboxDto } from './api/inbox.dto';
+import { SEND_QUEUE_NAME } from './infrastructure/bull-send-queue';
 import { candidacyEvents, person } from '../test/journey-events';
 import {
   getJson,
   isolatedSettings,
+  namesOf,
   newSink,
   pause,
   post,
@@ -108,7 +110,7 @@ describe('notification service: SMTP failures, staff retry, restart', () => {
     await svc.close();
 
     // The worst case: the jobs are gone from Redis too; the backlog in MongoDB brings them back.
-    const queue = new Queue(settings.SEND_QUEUE, { connection: { url: testEnv().redisUrl } });
+    const queue = new Queue(namesOf(settings).queue(SEND_QUEUE_NAME), { connection: { url: testEnv().redisUrl } });
     await queue.obliterate({ force: true });
     await queue.close();
 

@@ -1,4 +1,4 @@
-import { DeadlinesLifecycle } from '@admissions/deadlines';
+import { DeadlinesModule } from '@admissions/deadlines';
 import { EventSourcingModule, PlatformModule } from '@admissions/platform';
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
@@ -14,7 +14,6 @@ import { RecipientDirectory } from './application/recipient-directory';
 import { NotificationEnv } from './config';
 import { BullSendQueue } from './infrastructure/bull-send-queue';
 import { serviceContracts } from './infrastructure/consumed-contracts';
-import { deadlineSchedulerProvider } from './infrastructure/deadlines.provider';
 import { SmtpMailSender } from './infrastructure/smtp-mail-sender';
 import { projections } from './projections';
 
@@ -25,11 +24,10 @@ export const SERVICE = 'notification';
     PlatformModule.forService({ name: SERVICE, envClass: NotificationEnv }),
     CqrsModule.forRoot(),
     EventSourcingModule.forService({ service: SERVICE, contracts: serviceContracts(), projections: [...projections] }),
+    DeadlinesModule.forService({ queueName: `deadlines-${SERVICE}` }),
   ],
   controllers: [InboxController, FailedNotificationsController],
   providers: [
-    deadlineSchedulerProvider,
-    DeadlinesLifecycle,
     { provide: MAIL_SENDER, useClass: SmtpMailSender },
     BullSendQueue,
     { provide: SEND_JOBS, useExisting: BullSendQueue },

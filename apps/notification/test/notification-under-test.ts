@@ -1,3 +1,4 @@
+import { DeploymentNames } from '@admissions/platform';
 import { startService, uniqueName, type ServiceUnderTest } from '@admissions/testing';
 import { NotificationModule } from '../src/notification.module';
 import { SmtpSink } from './smtp-sink';
@@ -7,14 +8,13 @@ export const SMTP_USER = 'notifier';
 export const SMTP_PASSWORD = 'sink-secret';
 export const MAIL_DOMAIN = 'admissions.example.org';
 
-/** The names that keep one test instance apart from every other on the shared servers. */
+/** The namespace that keeps one test instance apart from every other on the shared servers, kept across its restarts. */
 export function isolatedSettings(): Record<string, string> {
-  return {
-    SOURCE_TOPIC_PREFIX: uniqueName('ntest'),
-    NOTIFICATION_GROUP_PREFIX: uniqueName('notification'),
-    SEND_QUEUE: uniqueName('notification-send'),
-    DEADLINES_QUEUE: uniqueName('deadlines-notification'),
-  };
+  return { DEPLOYMENT_NAMESPACE: uniqueName('notification') };
+}
+
+export function namesOf(settings: Record<string, string>): DeploymentNames {
+  return new DeploymentNames(settings.DEPLOYMENT_NAMESPACE);
 }
 
 export async function startNotification(
@@ -46,7 +46,7 @@ export function newSink(): SmtpSink {
 }
 
 export function sourcesFor(settings: Record<string, string>): SourceEvents {
-  return new SourceEvents(settings.SOURCE_TOPIC_PREFIX);
+  return new SourceEvents(namesOf(settings));
 }
 
 export async function getJson<T>(

@@ -1,5 +1,6 @@
 import { newEventId, type StoredEvent } from '@admissions/event-store';
 import { KafkaPublisher, toCloudEventMessage } from '@admissions/messaging';
+import { type DeploymentNames, eventTopicOf } from '@admissions/platform';
 import { testEnv } from '@admissions/testing';
 import { Kafka, logLevel } from 'kafkajs';
 
@@ -9,7 +10,7 @@ export interface Produced {
 
 /**
  * Publishes events as the other services' outbox relays do (CloudEvents over Kafka, key = stream
- * id) on the topics `<prefix>.<service>.events` the service under test reads.
+ * id) on the topics of the deployment namespace the service under test reads.
  */
 export class SourceEvents {
   private readonly kafka = new Kafka({
@@ -17,10 +18,12 @@ export class SourceEvents {
     brokers: testEnv().kafkaBrokers,
     logLevel: logLevel.NOTHING,
   });
-  private readonly publisher = new KafkaPublisher(this.kafka);
+  private readonly publisher: KafkaPublisher;
   private readonly versions = new Map<string, number>();
 
-  constructor(private readonly topicPrefix: string) {}
+  constructor(names: DeploymentNames) {
+    this.publisher = new KafkaPublisher(this.kafka, names.kafka);
+  }
 
   async publish(
     service: 'candidacy' | 'review' | 'jury' | 'mobility',
@@ -44,9 +47,7 @@ export class SourceEvents {
         schemaVersion: 1,
       },
     };
-    await this.publisher.publish(`${this.topicPrefix}.${service}.events`, [
-      toCloudEventMessage(event, `/admissions/${service}`),
-    ]);
+    await this.publisher.publish(eventTopicOf(service), [toCloudEventMessage(event, `/admissions/${service}`)]);
     return { eventId };
   }
 

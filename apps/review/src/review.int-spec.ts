@@ -2,7 +2,7 @@ import { ContractRegistry, reviewContracts } from '@admissions/contracts';
 import { ManualClock } from '@admissions/domain-kernel';
 import { EventStore, type StoredEvent } from '@admissions/event-store';
 import { deadLetterTopicOf, toCloudEventMessage } from '@admissions/messaging';
-import { CLOCK, eventTopicOf } from '@admissions/platform';
+import { CLOCK, DeploymentNames, eventTopicOf } from '@admissions/platform';
 import { eventually, type ServiceUnderTest, startService, testEnv, uniqueName } from '@admissions/testing';
 import { type Consumer, Kafka, logLevel, type Producer } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
@@ -11,13 +11,14 @@ import { ReviewModule } from './review.module';
 /**
  * The review service as it runs: its module booted in-process against the real Kafka, FerretDB
  * and Redis. The candidacy service is played by a kafkajs producer that publishes CloudEvents
- * messages shaped by libs/contracts/src/candidacy.contracts.ts (validated on arrival), on a topic
- * and consumer groups of this run's own.
+ * messages shaped by libs/contracts/src/candidacy.contracts.ts (validated on arrival), on the topics
+ * of this run's own deployment namespace.
  */
 describe('review service (Kafka in, HTTP, Kafka out)', () => {
   const env = testEnv();
-  const topic = uniqueName('candidacy_events');
-  const groupPrefix = uniqueName('review');
+  const namespace = uniqueName('review');
+  const names = new DeploymentNames(namespace);
+  const topic = names.kafka(eventTopicOf('candidacy'));
   const kafka = new Kafka({ clientId: 'review-int-spec', brokers: env.kafkaBrokers, logLevel: logLevel.NOTHING });
   const published = new ContractRegistry(reviewContracts);
   let svc: ServiceUnderTest;
@@ -33,11 +34,8 @@ describe('review service (Kafka in, HTTP, Kafka out)', () => {
     await admin.disconnect();
     producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
     await producer.connect();
-    svc = await startService(
-      'review',
-      ReviewModule,
-      { CANDIDACY_EVENTS_TOPIC: topic, CONSUMER_GROUP_PREFIX: groupPrefix },
-      (builder) => builder.overrideProvider(CLOCK).useValue(clock),
+    svc = await startService('review', ReviewModule, { DEPLOYMENT_NAMESPACE: namespace }, (builder) =>
+      builder.overrideProvider(CLOCK).useValue(clock),
     );
     store = svc.app.get(EventStore);
   });
@@ -205,7 +203,7 @@ describe('review service (Kafka in, HTTP, Kafka out)', () => {
       .find(
         (l) =>
           l.startsWith(`${name}{`) &&
-          l.includes(`group="${groupPrefix}.${group}"`) &&
+          l.includes(`group="review.${group}"`) &&
           (type === undefined || l.includes(`type="${type}"`)),
       );
     return line ? Number(line.split(' ').pop()) : 0;
@@ -602,7 +600,7 @@ describe('review service (Kafka in, HTTP, Kafka out)', () => {
       (await metric('consumer_dead_lettered_total', 'candidacy-intake')) >= 1 ? true : undefined,
     );
     const parked = await readTopic(
-      deadLetterTopicOf(`${groupPrefix}.candidacy-intake`),
+      names.kafka(deadLetterTopicOf('review.candidacy-intake')),
       (m) => m.headers.ce_id === broken.metadata.eventId,
     );
     expect(parked.headers.dlq_error).toMatch(/CandidacySubmitted does not match its schema/);
@@ -642,5 +640,8 @@ describe('review service (Kafka in, HTTP, Kafka out)', () => {
   }
 
   const readReviewTopic = (subject: string, type: string) =>
-    readTopic(eventTopicOf('review'), (m) => m.headers.ce_subject === subject && m.headers.ce_type === type);
+    readTopic(
+      names.kafka(eventTopicOf('review')),
+      (m) => m.headers.ce_subject === subject && m.headers.ce_type === type,
+    );
 });

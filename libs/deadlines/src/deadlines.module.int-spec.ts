@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 
 import { ManualClock } from '@admissions/domain-kernel';
-import { CLOCK, METRICS_REGISTRY, MONGO_DB, REDIS, StartupSteps } from '@admissions/platform';
+import { CLOCK, DeploymentNames, METRICS_REGISTRY, MONGO_DB, REDIS, StartupSteps } from '@admissions/platform';
 import { testEnv } from '@admissions/testing';
 import { Global, Module } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
@@ -35,8 +35,9 @@ describe('DeadlinesModule', () => {
         { provide: REDIS, useValue: redis },
         { provide: CLOCK, useValue: clock },
         { provide: METRICS_REGISTRY, useValue: registry },
+        { provide: DeploymentNames, useValue: new DeploymentNames('') },
       ],
-      exports: [MONGO_DB, REDIS, CLOCK, METRICS_REGISTRY, StartupSteps],
+      exports: [MONGO_DB, REDIS, CLOCK, METRICS_REGISTRY, StartupSteps, DeploymentNames],
     })
     class FakePlatformModule {}
 

@@ -1,4 +1,4 @@
-import { CLOCK, METRICS_REGISTRY, MONGO_DB, REDIS } from '@admissions/platform';
+import { CLOCK, DeploymentNames, METRICS_REGISTRY, MONGO_DB, REDIS } from '@admissions/platform';
 import type { Clock } from '@admissions/domain-kernel';
 import { Module, type DynamicModule } from '@nestjs/common';
 import type { Redis } from 'ioredis';
@@ -17,7 +17,8 @@ export interface DeadlinesModuleOptions extends Pick<
 }
 
 /**
- * Provides the service's DeadlineScheduler from the platform's shared clients. It starts on
+ * Provides the service's DeadlineScheduler from the platform's shared clients, on the queue named
+ * in the deployment's namespace (`<ns>-deadlines-jury`). It starts on
  * bootstrap as a start-up step (worker, reconcile, periodic reconciler) and closes on shutdown, so handlers are
  * registered with `onDue` in constructors or onModuleInit, before the first job runs.
  */
@@ -30,10 +31,17 @@ export class DeadlinesModule {
       providers: [
         {
           provide: DeadlineScheduler,
-          inject: [MONGO_DB, CLOCK, { token: REDIS, optional: true }, { token: METRICS_REGISTRY, optional: true }],
+          inject: [
+            MONGO_DB,
+            CLOCK,
+            DeploymentNames,
+            { token: REDIS, optional: true },
+            { token: METRICS_REGISTRY, optional: true },
+          ],
           useFactory: (
             mongo: DeadlineDatabase,
             clock: Clock,
+            names: DeploymentNames,
             redis: Redis | undefined,
             metrics: Registry | undefined,
           ) => {
@@ -41,6 +49,7 @@ export class DeadlinesModule {
             if (!connection) throw new Error('DeadlinesModule needs a redisUrl or a REDIS provider');
             return new DeadlineScheduler({
               ...schedulerOptions,
+              queueName: names.queue(schedulerOptions.queueName),
               mongo,
               clock,
               redis: connection,

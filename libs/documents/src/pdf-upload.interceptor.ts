@@ -1,4 +1,4 @@
-import { ValidationError } from '@admissions/domain-kernel';
+import { ValidationError, INPUT } from '@admissions/domain-kernel';
 import {
   type CallHandler,
   type ExecutionContext,
@@ -73,9 +73,9 @@ function uploadProblem(error: unknown, ruleId: string, maxBytes: number): Error 
   if (error instanceof HttpException) {
     return new ValidationError(
       `${message}: send one PDF in the multipart field "${UPLOAD_FIELD}"`,
-      undefined,
+      INPUT,
       UPLOAD_FIELD,
     );
   }
-  return new ValidationError(`malformed multipart body: ${message}`, undefined, UPLOAD_FIELD);
+  return new ValidationError(`malformed multipart body: ${message}`, INPUT, UPLOAD_FIELD);
 }

@@ -117,3 +117,18 @@ export function lastsAtLeastWeeks(start: CalendarDate, end: CalendarDate, weeks:
 export function lastsAtMostWeeks(start: CalendarDate, end: CalendarDate, weeks: number): boolean {
   return stayDays(start, end) <= 7 * weeks;
 }
+
+/**
+ * An instant as Paris wall-clock time with its offset, e.g. `2026-03-10T10:00:00+01:00`: the
+ * offset comes from the time zone (winter +01:00, summer +02:00), never from adding hours.
+ */
+export function toParisIso(iso: string): string {
+  const instant = new Date(iso);
+  const p = parisParts(instant);
+  const wall = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
+  const offsetMinutes = Math.round((wall - Math.floor(instant.getTime() / 1000) * 1000) / 60_000);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const sign = offsetMinutes < 0 ? '-' : '+';
+  const offset = `${sign}${pad(Math.floor(Math.abs(offsetMinutes) / 60))}:${pad(Math.abs(offsetMinutes) % 60)}`;
+  return `${formatCalendarDate(p)}T${pad(p.hour)}:${pad(p.minute)}:${pad(p.second)}${offset}`;
+}

@@ -29,7 +29,7 @@ describe('event consumer with retries and a dead-letter topic', () => {
   const topic = uniqueName('consumer.events');
   const groupId = uniqueName('consumer-test');
   const publisher = new KafkaPublisher(kafka);
-  const admin = new KafkaTopicAdmin(kafka, 1);
+  const admin = new KafkaTopicAdmin(kafka, { partitions: 1 });
 
   beforeAll(async () => {
     await admin.ensureTopics([topic, deadLetterTopicOf(groupId)]);

@@ -1,14 +1,16 @@
 import './kafkajs-idle-fix';
 import { type Admin, type Consumer, type Kafka, type Producer } from 'kafkajs';
-import type {
-  IncomingMessage,
-  MessageHandler,
-  MessageHeaders,
-  MessagePublisher,
-  MessageSubscriber,
-  OutgoingMessage,
-  Subscription,
-  TopicAdmin,
+import {
+  PLAIN_NAMES,
+  type BrokerNames,
+  type IncomingMessage,
+  type MessageHandler,
+  type MessageHeaders,
+  type MessagePublisher,
+  type MessageSubscriber,
+  type OutgoingMessage,
+  type Subscription,
+  type TopicAdmin,
 } from './message-bus.port';
 
 const ALL_IN_SYNC_REPLICAS = -1;
@@ -82,7 +84,10 @@ class FreshAfterFailure<C extends KafkaClient> {
 export class KafkaPublisher implements MessagePublisher {
   private readonly producer: FreshAfterFailure<Producer>;
 
-  constructor(kafka: Kafka) {
+  constructor(
+    kafka: Kafka,
+    private readonly names: BrokerNames = PLAIN_NAMES,
+  ) {
     // Idempotent producer: a retried batch is written once and in order per partition.
     this.producer = new FreshAfterFailure(() =>
       kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: true }),
@@ -93,7 +98,7 @@ export class KafkaPublisher implements MessagePublisher {
     if (messages.length === 0) return;
     await this.producer.use((producer) =>
       producer.send({
-        topic,
+        topic: this.names(topic),
         acks: ALL_IN_SYNC_REPLICAS,
         messages: messages.map((m) => ({ key: m.key, value: m.value, headers: m.headers })),
       }),
@@ -116,6 +121,7 @@ function headersOf(raw: Record<string, unknown> | undefined): MessageHeaders {
 export class KafkaSubscriber implements MessageSubscriber {
   constructor(
     private readonly kafka: Kafka,
+    private readonly names: BrokerNames = PLAIN_NAMES,
     /** How long a subscription keeps retrying what the broker calls retriable (a topic just created, a group loading). */
     private readonly retryForMs = 120_000,
   ) {}
@@ -126,9 +132,9 @@ export class KafkaSubscriber implements MessageSubscriber {
    */
   subscribe(groupId: string, topics: readonly string[], handler: MessageHandler): Promise<Subscription> {
     return retryingRetriable(async () => {
-      const consumer = this.consumerFor(groupId);
+      const consumer = this.consumerFor(this.names(groupId));
       try {
-        await this.start(consumer, topics, handler);
+        await this.start(consumer, topics.map(this.names), handler);
         return { stop: () => consumer.disconnect() };
       } catch (error) {
         await consumer.disconnect().catch(() => undefined);
@@ -192,22 +198,28 @@ function isRetriable(error: unknown): boolean {
 
 export class KafkaTopicAdmin implements TopicAdmin {
   private readonly admin: FreshAfterFailure<Admin>;
+  private readonly partitions: number;
+  private readonly replicationFactor: number;
+  private readonly names: BrokerNames;
 
   constructor(
     kafka: Kafka,
-    private readonly partitions = TOPIC_PARTITIONS,
-    private readonly replicationFactor = 1,
+    options: { readonly partitions?: number; readonly replicationFactor?: number; readonly names?: BrokerNames } = {},
   ) {
     this.admin = new FreshAfterFailure(() => kafka.admin());
+    this.partitions = options.partitions ?? TOPIC_PARTITIONS;
+    this.replicationFactor = options.replicationFactor ?? 1;
+    this.names = options.names ?? PLAIN_NAMES;
   }
 
   /** Retries what the broker calls retriable (a controller moving, a broker starting) for a while. */
   ensureTopics(topics: readonly string[]): Promise<void> {
-    return retryingRetriable(() => this.admin.use((admin) => this.createMissing(admin, topics)), 120_000);
+    const named = topics.map(this.names);
+    return retryingRetriable(() => this.admin.use((admin) => this.createMissing(admin, named)), 120_000);
   }
 
   consumerLag(groupId: string, topics: readonly string[]): Promise<number> {
-    return this.admin.use((admin) => this.lagOf(admin, groupId, topics));
+    return this.admin.use((admin) => this.lagOf(admin, this.names(groupId), topics.map(this.names)));
   }
 
   close(): Promise<void> {

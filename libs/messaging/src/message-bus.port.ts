@@ -4,6 +4,16 @@
  */
 export type MessageHeaders = Record<string, string>;
 
+/**
+ * The broker's name of a topic or consumer group the code names (`admissions.jury.events`): the
+ * deployment's namespace prefixes it so that deployments sharing a broker keep apart. The
+ * adapters apply it, so everything above them (dead-letter topics included) uses the code's names.
+ */
+export type BrokerNames = (name: string) => string;
+
+/** A deployment without a namespace: the broker's names are the code's (production). */
+export const PLAIN_NAMES: BrokerNames = (name) => name;
+
 export interface OutgoingMessage {
   readonly key: string;
   readonly value: string;

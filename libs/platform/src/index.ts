@@ -2,6 +2,7 @@ export * from './tokens';
 export * from './config/base-env';
 export * from './config/load-env';
 export { PlatformConfigModule, SERVICE_NAME } from './config/platform-config.module';
+export { DeploymentNames } from './config/deployment-names';
 export { ConnectionsModule } from './connections/connections.module';
 export { MongoDatabase, type Db } from './connections/mongo-database';
 export { StartupSteps } from './resilience/startup-steps';

@@ -1,4 +1,4 @@
-import { configureApp, signDevToken, StartupSteps, type Role } from '@admissions/platform';
+import { configureApp, DeploymentNames, signDevToken, StartupSteps, type Role } from '@admissions/platform';
 import type { INestApplication, Type } from '@nestjs/common';
 import { Test, type TestingModuleBuilder } from '@nestjs/testing';
 import { mkdirSync } from 'node:fs';
@@ -12,6 +12,8 @@ export interface ServiceUnderTest {
   /** Base URL of the running service, e.g. http://127.0.0.1:41235 */
   readonly url: string;
   readonly database: string;
+  /** Its topic, group and queue names (DEPLOYMENT_NAMESPACE), to read or feed its topics. */
+  readonly names: DeploymentNames;
   /** A development bearer token for a role and subject. */
   token(role: Role, subject: string): string;
   /** Same, with several roles. */
@@ -24,7 +26,8 @@ const DEV_KEYS = join(__dirname, '..', '..', '..', '.local', 'dev-jwt');
 /**
  * Boots a service's root module in this process against the real servers, on a fresh database
  * of its own and a free port, exactly as main.ts would (same middleware, filters, guards).
- * Two services started this way in one test talk to each other only through Kafka. Its HTTP
+ * It has a deployment namespace of its own unless `overrides` give one: services that must talk to
+ * each other through Kafka in one test are given the same. Its HTTP
  * exchanges are recorded for the OpenAPI conformance check (openapi-observations.ts).
  */
 export async function startService(
@@ -38,6 +41,7 @@ export async function startService(
 ): Promise<ServiceUnderTest> {
   const env = testEnv();
   const database = uniqueName(`test_${name}`);
+  const namespace = overrides.DEPLOYMENT_NAMESPACE ?? uniqueName(name);
   mkdirSync(DEV_KEYS, { recursive: true });
   Object.assign(process.env, {
     KAFKA_BROKERS: env.kafkaBrokers.join(','),
@@ -48,6 +52,7 @@ export async function startService(
     MONGO_DB: database,
     PORT: '0',
     ...overrides,
+    DEPLOYMENT_NAMESPACE: namespace,
   });
   const moduleRef = await configure(Test.createTestingModule({ imports: [rootModule] })).compile();
   const app = moduleRef.createNestApplication({ logger: false });
@@ -65,6 +70,7 @@ export async function startService(
     app,
     url,
     database,
+    names: new DeploymentNames(namespace),
     token: (role, subject) => signDevToken({ sub: subject, roles: [role] }, keys),
     tokenFor: (subject, roles) => signDevToken({ sub: subject, roles: [...roles] }, keys),
     close: () => app.close(),

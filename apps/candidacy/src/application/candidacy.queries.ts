@@ -1,4 +1,4 @@
-import { type Actor, NotFoundError } from '@admissions/domain-kernel';
+import { type Actor, NotFoundError, INPUT } from '@admissions/domain-kernel';
 import { ProjectionRunner } from '@admissions/projections';
 import { Injectable } from '@nestjs/common';
 import { type ProgrammeDetails, isStaff } from '../domain';
@@ -79,7 +79,7 @@ export class CandidacyQueries {
 
   async programme(code: string): Promise<ProgrammeView> {
     const document = await this.projections.collection(programmeCatalogue).findOne({ _id: code });
-    if (!document) throw new NotFoundError(`programme ${code} not found`, undefined, 'code');
+    if (!document) throw new NotFoundError(`programme ${code} not found`, INPUT, 'code');
     return toProgrammeView(document);
   }
 

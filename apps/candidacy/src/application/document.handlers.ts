@@ -1,4 +1,4 @@
-import { type Actor, NotFoundError } from '@admissions/domain-kernel';
+import { type Actor, NotFoundError, INPUT } from '@admissions/domain-kernel';
 import { DocumentStorage, readPdf, type Upload } from '@admissions/documents';
 import { Injectable } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
@@ -74,7 +74,7 @@ export class DocumentContents {
     const file = fileFor(await this.writer.load(candidacyId), actor);
     const document = file.documents.find((candidate) => candidate.documentId === documentId);
     const content = document ? await this.storage.open(document.storageRef) : undefined;
-    if (!document || !content) throw new NotFoundError(`document ${documentId} not found`, undefined, 'documentId');
+    if (!document || !content) throw new NotFoundError(`document ${documentId} not found`, INPUT, 'documentId');
     return { fileName: document.fileName, sizeBytes: document.sizeBytes, sha256: document.sha256, content };
   }
 }

@@ -2,7 +2,6 @@ import { NotFoundError } from '@admissions/domain-kernel';
 import type { ReceivedEvent } from '@admissions/messaging';
 import { EventSubscriptions, eventTopicOf } from '@admissions/platform';
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { JuryEnv } from '../config';
 import type { AddToAgenda, LeadOpinion } from '../domain';
 import { ParkedIntakeRepository } from '../infrastructure/parked-intake.repository';
 import { SYSTEM_ACTOR } from './jury-streams';
@@ -29,12 +28,11 @@ export class AdmissionsIntake implements OnModuleInit {
     private readonly subscriptions: EventSubscriptions,
     private readonly writer: ProgrammeAdmissionsWriter,
     private readonly parked: ParkedIntakeRepository,
-    private readonly env: JuryEnv,
   ) {}
 
   onModuleInit(): void {
     this.subscriptions.subscribe({
-      groupId: this.env.ADMISSIONS_INTAKE_GROUP,
+      groupId: 'jury.admissions-intake',
       topics: [eventTopicOf('review')],
       types: ['CandidateDeclaredAdmissible'],
       handler: (event) => this.on(event),

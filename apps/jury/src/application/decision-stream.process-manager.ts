@@ -1,10 +1,7 @@
-import { EventStore } from '@admissions/event-store';
 import { KafkaPublisher, toCloudEventMessage, type ReceivedEvent } from '@admissions/messaging';
 import { DECISIONS_TOPIC, EventSubscriptions, eventTopicOf } from '@admissions/platform';
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { JuryEnv } from '../config';
 import { DECISION_SOURCES, decisionIdOf, toDecision } from './decision-mapper';
-import { isOwnEvent } from './own-events';
 
 export const DECISION_SOURCE = '/admissions/jury/decisions';
 
@@ -19,14 +16,12 @@ export const DECISION_SOURCE = '/admissions/jury/decisions';
 export class DecisionStream implements OnModuleInit {
   constructor(
     private readonly subscriptions: EventSubscriptions,
-    private readonly store: EventStore,
     private readonly publisher: KafkaPublisher,
-    private readonly env: JuryEnv,
   ) {}
 
   onModuleInit(): void {
     this.subscriptions.subscribe({
-      groupId: this.env.DECISION_STREAM_GROUP,
+      groupId: 'jury.decision-stream',
       topics: [eventTopicOf('jury')],
       types: DECISION_SOURCES,
       handler: (event) => this.on(event),
@@ -35,7 +30,7 @@ export class DecisionStream implements OnModuleInit {
 
   async on(event: ReceivedEvent): Promise<void> {
     const decision = toDecision(event);
-    if (decision === undefined || !(await isOwnEvent(this.store, event))) return;
+    if (decision === undefined) return;
     // The internal position means nothing on the public stream.
     const { position: _position, ...metadata } = event.metadata;
     const message = toCloudEventMessage(

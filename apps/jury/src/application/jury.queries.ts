@@ -1,4 +1,4 @@
-import { ForbiddenError, NotFoundError, type Actor } from '@admissions/domain-kernel';
+import { ForbiddenError, NotFoundError, type Actor, INPUT } from '@admissions/domain-kernel';
 import { findByIds, ProjectionRunner } from '@admissions/projections';
 import { Injectable } from '@nestjs/common';
 import { RECTORATE_ROLES, type JurySession, type ReferralState } from '../domain';
@@ -33,7 +33,7 @@ export class JuryQueries {
 
   async seatLedger(programmeCode: string): Promise<SeatLedgerView> {
     const document = await this.projections.collection(seatLedger).findOne({ _id: programmeCode });
-    if (document === null) throw new NotFoundError('programme not found');
+    if (document === null) throw new NotFoundError('programme not found', INPUT);
     const { _id, _position, ...view } = document;
     return view;
   }
@@ -55,7 +55,7 @@ export class JuryQueries {
   /** JURY-1/JURY-2: the sessions with their agendas (lead's opinions) and who is decided. */
   async sessions(programmeCode: string): Promise<ProgrammeSessionsView> {
     const state = await this.programmes.load(programmeCode);
-    if (state.status !== 'DEFINED') throw new NotFoundError('programme not found');
+    if (state.status !== 'DEFINED') throw new NotFoundError('programme not found', INPUT);
     const decided = new Set(state.decisions.map((d) => d.candidateId));
     return {
       programmeCode,
@@ -71,10 +71,10 @@ export class JuryQueries {
   /** The candidate's own referral, or any for a rectorate officer. */
   async referral(actor: Actor, candidateId: string): Promise<Exclude<ReferralState, { status: 'NONE' }>> {
     if (actor.id !== candidateId && !actor.roles.some((role) => RECTORATE_ROLES.includes(role))) {
-      throw new ForbiddenError('only the candidate or the rectorate sees a referral');
+      throw new ForbiddenError('only the candidate or the rectorate sees a referral', INPUT);
     }
     const state = await this.referrals.load(candidateId);
-    if (state.status === 'NONE') throw new NotFoundError('referral not found');
+    if (state.status === 'NONE') throw new NotFoundError('referral not found', INPUT);
     return state;
   }
 }

@@ -2,7 +2,6 @@ import { NotFoundError } from '@admissions/domain-kernel';
 import type { ReceivedEvent } from '@admissions/messaging';
 import { EventSubscriptions, eventTopicOf } from '@admissions/platform';
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
-import { JuryEnv } from '../config';
 import { ParkedIntakeRepository } from '../infrastructure/parked-intake.repository';
 import { SYSTEM_ACTOR } from './jury-streams';
 import { ProgrammeAdmissionsWriter } from './programme-admissions.writer';
@@ -28,12 +27,11 @@ export class ProgrammeCatalogue implements OnModuleInit {
     private readonly subscriptions: EventSubscriptions,
     private readonly writer: ProgrammeAdmissionsWriter,
     private readonly parked: ParkedIntakeRepository,
-    private readonly env: JuryEnv,
   ) {}
 
   onModuleInit(): void {
     this.subscriptions.subscribe({
-      groupId: this.env.PROGRAMME_CATALOGUE_GROUP,
+      groupId: 'jury.programme-catalogue',
       topics: [eventTopicOf('candidacy')],
       types: ['ProgrammeCreated', 'ProgrammeChanged'],
       handler: (event) => this.on(event),

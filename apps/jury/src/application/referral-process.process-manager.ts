@@ -1,11 +1,8 @@
-import { EventStore } from '@admissions/event-store';
 import type { ReceivedEvent } from '@admissions/messaging';
 import { EventSubscriptions, eventTopicOf } from '@admissions/platform';
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { JuryEnv } from '../config';
 import type { ProposalDeclined, ReferralFiled, ReferralLapsed } from '../domain';
 import { SYSTEM_ACTOR } from './jury-streams';
-import { isOwnEvent } from './own-events';
 import { ProgrammeAdmissionsWriter } from './programme-admissions.writer';
 import { ReferralWriter } from './referral.writer';
 
@@ -19,15 +16,13 @@ import { ReferralWriter } from './referral.writer';
 export class ReferralProcess implements OnModuleInit {
   constructor(
     private readonly subscriptions: EventSubscriptions,
-    private readonly store: EventStore,
     private readonly referrals: ReferralWriter,
     private readonly programmes: ProgrammeAdmissionsWriter,
-    private readonly env: JuryEnv,
   ) {}
 
   onModuleInit(): void {
     this.subscriptions.subscribe({
-      groupId: this.env.REFERRAL_PROCESS_GROUP,
+      groupId: 'jury.referral-process',
       topics: [eventTopicOf('jury')],
       types: ['ReferralFiled', 'ProposalDeclined', 'ReferralLapsed'],
       handler: (event) => this.on(event),
@@ -35,7 +30,6 @@ export class ReferralProcess implements OnModuleInit {
   }
 
   async on(event: ReceivedEvent): Promise<void> {
-    if (!(await isOwnEvent(this.store, event))) return;
     const causationId = event.metadata.eventId;
     switch (event.type) {
       case 'ReferralFiled': {

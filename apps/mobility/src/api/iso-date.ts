@@ -1,4 +1,4 @@
-import { type CalendarDate, parseCalendarDate, ValidationError } from '@admissions/domain-kernel';
+import { type CalendarDate, parseCalendarDate, ValidationError, INPUT } from '@admissions/domain-kernel';
 import { registerDecorator, type ValidationArguments, type ValidationOptions } from 'class-validator';
 
 /** A real calendar date written YYYY-MM-DD (2027-02-30 is refused, not rolled over). */
@@ -20,6 +20,6 @@ export function IsIsoDate(options?: ValidationOptions): PropertyDecorator {
 /** A date the DTO already validated with IsIsoDate. */
 export function calendarDate(text: string, field: string): CalendarDate {
   const date = parseCalendarDate(text);
-  if (!date) throw new ValidationError(`${field} must be a calendar date written YYYY-MM-DD`, undefined, field);
+  if (!date) throw new ValidationError(`${field} must be a calendar date written YYYY-MM-DD`, INPUT, field);
   return date;
 }

@@ -1,4 +1,4 @@
-import { type Actor, ValidationError } from '@admissions/domain-kernel';
+import { type Actor, ValidationError, INPUT } from '@admissions/domain-kernel';
 import { CurrentActor, Roles } from '@admissions/platform';
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
@@ -75,7 +75,7 @@ export class PartnersController {
   @ApiNotFoundResponse({ description: 'No such partner' })
   places(@Param('id') partnerId: string, @Query() query: PlacesQueryDto) {
     if (!isAcademicYear(query.year)) {
-      throw new ValidationError('year must be two consecutive years, e.g. 2026-2027', undefined, 'year');
+      throw new ValidationError('year must be two consecutive years, e.g. 2026-2027', INPUT, 'year');
     }
     return this.queries.partnerPlaces(partnerId, query.year);
   }

@@ -1,4 +1,4 @@
-import { type Actor, NotFoundError } from '@admissions/domain-kernel';
+import { type Actor, NotFoundError, INPUT } from '@admissions/domain-kernel';
 import { findByIds, ProjectionRunner, type ReadModel } from '@admissions/projections';
 import { Injectable } from '@nestjs/common';
 import { AgreementKind, AgreementTerms, inForceDuring, MobilityKind, RegisteredPartner, toIsoDate } from '../domain';
@@ -73,7 +73,7 @@ export class MobilityQueries {
 
   /** A student's mobility status; a student asking about another student is told it does not exist. */
   async studentStatus(studentId: string, actor: Actor): Promise<Plain<StudentMobility>> {
-    if (!maySee(actor, studentId)) throw new NotFoundError(`No mobility known for student ${studentId}`);
+    if (!maySee(actor, studentId)) throw new NotFoundError(`No mobility known for student ${studentId}`, INPUT);
     const document = await this.projections.collection(studentMobility).findOne({ _id: studentId });
     return plain(document ?? emptyStatus(studentId));
   }

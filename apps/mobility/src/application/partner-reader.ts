@@ -1,4 +1,4 @@
-import { foldEvents, NotFoundError, ValidationError } from '@admissions/domain-kernel';
+import { foldEvents, NotFoundError, ValidationError, INPUT } from '@admissions/domain-kernel';
 import { EventStore } from '@admissions/event-store';
 import { Injectable } from '@nestjs/common';
 import { Host, PartnerEvent, partnerDecider, PartnerState, RegisteredPartner } from '../domain';
@@ -20,7 +20,7 @@ export class PartnerReader {
 
   async require(partnerId: string): Promise<RegisteredPartner> {
     const partner = await this.load(partnerId);
-    if (partner.status !== 'registered') throw new NotFoundError(`Partner ${partnerId} not found`);
+    if (partner.status !== 'registered') throw new NotFoundError(`Partner ${partnerId} not found`, INPUT);
     return partner;
   }
 
@@ -32,7 +32,7 @@ export class PartnerReader {
     if (input.partnerId === undefined) return { name: input.name, country: input.country, partner: null };
     const partner = await this.load(input.partnerId);
     if (partner.status !== 'registered') {
-      throw new ValidationError(`Partner ${input.partnerId} is not registered`, undefined, 'host.partnerId');
+      throw new ValidationError(`Partner ${input.partnerId} is not registered`, INPUT, 'host.partnerId');
     }
     return {
       name: partner.name,

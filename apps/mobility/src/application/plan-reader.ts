@@ -1,4 +1,4 @@
-import { type Actor, NotFoundError } from '@admissions/domain-kernel';
+import { type Actor, NotFoundError, INPUT } from '@admissions/domain-kernel';
 import { EventStore } from '@admissions/event-store';
 import { Injectable } from '@nestjs/common';
 import { planViewOf, type PlanView } from './plan-view';
@@ -17,7 +17,8 @@ export class PlanReader {
     const stream = await this.store.readStream(planStreamId(planId));
     const view = planViewOf(stream.events);
     // Another student's plan is "not found", as in the deciders (requireOwnPlan).
-    if (view === null || !maySee(actor, view.studentId)) throw new NotFoundError(`Mobility plan ${planId} not found`);
+    if (view === null || !maySee(actor, view.studentId))
+      throw new NotFoundError(`Mobility plan ${planId} not found`, INPUT);
     return view;
   }
 }

@@ -1,4 +1,4 @@
-import { type Actor, type Clock, NotFoundError } from '@admissions/domain-kernel';
+import { type Actor, type Clock, NotFoundError, INPUT } from '@admissions/domain-kernel';
 import { CommandRunner } from '@admissions/event-store';
 import { CLOCK, currentCorrelationId } from '@admissions/platform';
 import { Inject } from '@nestjs/common';
@@ -31,7 +31,7 @@ export class MarkInboxItemReadHandler implements ICommandHandler<MarkInboxItemRe
   ) {}
 
   async execute({ itemId, actor }: MarkInboxItemRead): Promise<void> {
-    if (!isNotificationId(itemId)) throw new NotFoundError('no such item in your inbox');
+    if (!isNotificationId(itemId)) throw new NotFoundError('no such item in your inbox', INPUT);
     await this.runner.run(
       notificationDecider,
       itemId,
@@ -50,7 +50,7 @@ export class RetryFailedNotificationHandler implements ICommandHandler<RetryFail
   ) {}
 
   async execute({ notificationId, actor }: RetryFailedNotification): Promise<void> {
-    if (!isNotificationId(notificationId)) throw new NotFoundError('no such notification');
+    if (!isNotificationId(notificationId)) throw new NotFoundError('no such notification', INPUT);
     const { state } = await this.runner.run(
       notificationDecider,
       notificationId,

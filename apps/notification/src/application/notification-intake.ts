@@ -1,8 +1,7 @@
 import type { ReceivedEvent } from '@admissions/messaging';
-import { EventSubscriptions } from '@admissions/platform';
+import { EventSubscriptions, eventTopicOf } from '@admissions/platform';
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { CONSUMED, type ConsumedEvent, intakeOf, type SourceService } from '../domain';
-import { NotificationEnv } from '../config';
 import { Notifier } from './notifier';
 import { OfferReminders } from './offer-reminders';
 import { RecipientDirectory } from './recipient-directory';
@@ -16,7 +15,6 @@ import { RecipientDirectory } from './recipient-directory';
 export class NotificationIntake implements OnModuleInit {
   constructor(
     private readonly subscriptions: EventSubscriptions,
-    private readonly env: NotificationEnv,
     private readonly directory: RecipientDirectory,
     private readonly notifier: Notifier,
     private readonly offers: OfferReminders,
@@ -25,8 +23,8 @@ export class NotificationIntake implements OnModuleInit {
   onModuleInit(): void {
     for (const source of Object.keys(CONSUMED) as SourceService[]) {
       this.subscriptions.subscribe({
-        groupId: `${this.env.NOTIFICATION_GROUP_PREFIX}.${source}`,
-        topics: [sourceTopicOf(this.env.SOURCE_TOPIC_PREFIX, source)],
+        groupId: `notification.${source}`,
+        topics: [eventTopicOf(source)],
         types: CONSUMED[source],
         handler: (event) => this.on(event),
       });
@@ -44,8 +42,4 @@ export class NotificationIntake implements OnModuleInit {
     }
     if (intake.offer) await this.offers.follow(intake.offer, event.metadata.eventId, causation);
   }
-}
-
-export function sourceTopicOf(prefix: string, source: SourceService): string {
-  return `${prefix}.${source}.events`;
 }

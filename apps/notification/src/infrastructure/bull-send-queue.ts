@@ -1,5 +1,5 @@
 import { ProjectionRunner } from '@admissions/projections';
-import { REDIS, StartupSteps } from '@admissions/platform';
+import { DeploymentNames, REDIS, StartupSteps } from '@admissions/platform';
 import {
   Inject,
   Injectable,
@@ -18,6 +18,9 @@ interface SendJobData {
   readonly notificationId: string;
   readonly round: number;
 }
+
+/** The send jobs' BullMQ queue, in the deployment's namespace. */
+export const SEND_QUEUE_NAME = 'notification-send';
 
 /** BullMQ refuses ':' in custom ids; notification ids have none. One job per notification and round. */
 export function sendJobId(notificationId: string, round: number): string {
@@ -40,16 +43,19 @@ export class BullSendQueue implements SendJobs, OnApplicationBootstrap, BeforeAp
   private worker?: Worker<SendJobData, DeliveryOutcome>;
   private timer?: NodeJS.Timeout;
   private reconciling?: Promise<number>;
+  private readonly queueName: string;
 
   constructor(
     private readonly env: NotificationEnv,
+    names: DeploymentNames,
     @Inject(REDIS) private readonly redis: Redis,
     private readonly delivery: NotificationDelivery,
     private readonly projections: ProjectionRunner,
     private readonly steps: StartupSteps,
   ) {
     this.queueConnection = redis.duplicate({ maxRetriesPerRequest: null });
-    this.queue = new Queue<SendJobData>(env.SEND_QUEUE, {
+    this.queueName = names.queue(SEND_QUEUE_NAME);
+    this.queue = new Queue<SendJobData>(this.queueName, {
       connection: this.queueConnection,
       defaultJobOptions: {
         attempts: env.SEND_ATTEMPTS,
@@ -86,7 +92,7 @@ export class BullSendQueue implements SendJobs, OnApplicationBootstrap, BeforeAp
   }
 
   private startWorker(connection: Redis): Worker<SendJobData, DeliveryOutcome> {
-    const worker = new Worker<SendJobData, DeliveryOutcome>(this.env.SEND_QUEUE, (job) => this.run(job), {
+    const worker = new Worker<SendJobData, DeliveryOutcome>(this.queueName, (job) => this.run(job), {
       connection,
       concurrency: 5,
     });

@@ -1,10 +1,9 @@
-import { type Actor, NotFoundError } from '@admissions/domain-kernel';
+import { type Actor, INPUT, NotFoundError, toParisIso } from '@admissions/domain-kernel';
 import { findByIds, ProjectionRunner } from '@admissions/projections';
 import { Injectable } from '@nestjs/common';
 import { ADMIN_ROLE } from '../domain';
 import { type ReviewStatus, type ReviewView, reviewViews } from '../projections/review-view.projection';
 import { worklists } from '../projections/worklist.projection';
-import { toParisIso } from './paris-time';
 
 export type ReviewResponse = Omit<ReviewView, '_id' | '_position' | 'interview'> & {
   readonly interview: ReviewView['interview'] & { readonly startsAtParis: string | null };
@@ -29,7 +28,7 @@ export class ReviewQueries {
   /** The files assigned to a lead, in submission order (CAND-3): per programme, by rank. */
   async worklist(actor: Actor, filter: { status?: ReviewStatus; leadId?: string }): Promise<ReviewResponse[]> {
     const leadId = filter.leadId ?? actor.id;
-    if (leadId !== actor.id && !isAdmin(actor)) throw new NotFoundError('worklist not found');
+    if (leadId !== actor.id && !isAdmin(actor)) throw new NotFoundError('worklist not found', INPUT);
     const worklist = await this.projections.collection(worklists).findOne({ _id: leadId });
     const ids = [...(worklist?.candidacyIds ?? [])];
     if (ids.length === 0) return [];
@@ -48,7 +47,8 @@ export class ReviewQueries {
   /** One review, for its lead or an admin; anyone else is told it does not exist. */
   async review(actor: Actor, candidacyId: string): Promise<ReviewResponse> {
     const view = await this.projections.collection(reviewViews).findOne({ _id: candidacyId });
-    if (view === null || (view.leadId !== actor.id && !isAdmin(actor))) throw new NotFoundError('review not found');
+    if (view === null || (view.leadId !== actor.id && !isAdmin(actor)))
+      throw new NotFoundError('review not found', INPUT);
     return toResponse(view);
   }
 }

@@ -1,4 +1,4 @@
-import type { Actor } from '@admissions/domain-kernel';
+import { type Actor, toParisIso } from '@admissions/domain-kernel';
 import { CurrentActor, Roles } from '@admissions/platform';
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
@@ -11,7 +11,6 @@ import {
 } from '@nestjs/swagger';
 import { ActOnReview, type ActOnReviewResult, type LeadAction } from '../application/act-on-review';
 import type { ReviewState } from '../domain';
-import { toParisIso } from './paris-time';
 import { type ReviewResponse, ReviewQueries } from './review-queries';
 import {
   CancelInterviewDto,

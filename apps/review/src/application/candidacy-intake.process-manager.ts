@@ -1,9 +1,8 @@
 import type { Clock } from '@admissions/domain-kernel';
 import { CommandRunner } from '@admissions/event-store';
 import type { ReceivedEvent } from '@admissions/messaging';
-import { CLOCK, currentCorrelationId, EventSubscriptions } from '@admissions/platform';
+import { CLOCK, currentCorrelationId, EventSubscriptions, eventTopicOf } from '@admissions/platform';
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
-import { ReviewEnv } from '../config';
 import { type IntakeCommand, intakeDecider, intakeStreamId, reviewDecider, reviewStreamId } from '../domain';
 import {
   type CandidacySubmittedData,
@@ -31,14 +30,13 @@ export class CandidacyIntake implements OnModuleInit {
     private readonly subscriptions: EventSubscriptions,
     private readonly runner: CommandRunner,
     private readonly assignment: ReviewAssignment,
-    private readonly env: ReviewEnv,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   onModuleInit(): void {
     this.subscriptions.subscribe({
-      groupId: `${this.env.CONSUMER_GROUP_PREFIX}.candidacy-intake`,
-      topics: [this.env.CANDIDACY_EVENTS_TOPIC],
+      groupId: 'review.candidacy-intake',
+      topics: [eventTopicOf('candidacy')],
       types: INTAKE_TYPES,
       handler: (event) => this.on(event),
     });

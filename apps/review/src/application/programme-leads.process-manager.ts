@@ -1,7 +1,6 @@
 import type { ReceivedEvent } from '@admissions/messaging';
-import { currentCorrelationId, EventSubscriptions } from '@admissions/platform';
+import { currentCorrelationId, EventSubscriptions, eventTopicOf } from '@admissions/platform';
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { ReviewEnv } from '../config';
 import type { ProgrammeLeadFacts } from './candidacy-events';
 import { ReviewAssignment } from './review-assignment';
 
@@ -14,13 +13,12 @@ export class ProgrammeLeads implements OnModuleInit {
   constructor(
     private readonly subscriptions: EventSubscriptions,
     private readonly assignment: ReviewAssignment,
-    private readonly env: ReviewEnv,
   ) {}
 
   onModuleInit(): void {
     this.subscriptions.subscribe({
-      groupId: `${this.env.CONSUMER_GROUP_PREFIX}.programme-leads`,
-      topics: [this.env.CANDIDACY_EVENTS_TOPIC],
+      groupId: 'review.programme-leads',
+      topics: [eventTopicOf('candidacy')],
       types: ['ProgrammeCreated', 'ProgrammeChanged'],
       handler: (event) => this.on(event),
     });

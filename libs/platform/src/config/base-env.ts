@@ -87,6 +87,13 @@ export class BaseEnv {
   @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'FERRETDB_PG_URL must be a postgres:// URL' })
   FERRETDB_PG_URL?: string;
 
+  /**
+   * Prefixes every topic, consumer group and queue name (DeploymentNames): deployments sharing a
+   * broker or a Redis, such as test instances, keep apart. Empty in production.
+   */
+  @Matches(/^[A-Za-z0-9_-]{0,100}$/, { message: 'DEPLOYMENT_NAMESPACE must be up to 100 letters, digits, _ or -' })
+  DEPLOYMENT_NAMESPACE: string = '';
+
   @IsIn(LOG_LEVELS, { message: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}` })
   LOG_LEVEL: LogLevel = 'info';
 

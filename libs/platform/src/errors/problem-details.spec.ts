@@ -5,6 +5,7 @@ import {
   IllegalStateError,
   NotFoundError,
   ValidationError,
+  INPUT,
 } from '@admissions/domain-kernel';
 import { RequestValidationError, toProblem } from './problem-details';
 import { fieldProblems } from './validation.pipe';
@@ -13,7 +14,7 @@ describe('toProblem', () => {
   it.each([
     [new ValidationError('ECTS must be positive', 'MOB-3', 'ects'), 400, 'urn:admissions:problem:validation'],
     [new ForbiddenError('not the lead of this programme', 'CAND-2'), 403, 'urn:admissions:problem:forbidden'],
-    [new NotFoundError('no such candidacy'), 404, 'urn:admissions:problem:not-found'],
+    [new NotFoundError('no such candidacy', INPUT), 404, 'urn:admissions:problem:not-found'],
     [new ConcurrencyError('stream moved on'), 409, 'urn:admissions:problem:conflict'],
     [new IllegalStateError('the offer has expired', 'JURY-5'), 422, 'urn:admissions:problem:illegal-state'],
   ])('answers %p with %i', (error, status, type) => {
@@ -27,7 +28,7 @@ describe('toProblem', () => {
       ruleId: 'MOB-3',
       field: 'ects',
     });
-    const { problem } = toProblem(new NotFoundError('gone'), '/');
+    const { problem } = toProblem(new NotFoundError('gone', INPUT), '/');
     expect(problem).not.toHaveProperty('ruleId');
     expect(problem).not.toHaveProperty('field');
   });

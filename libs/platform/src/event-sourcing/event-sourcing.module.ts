@@ -9,7 +9,7 @@ import {
   Upcasters,
   type Upcaster,
 } from '@admissions/event-store';
-import { KafkaPublisher, KafkaTopicAdmin, OutboxRelay } from '@admissions/messaging';
+import { KafkaPublisher, KafkaSubscriber, KafkaTopicAdmin, OutboxRelay } from '@admissions/messaging';
 import { ProjectionRunner, type Projection } from '@admissions/projections';
 import {
   type BeforeApplicationShutdown,
@@ -25,6 +25,7 @@ import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Registry } from 'prom-client';
 import type { Db } from '../connections/mongo-database';
+import { DeploymentNames } from '../config/deployment-names';
 import { StartupSteps } from '../resilience/startup-steps';
 import { KAFKA, METRICS_REGISTRY, MONGO_DB } from '../tokens';
 import { EventSourcingMetrics, registerBacklogGauge } from './event-sourcing.metrics';
@@ -102,8 +103,17 @@ export class EventSourcingModule {
               schemaVersionOf: (type) => contracts.versionOf(type),
             }),
         },
-        { provide: KafkaPublisher, inject: [KAFKA], useFactory: (kafka: Kafka) => new KafkaPublisher(kafka) },
-        { provide: KafkaTopicAdmin, inject: [KAFKA], useFactory: (kafka: Kafka) => new KafkaTopicAdmin(kafka) },
+        // The adapters put the code's topic and group names in the deployment's namespace.
+        {
+          provide: KafkaPublisher,
+          inject: [KAFKA, DeploymentNames],
+          useFactory: (kafka: Kafka, names: DeploymentNames) => new KafkaPublisher(kafka, names.kafka),
+        },
+        {
+          provide: KafkaTopicAdmin,
+          inject: [KAFKA, DeploymentNames],
+          useFactory: (kafka: Kafka, names: DeploymentNames) => new KafkaTopicAdmin(kafka, { names: names.kafka }),
+        },
         {
           // One lease per service database: its holder sequences, relays and projects.
           provide: Lease,
@@ -168,15 +178,32 @@ export class EventSourcingModule {
         },
         {
           provide: EventSubscriptions,
-          inject: [KAFKA, KafkaTopicAdmin, KafkaPublisher, ContractRegistry, EventSourcingMetrics, StartupSteps],
+          inject: [
+            KAFKA,
+            DeploymentNames,
+            KafkaTopicAdmin,
+            KafkaPublisher,
+            ContractRegistry,
+            EventSourcingMetrics,
+            StartupSteps,
+          ],
           useFactory: (
             kafka: Kafka,
+            names: DeploymentNames,
             admin: KafkaTopicAdmin,
             publisher: KafkaPublisher,
             contracts: ContractRegistry,
             metrics: EventSourcingMetrics,
             steps: StartupSteps,
-          ) => new EventSubscriptions(kafka, admin, publisher, contracts, metrics, steps),
+          ) =>
+            new EventSubscriptions(
+              new KafkaSubscriber(kafka, names.kafka),
+              admin,
+              publisher,
+              contracts,
+              metrics,
+              steps,
+            ),
         },
         {
           provide: CommandRunner,

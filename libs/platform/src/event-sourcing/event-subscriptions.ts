@@ -8,7 +8,6 @@ import {
   type ReceivedEvent,
 } from '@admissions/messaging';
 import { Logger } from '@nestjs/common';
-import type { Kafka } from 'kafkajs';
 import { Gauge } from 'prom-client';
 import { runWithCorrelation } from '../logging/correlation';
 import { isDependencyUnavailable } from '../resilience/unavailable';
@@ -36,7 +35,7 @@ export class EventSubscriptions {
   private stopped = false;
 
   constructor(
-    private readonly kafka: Kafka,
+    private readonly subscriber: KafkaSubscriber,
     private readonly admin: KafkaTopicAdmin,
     private readonly deadLetters: KafkaPublisher,
     private readonly contracts: ContractRegistry,
@@ -70,7 +69,7 @@ export class EventSubscriptions {
     for (const request of this.requests) {
       const types = request.types ? new Set(request.types) : undefined;
       const consumer = new EventConsumer(
-        new KafkaSubscriber(this.kafka),
+        this.subscriber,
         this.deadLetters,
         {
           groupId: request.groupId,

@@ -1,3 +1,6 @@
+// The code's topic names; the Kafka adapters put them in the deployment's namespace
+// (DEPLOYMENT_NAMESPACE, see DeploymentNames), production's being these as they are.
+
 /** The topic a service publishes its own domain events to (key = aggregate id). */
 export function eventTopicOf(service: string): string {
   return `admissions.${service}.events`;

@@ -1,4 +1,4 @@
-import { IllegalStateError, NotFoundError } from '@admissions/domain-kernel';
+import { IllegalStateError, NotFoundError, INPUT } from '@admissions/domain-kernel';
 import { sameValue } from '../shared/field-rules';
 import { draftFor } from './candidacy.access';
 import { AttachDocument, RemoveDocument } from './candidacy.commands';
@@ -16,7 +16,7 @@ export function attachDocument(command: AttachDocument, state: CandidacyState): 
     if (existingName === fileName && sameValue(existingRef, ref)) return [];
     throw new IllegalStateError(
       `document ${ref.documentId} is already attached with other content`,
-      undefined,
+      INPUT,
       'documentId',
     );
   }
@@ -30,7 +30,7 @@ export function removeDocument(command: RemoveDocument, state: CandidacyState): 
   const file = draftFor(state, command.metadata.actor);
   const { documentId } = command.data;
   if (!file.documents.some((document) => document.documentId === documentId)) {
-    throw new NotFoundError(`document ${documentId} not found`, undefined, 'documentId');
+    throw new NotFoundError(`document ${documentId} not found`, INPUT, 'documentId');
   }
   const removedAt = command.metadata.now.toISOString();
   return [{ type: 'DocumentRemoved', data: { candidacyId: file.candidacyId, documentId, removedAt } }];

@@ -1,4 +1,4 @@
-import { ForbiddenError, IllegalStateError, ValidationError, assertNever } from '@admissions/domain-kernel';
+import { ForbiddenError, IllegalStateError, ValidationError, assertNever, INPUT } from '@admissions/domain-kernel';
 import { ProgrammeSnapshot } from '../programme/programme.types';
 import { requireInteger } from '../shared/field-rules';
 import { isStaff } from '../shared/roles';
@@ -37,7 +37,7 @@ export function submitCandidacy(command: SubmitCandidacy, state: CandidacyState)
 /** The handler must pass the chosen programme, whose window (as it is now) must be open. */
 function assertTargetOpen(programmeCode: string, programme: ProgrammeSnapshot, now: Date): void {
   if (programme.code !== programmeCode) {
-    throw new ValidationError(`the file targets ${programmeCode}, not ${programme.code}`, undefined, 'programme.code');
+    throw new ValidationError(`the file targets ${programmeCode}, not ${programme.code}`, INPUT, 'programme.code');
   }
   assertWindowOpen(programme, now);
 }

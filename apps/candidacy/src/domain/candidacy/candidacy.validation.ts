@@ -5,6 +5,7 @@ import {
   parisDate,
   parseCalendarDate,
   requireReadablePdf,
+  INPUT,
 } from '@admissions/domain-kernel';
 import { DECLARED_LEVELS, DIPLOMA_KINDS } from '../eligibility/eligibility';
 import { requireCalendarDate, requireInteger, requireOneOf, requireText } from '../shared/field-rules';
@@ -28,10 +29,9 @@ export const MAX_EXPERIENCE_MONTHS = 600;
 
 export function validatePersonal(personal: Personal, now: Date): Personal {
   if (typeof personal !== 'object' || personal === null)
-    throw new ValidationError('personal is required', undefined, 'personal');
+    throw new ValidationError('personal is required', INPUT, 'personal');
   const email = requireText(personal.email, 'personal.email', 254);
-  if (!EMAIL.test(email))
-    throw new ValidationError('personal.email is not an email address', undefined, 'personal.email');
+  if (!EMAIL.test(email)) throw new ValidationError('personal.email is not an email address', INPUT, 'personal.email');
   return {
     firstName: requireText(personal.firstName, 'personal.firstName', 100),
     lastName: requireText(personal.lastName, 'personal.lastName', 100),
@@ -44,7 +44,7 @@ export function validatePersonal(personal: Personal, now: Date): Personal {
 
 function validatePhone(phone: string): string {
   const text = requireText(phone, 'personal.phone', 20);
-  if (!PHONE.test(text)) throw new ValidationError('personal.phone is not a phone number', undefined, 'personal.phone');
+  if (!PHONE.test(text)) throw new ValidationError('personal.phone is not a phone number', INPUT, 'personal.phone');
   return text;
 }
 
@@ -52,7 +52,7 @@ function validateBirthDate(birthDate: string, now: Date): string {
   const text = requireCalendarDate(birthDate, 'personal.birthDate');
   const date = parseCalendarDate(text);
   if (!date || compareDates(date, parisDate(now)) >= 0) {
-    throw new ValidationError('personal.birthDate must be in the past', undefined, 'personal.birthDate');
+    throw new ValidationError('personal.birthDate must be in the past', INPUT, 'personal.birthDate');
   }
   return text;
 }
@@ -69,7 +69,7 @@ function validateAddress(address: PostalAddress): PostalAddress {
 /** Each diploma has a kind and a level (implied by its kind, declared for a foreign one: CAND-2). */
 export function validateDiplomas(diplomas: readonly Diploma[], now: Date): Diploma[] {
   if (!Array.isArray(diplomas) || diplomas.length > MAX_DIPLOMAS) {
-    throw new ValidationError(`diplomas must be a list of at most ${MAX_DIPLOMAS}`, undefined, 'diplomas');
+    throw new ValidationError(`diplomas must be a list of at most ${MAX_DIPLOMAS}`, INPUT, 'diplomas');
   }
   const latestYear = parisDate(now).year + 1; // a diploma expected this academic year may be declared
   return diplomas.map((diploma, index) => {
@@ -103,7 +103,7 @@ export function validateDocument(data: AttachDocument['data']): DocumentRef & { 
     throw new ValidationError(`only ${DOCUMENT_CONTENT_TYPE} documents are accepted`, 'CAND-2', 'contentType');
   }
   const sha256 = typeof data.sha256 === 'string' ? data.sha256.toLowerCase() : '';
-  if (!SHA256.test(sha256)) throw new ValidationError('sha256 must be 64 hexadecimal digits', undefined, 'sha256');
+  if (!SHA256.test(sha256)) throw new ValidationError('sha256 must be 64 hexadecimal digits', INPUT, 'sha256');
   return {
     documentId: requireText(data.documentId, 'documentId', 100),
     kind: requireOneOf(data.kind, DOCUMENT_KINDS, 'kind', 'CAND-2'),
@@ -117,7 +117,7 @@ export function validateDocument(data: AttachDocument['data']): DocumentRef & { 
 
 function requireCountry(value: unknown, field: string): string {
   if (typeof value !== 'string' || !COUNTRY.test(value)) {
-    throw new ValidationError(`${field} must be an ISO 3166-1 alpha-2 code`, undefined, field);
+    throw new ValidationError(`${field} must be an ISO 3166-1 alpha-2 code`, INPUT, field);
   }
   return value;
 }

@@ -5,6 +5,7 @@ import {
   IllegalStateError,
   NotFoundError,
   assertNever,
+  INPUT,
 } from '@admissions/domain-kernel';
 import { sameValue } from '../shared/field-rules';
 import { isStaff } from '../shared/roles';
@@ -28,14 +29,14 @@ export function decideProgramme(command: ProgrammeCommand, state: ProgrammeState
 
 function createProgramme(command: CreateProgramme, state: ProgrammeState): ProgrammeEvent[] {
   if (state.status !== 'NONE') {
-    throw new IllegalStateError(`programme ${command.data.code} already exists`, undefined, 'code');
+    throw new IllegalStateError(`programme ${command.data.code} already exists`, INPUT, 'code');
   }
   const programme = validateProgramme(command.data);
   return [{ type: 'ProgrammeCreated', data: { ...programme, createdAt: command.metadata.now.toISOString() } }];
 }
 
 function changeProgramme(command: ChangeProgramme, state: ProgrammeState): ProgrammeEvent[] {
-  if (state.status === 'NONE') throw new NotFoundError(`programme ${command.data.code} not found`, undefined, 'code');
+  if (state.status === 'NONE') throw new NotFoundError(`programme ${command.data.code} not found`, INPUT, 'code');
   const before = state.programme;
   const after = validateProgramme({ ...before, ...command.data.changes, code: before.code });
   const changedFields = PROGRAMME_FIELDS.filter((field) => !sameValue(before[field], after[field]));
@@ -55,7 +56,7 @@ function changeProgramme(command: ChangeProgramme, state: ProgrammeState): Progr
 
 function assertStaff(metadata: CommandMetadata): void {
   if (!isStaff(metadata.actor)) {
-    throw new ForbiddenError('only admissions staff manage programmes');
+    throw new ForbiddenError('only admissions staff manage programmes', INPUT);
   }
 }
 

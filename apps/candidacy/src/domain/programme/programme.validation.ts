@@ -1,4 +1,4 @@
-import { ValidationError, parseCalendarDate, startOfParisDay } from '@admissions/domain-kernel';
+import { ValidationError, parseCalendarDate, startOfParisDay, INPUT } from '@admissions/domain-kernel';
 import { requireCalendarDate, requireInstant, requireInteger, requireOneOf, requireText } from '../shared/field-rules';
 import { INTAKES, INTAKE_MONTH, ProgrammeDetails } from './programme.types';
 
@@ -7,7 +7,7 @@ const CODE = /^[A-Z0-9][A-Z0-9-]{1,31}$/;
 /** Checks and normalises every field; the first refusal names its field. */
 export function validateProgramme(details: ProgrammeDetails): ProgrammeDetails {
   const code = requireText(details.code, 'code', 32);
-  if (!CODE.test(code)) throw new ValidationError('code must be 2-32 of A-Z, 0-9 and -', undefined, 'code');
+  if (!CODE.test(code)) throw new ValidationError('code must be 2-32 of A-Z, 0-9 and -', INPUT, 'code');
   const intake = requireOneOf(details.intake, INTAKES, 'intake', 'CAND-4');
   const intakeDate = requireCalendarDate(details.intakeDate, 'intakeDate', 'CAND-4');
   if (parseCalendarDate(intakeDate)?.month !== INTAKE_MONTH[intake]) {
@@ -27,12 +27,12 @@ export function validateProgramme(details: ProgrammeDetails): ProgrammeDetails {
 
 function validateWindow(window: ProgrammeDetails['applicationWindow'], intakeDate: string) {
   if (typeof window !== 'object' || window === null) {
-    throw new ValidationError('applicationWindow is required', undefined, 'applicationWindow');
+    throw new ValidationError('applicationWindow is required', INPUT, 'applicationWindow');
   }
   const opensAt = requireInstant(window.opensAt, 'applicationWindow.opensAt');
   const closesAt = requireInstant(window.closesAt, 'applicationWindow.closesAt');
   if (Date.parse(closesAt) <= Date.parse(opensAt)) {
-    throw new ValidationError('the window must close after it opens', undefined, 'applicationWindow.closesAt');
+    throw new ValidationError('the window must close after it opens', INPUT, 'applicationWindow.closesAt');
   }
   const intakeDay = parseCalendarDate(intakeDate);
   if (intakeDay && Date.parse(closesAt) >= startOfParisDay(intakeDay).getTime()) {

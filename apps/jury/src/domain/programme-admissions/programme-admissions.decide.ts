@@ -8,6 +8,7 @@ import {
   parisDate,
   ValidationError,
   windowEnd,
+  INPUT,
 } from '@admissions/domain-kernel';
 import type {
   AddToAgenda,
@@ -60,7 +61,7 @@ export function decideProgrammeAdmissions(
 ): Events {
   switch (state.status) {
     case 'UNDEFINED':
-      if (command.type !== 'DefineProgramme') throw new NotFoundError('programme not found');
+      if (command.type !== 'DefineProgramme') throw new NotFoundError('programme not found', INPUT);
       return defineProgramme(command);
     case 'DEFINED': {
       const swept = expireOverdueOffers(draftOf(state), command.metadata.now);
@@ -114,7 +115,7 @@ function decideDefined(command: ProgrammeAdmissionsCommand, state: DefinedProgra
 
 function defineProgramme({ data, metadata }: DefineProgramme): Events {
   if ((data.programmeCode ?? '').trim() === '')
-    throw new ValidationError('programmeCode is required', undefined, 'programmeCode');
+    throw new ValidationError('programmeCode is required', INPUT, 'programmeCode');
   requirePlaces(data.places);
   return [
     {
@@ -233,7 +234,7 @@ function recordDecision({ data, metadata }: RecordDecision, state: DefinedProgra
 function recordDecisions({ data, metadata }: RecordDecisions, state: DefinedProgramme): Events {
   requireJury(metadata);
   const session = state.sessions.find((s) => s.sessionId === data.sessionId);
-  if (session === undefined) throw new NotFoundError('session not found');
+  if (session === undefined) throw new NotFoundError('session not found', INPUT);
   const undecided = session.agenda.filter((entry) => !isDecided(state, entry.candidateId)).map((e) => e.candidateId);
   const given = data.decisions.map((d) => d.candidateId);
   if (
@@ -266,7 +267,7 @@ function decideCandidate(draft: Draft, sessionId: string, input: DecisionInput, 
 /** JURY-2: on this session's agenda, not decided yet, once the session sits; JURY-5: a seat to admit. */
 function decidable(state: DefinedProgramme, sessionId: string, input: DecisionInput, now: Date) {
   const session = state.sessions.find((s) => s.sessionId === sessionId);
-  if (session === undefined) throw new NotFoundError('session not found');
+  if (session === undefined) throw new NotFoundError('session not found', INPUT);
   requireDecision(input);
   const entry = session.agenda.find((e) => e.candidateId === input.candidateId);
   if (entry === undefined) {
@@ -485,7 +486,7 @@ function isKnownCandidate(state: DefinedProgramme, candidateId: string): boolean
 
 function requireJury(metadata: CommandMetadata): void {
   if (!metadata.actor.roles.some((role) => JURY_ROLES.includes(role))) {
-    throw new ForbiddenError('only the jury may do this');
+    throw new ForbiddenError('only the jury may do this', INPUT);
   }
 }
 

@@ -9,6 +9,7 @@ import {
   startOfParisDay,
   ValidationError,
   windowEnd,
+  INPUT,
 } from '@admissions/domain-kernel';
 import type {
   AcceptProposal,
@@ -57,7 +58,7 @@ type Events = ReferralEvent[];
 export function decideReferral(command: ReferralCommand, state: ReferralState): Events {
   switch (state.status) {
     case 'NONE':
-      if (command.type !== 'FileReferral') throw new NotFoundError('referral not found');
+      if (command.type !== 'FileReferral') throw new NotFoundError('referral not found', INPUT);
       return fileReferral(command);
     case 'FILED':
     case 'AWAITING_ANSWER':
@@ -103,7 +104,7 @@ function decideFiled(command: ReferralCommand, state: FiledReferral): Events {
 function fileReferral({ data, metadata }: FileReferral): Events {
   const { actor, now } = metadata;
   if (actor.id !== data.candidateId && !actor.roles.includes(ADMIN_ROLE)) {
-    throw new ForbiddenError('a candidate files their own referral');
+    throw new ForbiddenError('a candidate files their own referral', INPUT);
   }
   const transcript = uploadedTranscript(data.transcript, data.candidateId);
   const lastNegativeAt = lastNegativeAnswer(data.outcomes);
@@ -243,7 +244,7 @@ function proposalsMade(state: FiledReferral, proposals: FiledReferral['proposals
 // ---- answer (REC-7) -----------------------------------------------------------------------------
 
 function acceptProposal({ data, metadata }: AcceptProposal, state: FiledReferral): Events {
-  if (metadata.actor.id !== state.candidateId) throw new NotFoundError('referral not found');
+  if (metadata.actor.id !== state.candidateId) throw new NotFoundError('referral not found', INPUT);
   switch (state.status) {
     case 'FILED':
       throw new IllegalStateError('the proposals are not made yet', 'REC-7');
@@ -261,7 +262,7 @@ function acceptProposal({ data, metadata }: AcceptProposal, state: FiledReferral
 
 function accept(state: FiledReferral, proposalId: string, at: string): Events {
   const accepted = state.proposals.find((p) => p.proposalId === proposalId);
-  if (accepted === undefined) throw new NotFoundError('proposal not found');
+  if (accepted === undefined) throw new NotFoundError('proposal not found', INPUT);
   const { referralId, candidateId } = state;
   return [
     {
@@ -296,6 +297,6 @@ function lapseIfDue(state: FiledReferral, now: Date): Events {
 
 function requireRectorate(metadata: CommandMetadata): void {
   if (!metadata.actor.roles.some((role) => RECTORATE_ROLES.includes(role))) {
-    throw new ForbiddenError('only a rectorate officer records proposals');
+    throw new ForbiddenError('only a rectorate officer records proposals', INPUT);
   }
 }

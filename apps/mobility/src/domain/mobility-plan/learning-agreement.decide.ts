@@ -1,4 +1,4 @@
-import { IllegalStateError, ValidationError } from '@admissions/domain-kernel';
+import { IllegalStateError, ValidationError, INPUT } from '@admissions/domain-kernel';
 import { MobilityRole, requireRole } from '../shared/roles';
 import { ApproveLearningAgreement, ChangeLearningAgreement, ProposeLearningAgreement } from './mobility-plan.commands';
 import { MobilityPlanEvent } from './mobility-plan.events';
@@ -77,7 +77,10 @@ export function approveLearningAgreement(
   );
   const latest = plan.learningAgreement[plan.learningAgreement.length - 1];
   if (latest === undefined || latest.version !== command.data.version || latest.status !== 'PROPOSED') {
-    throw new IllegalStateError(`Version ${command.data.version} is not the learning agreement awaiting approval`);
+    throw new IllegalStateError(
+      `Version ${command.data.version} is not the learning agreement awaiting approval`,
+      INPUT,
+    );
   }
   const required = requiredEcts(plan.kind, plan.plannedEcts);
   if (latest.totalEcts !== required) {
@@ -112,17 +115,17 @@ function requireExchange(plan: ExistingPlan): void {
 
 function validCourses(courses: readonly Course[]): readonly Course[] {
   if (courses.length === 0)
-    throw new ValidationError('A learning agreement lists at least one course', undefined, 'courses');
+    throw new ValidationError('A learning agreement lists at least one course', INPUT, 'courses');
   courses.forEach((course, index) => {
     if (course.code.trim() === '' || course.title.trim() === '') {
-      throw new ValidationError('Each course has a code and a title', undefined, `courses[${index}]`);
+      throw new ValidationError('Each course has a code and a title', INPUT, `courses[${index}]`);
     }
     if (!Number.isFinite(course.ects) || course.ects <= 0) {
-      throw new ValidationError('Each course is worth a positive number of ECTS', undefined, `courses[${index}].ects`);
+      throw new ValidationError('Each course is worth a positive number of ECTS', INPUT, `courses[${index}].ects`);
     }
   });
   if (new Set(courses.map((course) => course.code)).size !== courses.length) {
-    throw new ValidationError('A course appears once in the learning agreement', undefined, 'courses');
+    throw new ValidationError('A course appears once in the learning agreement', INPUT, 'courses');
   }
   return courses.map(({ code, title, ects }) => ({
     code: code.trim(),

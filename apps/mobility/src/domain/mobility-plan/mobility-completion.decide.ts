@@ -1,4 +1,4 @@
-import { compareDates, IllegalStateError, stayDays, ValidationError } from '@admissions/domain-kernel';
+import { compareDates, IllegalStateError, stayDays, ValidationError, INPUT } from '@admissions/domain-kernel';
 import { isCalendarDate, toIsoDate } from '../shared/iso-date';
 import { hasAnyRole, MobilityRole, requireRole } from '../shared/roles';
 import {
@@ -80,10 +80,10 @@ export function recordCredits(command: RecordCredits, state: MobilityPlanState):
   const plan = requireStatus(requirePlan(state, command.data.planId), ['in_mobility'], 'Recording credits');
   const required = requiredEcts(plan.kind, plan.plannedEcts);
   if (required === null)
-    throw new IllegalStateError(`${plan.kind} is an internship: complete it, it earns no credits here`);
+    throw new IllegalStateError(`${plan.kind} is an internship: complete it, it earns no credits here`, INPUT);
   const { obtainedEcts } = command.data;
   if (!Number.isFinite(obtainedEcts) || obtainedEcts < 0) {
-    throw new ValidationError('Obtained ECTS are a number, zero or more', undefined, 'obtainedEcts');
+    throw new ValidationError('Obtained ECTS are a number, zero or more', INPUT, 'obtainedEcts');
   }
   const completion: Completion = {
     kind: 'CREDITS',
@@ -110,14 +110,10 @@ export function completeInternship(command: CompleteInternship, state: MobilityP
   const { actor, now } = command.metadata;
   requireRole(actor, INTERNSHIP_RECORDERS, 'Completing an internship');
   const plan = requireStatus(requirePlan(state, command.data.planId), ['in_mobility'], 'Completing an internship');
-  if (!isInternship(plan.kind)) throw new IllegalStateError(`${plan.kind} is study abroad: record its credits`);
+  if (!isInternship(plan.kind)) throw new IllegalStateError(`${plan.kind} is study abroad: record its credits`, INPUT);
   const { startedOn, endedOn } = command.data;
   if (!isCalendarDate(startedOn) || !isCalendarDate(endedOn) || compareDates(endedOn, startedOn) < 0) {
-    throw new ValidationError(
-      'The actual dates are calendar dates, the end not before the start',
-      undefined,
-      'endedOn',
-    );
+    throw new ValidationError('The actual dates are calendar dates, the end not before the start', INPUT, 'endedOn');
   }
   const completed: MobilityPlanEvent = {
     type: 'InternshipCompleted',
@@ -162,11 +158,7 @@ export function recordEngineeringInternship(
   const ruleId = internshipRuleOf(plan);
   const input = command.data;
   if (!isCalendarDate(input.startOn) || !isCalendarDate(input.endOn) || compareDates(input.endOn, input.startOn) < 0) {
-    throw new ValidationError(
-      'The internship dates are calendar dates, the end not before the start',
-      undefined,
-      'endOn',
-    );
+    throw new ValidationError('The internship dates are calendar dates, the end not before the start', INPUT, 'endOn');
   }
   const timing = timingOf(plan, input);
   if (timing === null)

@@ -1,4 +1,4 @@
-import { Actor, IllegalStateError } from '@admissions/domain-kernel';
+import { Actor, IllegalStateError, INPUT } from '@admissions/domain-kernel';
 import { hasAnyRole, MobilityRole, requireRole } from '../shared/roles';
 import {
   ApproveByInternationalOffice,
@@ -45,7 +45,8 @@ function planToJudge(
 export function approve(command: ApprovalCommand, state: MobilityPlanState, authority: Authority): MobilityPlanEvent[] {
   const { actor, now } = command.metadata;
   const plan = planToJudge(state, command.data.planId, authority, actor, `Approving as ${authority}`);
-  if (plan.approvals[authority] !== null) throw new IllegalStateError(`The plan is already approved by ${authority}`);
+  if (plan.approvals[authority] !== null)
+    throw new IllegalStateError(`The plan is already approved by ${authority}`, INPUT);
   return [
     {
       type: 'MobilityApproved',

@@ -1,4 +1,4 @@
-import { ForbiddenError, IllegalStateError } from '@admissions/domain-kernel';
+import { ForbiddenError, IllegalStateError, INPUT } from '@admissions/domain-kernel';
 import { toIsoDate } from '../shared/iso-date';
 import { ChangePlan, ProposePlan } from './mobility-plan.commands';
 import { MobilityPlanEvent, PlanRecord } from './mobility-plan.events';
@@ -11,8 +11,8 @@ import { PlanDraft } from './mobility-plan.types';
 export function proposePlan(command: ProposePlan, state: MobilityPlanState): MobilityPlanEvent[] {
   const { actor, now } = command.metadata;
   const { planId, studentId } = command.data;
-  if (actor.id !== studentId) throw new ForbiddenError('A student proposes mobility plans for themself only');
-  if (state.status !== 'none') throw new IllegalStateError(`Mobility plan ${planId} already exists`);
+  if (actor.id !== studentId) throw new ForbiddenError('A student proposes mobility plans for themself only', INPUT);
+  if (state.status !== 'none') throw new IllegalStateError(`Mobility plan ${planId} already exists`, INPUT);
   const { violations, flags } = checkPlan(command.data);
   refuseViolations(violations);
   const record = toPlanRecord(command.data, planId, studentId, flags);

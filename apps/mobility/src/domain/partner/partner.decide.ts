@@ -5,6 +5,7 @@ import {
   IllegalStateError,
   NotFoundError,
   ValidationError,
+  INPUT,
 } from '@admissions/domain-kernel';
 import { fromIsoDate, isCalendarDate, toIsoDate } from '../shared/iso-date';
 import { MobilityRole, requireRole } from '../shared/roles';
@@ -35,7 +36,7 @@ export function decidePartner(command: PartnerCommand, state: PartnerState): Par
 function registerPartner(command: RegisterPartner, state: PartnerState): PartnerEvent[] {
   requireRole(command.metadata.actor, PARTNER_MANAGERS, 'Registering a partner');
   if (state.status !== 'unregistered') {
-    throw new IllegalStateError(`Partner ${command.data.partnerId} is already registered`);
+    throw new IllegalStateError(`Partner ${command.data.partnerId} is already registered`, INPUT);
   }
   const { partnerId, name, country, agreements } = command.data;
   validateDetails({ name, country, agreements });
@@ -56,7 +57,7 @@ function registerPartner(command: RegisterPartner, state: PartnerState): Partner
 
 function changePartner(command: ChangePartner, state: PartnerState): PartnerEvent[] {
   requireRole(command.metadata.actor, PARTNER_MANAGERS, 'Changing a partner');
-  if (state.status !== 'registered') throw new NotFoundError(`Partner ${command.data.partnerId} not found`);
+  if (state.status !== 'registered') throw new NotFoundError(`Partner ${command.data.partnerId} not found`, INPUT);
   const next: PartnerDetails = {
     name: command.data.name?.trim() ?? state.name,
     country: command.data.country ?? state.country,
@@ -85,13 +86,13 @@ function changePartner(command: ChangePartner, state: PartnerState): PartnerEven
 }
 
 function validateDetails(details: PartnerDetails): void {
-  if (details.name.trim() === '') throw new ValidationError('The partner needs a name', undefined, 'name');
+  if (details.name.trim() === '') throw new ValidationError('The partner needs a name', INPUT, 'name');
   if (!/^[A-Z]{2}$/.test(details.country)) {
-    throw new ValidationError('The country is an ISO 3166-1 alpha-2 code (e.g. DE)', undefined, 'country');
+    throw new ValidationError('The country is an ISO 3166-1 alpha-2 code (e.g. DE)', INPUT, 'country');
   }
   const kinds = details.agreements.map((agreement) => agreement.kind);
   if (new Set(kinds).size !== kinds.length) {
-    throw new ValidationError('At most one agreement of each kind per partner', undefined, 'agreements');
+    throw new ValidationError('At most one agreement of each kind per partner', INPUT, 'agreements');
   }
   details.agreements.forEach(validateAgreement);
 }
@@ -99,20 +100,20 @@ function validateDetails(details: PartnerDetails): void {
 function validateAgreement(agreement: AgreementTerms, index: number): void {
   const field = `agreements[${index}]`;
   if (!(AGREEMENT_KINDS as readonly string[]).includes(agreement.kind)) {
-    throw new ValidationError(`Unknown agreement kind ${String(agreement.kind)}`, undefined, `${field}.kind`);
+    throw new ValidationError(`Unknown agreement kind ${String(agreement.kind)}`, INPUT, `${field}.kind`);
   }
   if (!Number.isInteger(agreement.placesPerAcademicYear) || agreement.placesPerAcademicYear < 1) {
     throw new ValidationError(
       'Places per academic year is a positive whole number',
-      undefined,
+      INPUT,
       `${field}.placesPerAcademicYear`,
     );
   }
   if (!isCalendarDate(agreement.startsOn) || !isCalendarDate(agreement.endsOn)) {
-    throw new ValidationError('Agreement dates must be real calendar dates', undefined, field);
+    throw new ValidationError('Agreement dates must be real calendar dates', INPUT, field);
   }
   if (compareDates(agreement.endsOn, agreement.startsOn) < 0) {
-    throw new ValidationError('An agreement cannot end before it starts', undefined, `${field}.endsOn`);
+    throw new ValidationError('An agreement cannot end before it starts', INPUT, `${field}.endsOn`);
   }
 }
 

@@ -1,4 +1,4 @@
-import { Actor, ForbiddenError } from '@admissions/domain-kernel';
+import { Actor, ForbiddenError, INPUT } from '@admissions/domain-kernel';
 
 /**
  * Staff roles the mobility service knows. The study advisor ("conseiller d'études", MOB-5) has a
@@ -21,6 +21,6 @@ export function hasAnyRole(actor: Actor, allowed: readonly MobilityRole[]): bool
 /** Throws ForbiddenError unless the actor holds one of the allowed roles. */
 export function requireRole(actor: Actor, allowed: readonly MobilityRole[], action: string): void {
   if (!hasAnyRole(actor, allowed)) {
-    throw new ForbiddenError(`${action} needs one of the roles ${allowed.join(', ')}`);
+    throw new ForbiddenError(`${action} needs one of the roles ${allowed.join(', ')}`, INPUT);
   }
 }

@@ -1,4 +1,4 @@
-import { Command, Decider, DomainEvent, ForbiddenError, ValidationError } from '@admissions/domain-kernel';
+import { Command, Decider, DomainEvent, ForbiddenError, ValidationError, INPUT } from '@admissions/domain-kernel';
 
 export const LANGUAGES = ['fr', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -32,11 +32,12 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 export const studentContactDecider: Decider<RecordStudentContact, StudentContactRecorded, StudentContactState> = {
   initialState: () => ({ status: 'unknown' }),
   decide: ({ data, metadata }, state) => {
-    if (metadata.actor.id !== data.studentId) throw new ForbiddenError('A student records their own contact only');
+    if (metadata.actor.id !== data.studentId)
+      throw new ForbiddenError('A student records their own contact only', INPUT);
     const email = data.email.trim();
-    if (!EMAIL.test(email)) throw new ValidationError('Not an email address', undefined, 'email');
+    if (!EMAIL.test(email)) throw new ValidationError('Not an email address', INPUT, 'email');
     if (!(LANGUAGES as readonly string[]).includes(data.preferredLanguage)) {
-      throw new ValidationError(`The language is one of ${LANGUAGES.join(', ')}`, undefined, 'preferredLanguage');
+      throw new ValidationError(`The language is one of ${LANGUAGES.join(', ')}`, INPUT, 'preferredLanguage');
     }
     // Recording the same contact again changes nothing, so no message goes out twice.
     if (state.status === 'known' && state.email === email && state.preferredLanguage === data.preferredLanguage) {

@@ -4,6 +4,7 @@ import {
   IllegalStateError,
   NotFoundError,
   ValidationError,
+  INPUT,
 } from '@admissions/domain-kernel';
 import { render } from '../templates';
 import type {
@@ -52,7 +53,7 @@ function request({ data, metadata }: RequestNotification, state: NotificationSta
   if (notificationId !== notificationIdOf(sourceEventId, content.kind)) {
     throw new ValidationError(
       'the notification id must be derived from its source event and kind',
-      undefined,
+      INPUT,
       'notificationId',
     );
   }
@@ -77,7 +78,7 @@ function request({ data, metadata }: RequestNotification, state: NotificationSta
 
 /** Accepted by the SMTP server: recorded once; a late report of an earlier round is still the truth. */
 function recordDelivery({ data, metadata }: RecordDelivery, state: NotificationState): NotificationEvent[] {
-  if (state.status === 'NONE') throw new NotFoundError('no such notification');
+  if (state.status === 'NONE') throw new NotFoundError('no such notification', INPUT);
   if (state.status === 'SENT') return [];
   const { notificationId, recipientId, kind } = state;
   return [
@@ -98,7 +99,7 @@ function recordDelivery({ data, metadata }: RecordDelivery, state: NotificationS
 
 /** Only the current round's job may fail the notification; a stale one changes nothing. */
 function recordFailure({ data, metadata }: RecordFailure, state: NotificationState): NotificationEvent[] {
-  if (state.status === 'NONE') throw new NotFoundError('no such notification');
+  if (state.status === 'NONE') throw new NotFoundError('no such notification', INPUT);
   if (state.status !== 'PENDING' || data.round !== state.round) return [];
   const { notificationId, recipientId, kind } = state;
   return [
@@ -118,8 +119,8 @@ function recordFailure({ data, metadata }: RecordFailure, state: NotificationSta
 }
 
 function retry({ metadata }: RetryNotification, state: NotificationState): NotificationEvent[] {
-  if (state.status === 'NONE') throw new NotFoundError('no such notification');
-  if (state.status === 'SENT') throw new IllegalStateError('the notification was already sent');
+  if (state.status === 'NONE') throw new NotFoundError('no such notification', INPUT);
+  if (state.status === 'SENT') throw new IllegalStateError('the notification was already sent', INPUT);
   // Already being sent (a double click): nothing more to do.
   if (state.status === 'PENDING') return [];
   const { notificationId, recipientId, kind } = state;
@@ -141,7 +142,7 @@ function retry({ metadata }: RetryNotification, state: NotificationState): Notif
 /** Only the recipient reads their inbox; to anyone else the item does not exist. */
 function markRead({ metadata }: MarkNotificationRead, state: NotificationState): NotificationEvent[] {
   if (state.status === 'NONE' || state.recipientId !== metadata.actor.id) {
-    throw new NotFoundError('no such item in your inbox');
+    throw new NotFoundError('no such item in your inbox', INPUT);
   }
   if (state.read) return [];
   const { notificationId, recipientId } = state;

@@ -1,4 +1,4 @@
-import { type Command, type Decider, ValidationError } from '@admissions/domain-kernel';
+import { type Command, type Decider, ValidationError, INPUT } from '@admissions/domain-kernel';
 import type { Language } from '../notification/notification-kind';
 import type { CandidacyLinkEvent, RecipientEvent } from './recipient.events';
 
@@ -23,7 +23,7 @@ export const recipientDecider: Decider<RecordContact, RecipientEvent, RecipientS
   initialState: () => ({ status: 'UNKNOWN' }),
   decide: ({ data, metadata }, state) => {
     const email = data.email.trim();
-    if (!EMAIL.test(email)) throw new ValidationError('not an email address', undefined, 'email');
+    if (!EMAIL.test(email)) throw new ValidationError('not an email address', INPUT, 'email');
     const language = data.language ?? (state.status === 'KNOWN' ? state.language : 'fr');
     const firstName = data.firstName ?? (state.status === 'KNOWN' ? state.firstName : undefined);
     if (
@@ -64,7 +64,7 @@ export const candidacyLinkDecider: Decider<LinkCandidacy, CandidacyLinkEvent, Ca
   decide: ({ data, metadata }, state) => {
     if (state.recipientId === data.recipientId) return [];
     if (state.recipientId !== undefined) {
-      throw new ValidationError('this candidacy belongs to another candidate', undefined, 'candidateId');
+      throw new ValidationError('this candidacy belongs to another candidate', INPUT, 'candidateId');
     }
     return [
       {

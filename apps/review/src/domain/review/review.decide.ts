@@ -5,6 +5,7 @@ import {
   IllegalStateError,
   NotFoundError,
   ValidationError,
+  INPUT,
 } from '@admissions/domain-kernel';
 import type {
   CancelInterview,
@@ -105,7 +106,7 @@ function openReview({ data, metadata }: OpenReview, state: ReviewState): ReviewE
 
 /** REV-1: the programme's lead changed; the file follows. */
 function reassignReview({ data, metadata }: ReassignReview, state: ReviewState): ReviewEvent[] {
-  if (state.status === 'NOT_OPENED') throw new NotFoundError('review not found');
+  if (state.status === 'NOT_OPENED') throw new NotFoundError('review not found', INPUT);
   if (state.status === 'CLOSED') throw closedError();
   requireText(data.leadId, 'leadId', 'REV-1');
   if (data.leadId === state.leadId) return [];
@@ -366,9 +367,10 @@ function validOpinion(data: ReasonedOpinion, file: ReviewFile): ReasonedOpinion 
 
 /** The review as the actor may see it: 404 when absent or not theirs, refused when closed. */
 function activeReview(state: ReviewState, metadata: CommandMetadata): Exclude<OpenedReview, { status: 'CLOSED' }> {
-  if (state.status === 'NOT_OPENED') throw new NotFoundError('review not found');
+  if (state.status === 'NOT_OPENED') throw new NotFoundError('review not found', INPUT);
   const { actor } = metadata;
-  if (actor.id !== state.leadId && !actor.roles.includes(ADMIN_ROLE)) throw new NotFoundError('review not found');
+  if (actor.id !== state.leadId && !actor.roles.includes(ADMIN_ROLE))
+    throw new NotFoundError('review not found', INPUT);
   if (state.status === 'CLOSED') throw closedError();
   return state;
 }
@@ -424,7 +426,7 @@ function requireText(value: string | undefined, field: string, ruleId: string): 
 }
 
 function closedError(): IllegalStateError {
-  return new IllegalStateError('the review is closed (candidacy withdrawn)');
+  return new IllegalStateError('the review is closed (candidacy withdrawn)', INPUT);
 }
 
 /** One stream per candidacy under review. */
