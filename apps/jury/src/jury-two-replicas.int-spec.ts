@@ -173,7 +173,8 @@ describe('jury service with two replicas on the same servers', () => {
     const programme = `MS-GROUP-${randomUUID().slice(0, 8)}`;
     const candidates = Array.from({ length: 30 }, (_, i) => `${programme}-c${i + 1}`);
     await seedProgramme(replicas[0].svc, programme, 10, []);
-    const group = replicas[0].groups.ADMISSIONS_INTAKE_GROUP;
+    const { names } = replicas[0].svc;
+    const group = names.kafka('jury.admissions-intake');
 
     // Publish once both replicas are members of the group, each with its share of the partitions.
     const kafka = new Kafka({
@@ -190,7 +191,7 @@ describe('jury service with two replicas on the same servers', () => {
         return described.state === 'Stable' && described.members.length === 2 ? true : undefined;
       }, 60_000);
       await publisher.publish(
-        eventTopicOf('review'),
+        names.kafka(eventTopicOf('review')),
         candidates.map((candidateId, index) =>
           toCloudEventMessage(
             {

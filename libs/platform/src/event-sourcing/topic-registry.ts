@@ -22,9 +22,9 @@ export interface TopicSpec {
 }
 
 /**
- * The consumer groups of each service with their production names (the defaults of the apps'
- * settings); each parks what it cannot handle on `<group>.dlq`. A spec in e2e/ checks this list
- * against the apps' settings.
+ * The consumer groups of each service with their production names (a DEPLOYMENT_NAMESPACE
+ * prefixes them); each parks what it cannot handle on `<group>.dlq`. A spec in e2e/ checks this
+ * list against the groups the apps declare.
  */
 export const CONSUMER_GROUPS: Readonly<Record<ServiceName, readonly string[]>> = {
   // CAND-3's ranking reads the candidacy log itself (LogReactions): no consumer group.
