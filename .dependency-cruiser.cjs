@@ -32,6 +32,23 @@ module.exports = {
       to: { path: '^apps/' },
     },
     {
+      name: 'api-does-not-reach-infrastructure',
+      comment: 'Controllers go through application/ (commands, queries); storage adapters stay behind it.',
+      severity: 'error',
+      from: { path: '^apps/[^/]+/src/api/' },
+      to: { path: '^apps/[^/]+/src/infrastructure/' },
+    },
+    {
+      name: 'test-support-stays-in-tests',
+      comment: 'libs/testing starts servers and forges tokens: only tests and test scripts use it.',
+      severity: 'error',
+      from: {
+        path: '^(apps|libs)/',
+        pathNot: ['^libs/testing/', '\\.(int-)?spec\\.ts$', '\\.int-helpers\\.ts$', '/test/'],
+      },
+      to: { path: '^libs/testing/' },
+    },
+    {
       name: 'no-circular',
       severity: 'error',
       from: {},

@@ -1,6 +1,8 @@
-# One image recipe for the five services, chosen at build time:
+# One image recipe for the five services and the portal's gateway, chosen at build time:
 #   docker build --build-arg SERVICE=jury --build-arg PORT=3003 --build-arg VERSION=0.1.0 \
 #     --build-arg REVISION="$(git rev-parse HEAD)" --build-arg SOURCE=<repository URL> -t admissions/jury .
+# SERVICE=gateway (PORT 3000) is the portal: `npm run build` also writes the web app (apps/web) to
+# dist/web, which the gateway serves from its working directory (WEB_DIST_DIR, /app/dist/web here).
 # `npm ci`: the lock lists every platform's optional binaries, so the image gets exactly the lock.
 FROM node:24-slim AS build
 WORKDIR /repo
@@ -33,7 +35,8 @@ RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund && npm cache clean -
 # The code stays owned by root: the service can read it, not change it.
 COPY --from=build /repo/dist ./dist
 # Without AUTH_JWKS_URL (docker-compose on a workstation) the dev key pair lives here; a named
-# volume mounted on it starts out owned by the service's user, so all five services share one pair.
+# volume mounted on it starts out owned by the service's user, so the five services and the
+# gateway's development identity provider share one pair.
 RUN mkdir -p .local/dev-jwt && chown -R 10001:10001 .local
 USER 10001:10001
 EXPOSE ${PORT}

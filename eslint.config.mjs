@@ -27,6 +27,29 @@ export default tseslint.config(
     },
   },
   {
+    // The web app runs in browsers.
+    files: ['apps/web/src/**/*.{ts,tsx}'],
+    languageOptions: {
+      globals: Object.fromEntries(
+        [
+          'window',
+          'document',
+          'navigator',
+          'localStorage',
+          'sessionStorage',
+          'fetch',
+          'XMLHttpRequest',
+          'FormData',
+          'File',
+          'Headers',
+          'Response',
+          'Event',
+          'URL',
+        ].map((name) => [name, 'readonly']),
+      ),
+    },
+  },
+  {
     files: ['**/*.js', '**/*.cjs'],
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },

@@ -8,6 +8,7 @@ import { mirrorIndexesAsGin } from '@admissions/platform';
 import { testEnv, uniqueName } from '@admissions/testing';
 import { Kafka, logLevel } from 'kafkajs';
 import mongoose from 'mongoose';
+import { rawRebuild } from './raw-rebuild';
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 3000);
 const CONCURRENCY = 16;
@@ -101,7 +102,8 @@ async function main(): Promise<void> {
   const publisher = new KafkaPublisher(kafka);
   // As the services do on FerretDB over PostgreSQL: GIN indexes it can use, for ours and the baselines alike.
   if (env.ferretdbPgUrl) await mirrorIndexesAsGin(env.ferretdbPgUrl, db.databaseName);
-  const relay = new OutboxRelay(store, db, publisher, { topic: relayTopic, source: '/bench' });
+  const origin = { source: '/bench', schemaBaseUrl: 'http://bench.test' };
+  const relay = new OutboxRelay(store, db, publisher, { ...origin, topic: relayTopic });
   const sequenceSeconds = await timed(async () => {
     while ((await sequencer.sequence()) > 0);
   });
@@ -109,7 +111,7 @@ async function main(): Promise<void> {
     while ((await relay.relayOnce()) > 0);
   });
   const { events } = await store.readLog(LOG_START, EVENTS);
-  const messages = events.map((event) => toCloudEventMessage(event, '/bench'));
+  const messages = events.map((event) => toCloudEventMessage(event, origin));
   const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
   await producer.connect();
   const sendSeconds = await timed(async () => {
@@ -129,22 +131,12 @@ async function main(): Promise<void> {
   // A store of its own, as an operator's rebuild in a new process: nothing of the log in memory.
   const runner = new ProjectionRunner(new EventStore(db), db, [counter]);
   const rawModel = db.collection<Counter>('rm_bench_raw');
-  const rawRebuild = async () => {
-    await rawModel.deleteMany({});
-    const counts = new Map<string, number>();
-    for await (const commit of store.commits.find({})) {
-      counts.set(commit.streamId, (counts.get(commit.streamId) ?? 0) + commit.events.length);
-    }
-    await rawModel.bulkWrite(
-      [...counts].map(([id, count]) => ({ replaceOne: { filter: { _id: id }, replacement: { count }, upsert: true } })),
-      { ordered: false },
-    );
-  };
+  const rebuildRaw = () => rawRebuild(store.commits, rawModel, counter).then(() => undefined);
   await runner.rebuild(counter);
-  await rawRebuild();
+  await rebuildRaw();
   if (env.ferretdbPgUrl) await mirrorIndexesAsGin(env.ferretdbPgUrl, db.databaseName);
   const rebuildSeconds = await timed(() => runner.rebuild(counter));
-  const rawRebuildSeconds = await timed(rawRebuild);
+  const rawRebuildSeconds = await timed(rebuildRaw);
   report('rebuild', rebuildSeconds, rawRebuildSeconds, 'raw cursor + bulkWrite');
 
   await publisher.close();

@@ -1,5 +1,5 @@
-// A newcomer's first `npm start` (scripts/start.sh), as the README tells it: five services and a
-// mail catcher come up, their URLs are printed, an application's receipt can be read in the mail
+// A newcomer's first `npm start` (scripts/start.sh), as the README tells it: five services, the
+// portal's gateway and a mail catcher come up, their URLs and the demo logins are printed, an application's receipt can be read in the mail
 // catcher, no file under version control changes, and SIGTERM stops what it started. Ports apart from a
 // developer's own `npm start`.
 import { signDevToken } from '@admissions/platform';
@@ -10,6 +10,7 @@ import { candidateFile, pdfForm, programmeBody } from './season/fixtures';
 
 const ROOT = join(__dirname, '..');
 const PORTS = {
+  gateway: 43100,
   candidacy: 43101,
   review: 43102,
   jury: 43103,
@@ -21,6 +22,8 @@ const PORTS = {
 
 const gitStatus = () => execFileSync('git', ['status', '--porcelain'], { cwd: ROOT, encoding: 'utf8' });
 
+// npm start tells the services to trust the gateway's development identity provider beside the
+// issuer `npm run token` signs for: a token minted as `npm run token` mints it, with no setting.
 function token(subject: string, role: string): string {
   return signDevToken({ sub: subject, roles: [role as never] }, { AUTH_DEV_KEY_DIR: join(ROOT, '.local', 'dev-jwt') });
 }
@@ -63,6 +66,7 @@ describe('npm start, as a newcomer runs it', () => {
         MONGO_URL: servers.mongoUrl,
         REDIS_URL: servers.redisUrl,
         ...(servers.ferretdbPgUrl ? { FERRETDB_PG_URL: servers.ferretdbPgUrl } : {}),
+        GATEWAY_PORT: String(PORTS.gateway),
         CANDIDACY_PORT: String(PORTS.candidacy),
         REVIEW_PORT: String(PORTS.review),
         JURY_PORT: String(PORTS.jury),
@@ -103,6 +107,17 @@ describe('npm start, as a newcomer runs it', () => {
     expect(page.headers.get('content-type')).toContain('text/html');
   });
 
+  it('serves the portal at the gateway, prints the demo logins, and its sign-in leads to its identity provider', async () => {
+    const gateway = `http://localhost:${PORTS.gateway}`;
+    expect(output).toContain(`portal        ${gateway}`);
+    expect(output).toMatch(/demo logins \(password "demo"\):\n\s+camille\s+candidate/);
+    const portal = await fetch(`${gateway}/`);
+    expect(portal.status).toBe(200);
+    expect(await portal.text()).toContain('<div id="root">');
+    const signIn = await fetch(`${gateway}/auth/login`, { redirect: 'manual' });
+    expect(signIn.headers.get('location')).toMatch(new RegExp(`^${gateway}/oidc/auth\\?`));
+  });
+
   it('shows the receipt of a submitted application in the mail catcher', async () => {
     const runId = uniqueName('start');
     const code = `MS-${runId.slice(-6).toUpperCase()}`;
@@ -139,7 +154,7 @@ describe('npm start, as a newcomer runs it', () => {
     expect(gitStatus()).toBe(statusBefore);
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
-    for (const service of ['candidacy', 'review', 'jury', 'notification', 'mobility'] as const) {
+    for (const service of ['candidacy', 'review', 'jury', 'notification', 'mobility', 'gateway'] as const) {
       await expect(fetch(`http://127.0.0.1:${PORTS[service]}/health/live`)).rejects.toThrow();
     }
   });

@@ -1,4 +1,4 @@
-import { PROBLEM_SCHEMA } from '@admissions/platform';
+import { CONSISTENCY_HEADER, declaredRoutes, PROBLEM_SCHEMA } from '@admissions/platform';
 import { startService, type ServiceUnderTest } from '@admissions/testing';
 import type { Type } from '@nestjs/common';
 import { Validator } from '@seriousme/openapi-schema-validator';
@@ -10,6 +10,7 @@ import { ReviewModule } from '../apps/review/src/review.module';
 
 interface Operation {
   security?: Record<string, string[]>[];
+  parameters?: { name: string; in: string }[];
   requestBody?: unknown;
   responses: Record<string, { content?: Record<string, { schema?: unknown }>; headers?: Record<string, unknown> }>;
 }
@@ -77,10 +78,37 @@ describe.each(SERVICES)('the OpenAPI document of %s (/docs-json)', (name, module
     }
   });
 
-  it('asks a bearer token, and documents 401 and 403, on every route but the public ones', () => {
+  it('documents read-your-writes: the token on every command success, the header on every query', () => {
+    for (const [path, item] of Object.entries(document.paths).filter(([path]) => path.startsWith('/v1/'))) {
+      for (const [method, operation] of Object.entries(item)) {
+        const name = `${method.toUpperCase()} ${path}`;
+        if (method === 'get') {
+          const accepted = (operation.parameters ?? []).some((p) => p.in === 'header' && p.name === CONSISTENCY_HEADER);
+          expect({ name, accepted }).toEqual({ name, accepted: true });
+          expect(operation.responses['503'].headers).toHaveProperty('Retry-After');
+        } else {
+          for (const [status, response] of Object.entries(operation.responses).filter(([code]) => code < '300')) {
+            expect({ name, status, headers: Object.keys(response.headers ?? {}) }).toEqual({
+              name,
+              status,
+              headers: expect.arrayContaining([CONSISTENCY_HEADER]),
+            });
+          }
+        }
+      }
+    }
+  });
+
+  it('asks a bearer token, and documents 401 and 403, on every route but the @Public() ones', () => {
+    const publicOperations = new Set(
+      declaredRoutes(svc.app)
+        .filter((route) => route.access.kind === 'public')
+        .map((route) => `${route.method} ${route.path.replace(/:(\w+)/g, '{$1}')}`),
+    );
+    expect(publicOperations.has('GET /health/live')).toBe(true);
     for (const { name: operation, operation: details } of operationsOf(document)) {
       const secured = (details.security ?? []).length > 0;
-      const isPublic = operation.startsWith('GET /health/') || /^GET \/v1\/programmes(\/\{code\})?$/.test(operation);
+      const isPublic = publicOperations.has(operation);
       expect({ operation, secured }).toEqual({ operation, secured: !isPublic });
       if (secured) expect(Object.keys(details.responses)).toEqual(expect.arrayContaining(['401', '403']));
     }

@@ -1,11 +1,12 @@
-import { CONSUMER_GROUPS, SERVICES, TOPICS } from '@admissions/platform';
+import { CONSUMER_GROUPS, erasureGroupOf, SERVICES, TOPICS } from '@admissions/platform';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CONSUMED } from '../apps/notification/src/domain';
 
 /**
  * The consumer groups each app subscribes with, read from its application layer's
- * `groupId: '…'` declarations (notification's one template is expanded over its sources).
+ * `groupId: '…'` declarations (notification's one template is expanded over its sources), and
+ * the erasure propagation's group where the app takes it in.
  */
 function groupsDeclaredBy(service: string): string[] {
   const dir = join(__dirname, '..', 'apps', service, 'src', 'application');
@@ -16,6 +17,9 @@ function groupsDeclaredBy(service: string): string[] {
       else groups.push(group);
     }
   }
+  // The shared erasure propagation (libs/platform) subscribes for the services whose module imports it.
+  const module = readFileSync(join(dir, '..', `${service}.module.ts`), 'utf8');
+  if (module.includes('ErasurePropagationModule')) groups.push(erasureGroupOf(service));
   return groups.sort();
 }
 

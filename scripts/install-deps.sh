@@ -9,5 +9,7 @@ if [[ ! -f node_modules/.package-lock.json || package-lock.json -nt node_modules
   # msgpackr) as npm 11 writes them, so it leaves the lock as it is; unlike `npm ci` it keeps
   # what node_modules already holds.
   printf 'deps: installing Node packages…\n'
+  # @asyncapi/parser depends on Scarf's install-time analytics: off.
+  export SCARF_ANALYTICS=false
   npm install --no-audit --no-fund --loglevel=error
 fi

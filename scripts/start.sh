@@ -1,11 +1,15 @@
 #!/usr/bin/env bash
-# `npm start`: the servers (infra/local/up.sh), a fresh build, then the five services, each on
-# its own port with its log in .local/logs/<name>.log. Returns once all answer /health/ready
-# with one line per service, then stays in the foreground: Ctrl-C or SIGTERM stops the five
-# services (the servers keep running; `npm run infra:down` stops them).
+# `npm start`: the servers (infra/local/up.sh), a fresh build, then the five services and the
+# gateway (the portal, with its development identity provider), each on its own port with its log
+# in .local/logs/<name>.log. Returns once all answer /health/ready with one line per service and
+# the demo logins, then stays in the foreground: Ctrl-C or SIGTERM stops what it started (the
+# servers keep running; `npm run infra:down` stops them).
 #
-# Ports: CANDIDACY_PORT (3001), REVIEW_PORT (3002), JURY_PORT (3003), NOTIFICATION_PORT (3004),
-# MOBILITY_PORT (3005). READY_TIMEOUT (120 s) bounds the wait for readiness.
+# Ports: GATEWAY_PORT (3000), CANDIDACY_PORT (3001), REVIEW_PORT (3002), JURY_PORT (3003),
+# NOTIFICATION_PORT (3004), MOBILITY_PORT (3005). READY_TIMEOUT (120 s) bounds the wait for readiness.
+# Unless OIDC_ISSUER_URL names another identity provider, the services are told to trust the
+# gateway's development provider (AUTH_ISSUER, AUTH_AUDIENCE, AUTH_JWKS_URL), beside the issuer
+# `npm run token` signs for: both sign with the development key pair, so both kinds of token pass.
 # <SERVICE>_CLOCK_SHIFT_DAYS moves one service's clock ahead (CLOCK_SHIFT_DAYS for that service),
 # e.g. JURY_CLOCK_SHIFT_DAYS=45 lets a December run hold January's juries (see docs/season.md).
 # A local mail catcher (MailDev) receives the notification service's emails on SMTP port
@@ -16,8 +20,9 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 
-SERVICES=(candidacy review jury notification mobility)
-declare -A DEFAULT_PORTS=([candidacy]=3001 [review]=3002 [jury]=3003 [notification]=3004 [mobility]=3005)
+# The gateway last: it forwards to the others.
+SERVICES=(candidacy review jury notification mobility gateway)
+declare -A DEFAULT_PORTS=([candidacy]=3001 [review]=3002 [jury]=3003 [notification]=3004 [mobility]=3005 [gateway]=3000)
 READY_TIMEOUT="${READY_TIMEOUT:-120}"
 START_ATTEMPTS="${START_ATTEMPTS:-3}"
 MAIL_CATCHER_SMTP_PORT="${MAIL_CATCHER_SMTP_PORT:-1025}"
@@ -158,6 +163,16 @@ export NODE_ENV="${NODE_ENV:-development}"
 # The demo catalogue and partners are loaded once: the seeders skip what is already there.
 export SEED_DEMO_CATALOGUE="${SEED_DEMO_CATALOGUE:-true}" SEED_DEMO_PARTNERS="${SEED_DEMO_PARTNERS:-true}"
 
+# The gateway finds the services here; the services trust the gateway's development provider.
+GATEWAY_URL="http://localhost:$(port_of gateway)"
+for name in candidacy review jury notification mobility; do
+  export "${name^^}_URL=http://127.0.0.1:$(port_of "$name")"
+done
+if [[ -z ${OIDC_ISSUER_URL:-} ]]; then
+  export AUTH_ISSUER="${AUTH_ISSUER:-$GATEWAY_URL/oidc,admissions-dev}" AUTH_AUDIENCE="${AUTH_AUDIENCE:-admissions-api}"
+  export AUTH_JWKS_URL="${AUTH_JWKS_URL:-http://127.0.0.1:$(port_of gateway)/oidc/jwks}"
+fi
+
 # 2. Our services from a previous run give their ports back; anything else on a port is an error.
 mkdir -p "$LOG_DIR" "$PID_DIR"
 stop_previous
@@ -193,9 +208,19 @@ for name in "${SERVICES[@]}"; do
 done
 
 for name in "${SERVICES[@]}"; do
+  [[ $name == gateway ]] && continue
   port=$(port_of "$name")
   printf '%-13s http://localhost:%s   docs http://localhost:%s/docs\n' "$name" "$port" "$port"
 done
+printf '%-13s %s   (the portal: sign in there)\n' "portal" "$GATEWAY_URL"
+if [[ -z ${OIDC_ISSUER_URL:-} ]]; then
+  # From the gateway's own list, so that what is printed is what signs in.
+  node -e '
+    const { DEMO_ACCOUNTS, DEMO_PASSWORD } = require("./dist/apps/gateway/src/dev-identity/demo-accounts.js");
+    const rows = DEMO_ACCOUNTS.map((a) => `  ${a.login.padEnd(10)} ${a.roles.join(", ")}`);
+    process.stdout.write(`demo logins (password "${DEMO_PASSWORD}"):\n${rows.join("\n")}\n`);'
+  say "tokens for the services: npm run token -- <role> <subject>"
+fi
 if [[ -n $MAIL_CATCHER_PID ]]; then
   printf '%-13s http://localhost:%s   (the emails the platform sends)\n' "mail" "$MAIL_CATCHER_WEB_PORT"
 fi

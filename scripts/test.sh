@@ -9,6 +9,7 @@ source scripts/node.sh
 printf 'node: %s (%s)\n' "$(node -v)" "$(command -v node)"
 
 bash scripts/install-deps.sh
+bash scripts/install-browser.sh
 bash infra/local/up.sh
 set -a
 # shellcheck disable=SC1091
@@ -20,6 +21,9 @@ npx eslint .
 npx prettier --check --log-level warn .
 npx depcruise apps libs --config .dependency-cruiser.cjs --output-type err
 npx tsc --noEmit -p tsconfig.json
+# The web app: type-checked and built into dist/web, which the browser journey is served from
+# (the build prints the first page's compressed JavaScript and fails beyond 250 KB).
+npm run build:web
 
 # The Helm chart: lint, render and validate offline (installs helm and kubernetes-validate into
 # .local/ the first time: several minutes of CPU for helm, then seconds).

@@ -1,11 +1,15 @@
 // The season's HTTP client: every request has a timeout and stops with the run, and every
 // exchange is logged by route (the path with its ids as `:names`), so that the report can name
 // the slowest request and count the failures of each route.
-import type { Service } from './config';
+import { CONSISTENCY_HEADER } from '../../libs/platform/src/consistency/consistency-token';
 import { type Distribution, distribution } from './stats';
 
+/** The service a request goes to, as the log names it. */
+type Service = string;
+
 export type Reply<T> =
-  | { readonly ok: true; readonly status: number; readonly body: T }
+  /** consistencyToken: the X-Consistency-Token a command's reply carries (the commits it stored). */
+  | { readonly ok: true; readonly status: number; readonly body: T; readonly consistencyToken?: string }
   /** status 0: no answer (timeout, refused connection, the run stopped). */
   | { readonly ok: false; readonly status: number; readonly problem: string };
 
@@ -110,7 +114,8 @@ export class Http {
       const response = await fetch(url, { ...init, signal });
       const text = await response.text();
       const body = parse(text, response.headers.get('content-type') ?? '');
-      if (response.ok) return { ok: true, status: response.status, body: body as T };
+      const consistencyToken = response.headers.get(CONSISTENCY_HEADER) ?? undefined;
+      if (response.ok) return { ok: true, status: response.status, body: body as T, consistencyToken };
       return { ok: false, status: response.status, problem: problemOf(body) };
     } catch (error) {
       if (this.stop.aborted) return { ok: false, status: 0, problem: 'stopped: the run stopped' };

@@ -336,7 +336,7 @@ class Season {
       if (c === undefined) continue;
       const decision: Decision = rank < places ? 'ADMITTED' : (rank - places) % 2 === 0 ? 'WAITLISTED' : 'REJECTED';
       const body = { candidateId, decision, reason: REASONS[decision] };
-      const reply = await juror.post<{ events: { type: string; data: { offerId?: string } }[] }>(
+      const reply = await juror.post<{ offer: { offerId: string } | null }>(
         '/v1/programmes/:code/sessions/:session/decisions',
         { code, session: sessionId },
         body,
@@ -348,7 +348,7 @@ class Season {
       const decidedAt = performance.now();
       c.decision = decision;
       // JURY-4: an admission comes with its offer in the same answer.
-      c.offerId = reply.body.events.find((e) => e.type === 'OfferMade')?.data.offerId;
+      c.offerId = reply.body.offer?.offerId;
       inboxes.push(
         this.sighting(this.inboxes.expect(candidateId, candidateId, decidedAt), 'candidate inbox').then(
           (ms) => void (c.inboxMs = ms),

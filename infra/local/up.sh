@@ -251,6 +251,10 @@ write_env() {
     printf 'export MONGO_URL=%q\n' "$MONGO_URL"
     [[ -z ${FERRETDB_PG_URL:-} ]] || printf 'export FERRETDB_PG_URL=%q\n' "$FERRETDB_PG_URL"
     printf 'export REDIS_URL=%q\n' "$REDIS_URL"
+    # The ports as well: a test that stops a server and runs up.sh again (servers-away, chaos)
+    # brings it back where it was, not on the default port another checkout may be using.
+    printf 'export KAFKA_PORT=%q KAFKA_CONTROLLER_PORT=%q MONGO_PORT=%q PG_PORT=%q REDIS_PORT=%q\n' \
+      "$KAFKA_PORT" "$KAFKA_CONTROLLER_PORT" "$MONGO_PORT" "$PG_PORT" "$REDIS_PORT"
   } >"$env.tmp"
   mv "$env.tmp" "$env"
   cat "$env"

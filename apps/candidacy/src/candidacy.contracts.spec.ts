@@ -1,6 +1,6 @@
 import { ContractRegistry, candidacyContracts } from '@admissions/contracts';
 import { DomainEvent } from '@admissions/domain-kernel';
-import { AT, CANDIDACY_ID, completeDraft, cti, submitted } from './domain/candidacy/candidacy.test-fixtures';
+import { AT, CANDIDACY_ID, completeDraft, cti, submitted } from './domain/candidacy/candidacy.fixtures';
 import { CandidacyEvent, ProgrammeEvent, SubmissionLedgerEvent } from './domain';
 
 // The published contracts must accept exactly what the deciders emit: a field renamed in the
@@ -53,6 +53,8 @@ const events: readonly DomainEvent[] = [
     type: 'SubmissionRegistered',
     data: { programmeCode: 'MS-CYBER', candidacyId: CANDIDACY_ID, rank: 1, registeredAt: AT },
   } satisfies SubmissionLedgerEvent,
+  // Appended by the erasure this service hosts (libs/platform PersonErasure).
+  { type: 'PersonErased', data: { personId: 'cand-1', erasedAt: AT } },
 ];
 
 describe('candidacy event contracts', () => {

@@ -1,6 +1,6 @@
 // Shared by the candidacy HTTP tests: a small client over fetch, and valid bodies to start from.
 import { EventStore } from '@admissions/event-store';
-import type { ServiceUnderTest } from '@admissions/testing';
+import { samplePdf, type ServiceUnderTest } from '@admissions/testing';
 
 export interface Answer<T = Record<string, unknown>> {
   readonly status: number;
@@ -96,6 +96,21 @@ export function openProgramme(code: string, now = new Date()) {
     },
     pedagogicalLeadId: `lead-${code.toLowerCase()}`,
   };
+}
+
+/** create → complete → attach, as a candidate does it; answers the file id. */
+export async function completeFile(candidate: Client, programmeCode: string, diplomas = [m1], months = 40) {
+  const opened = await candidate.post('/v1/candidacies');
+  expect(opened.status).toBe(201);
+  const candidacyId = String(opened.body.candidacyId);
+  expect((await candidate.put(`/v1/candidacies/${candidacyId}/identity`, identity)).status).toBe(200);
+  expect((await candidate.put(`/v1/candidacies/${candidacyId}/diplomas`, { diplomas })).status).toBe(200);
+  expect((await candidate.put(`/v1/candidacies/${candidacyId}/experience`, { months })).status).toBe(200);
+  expect((await candidate.put(`/v1/candidacies/${candidacyId}/programme`, { programmeCode })).status).toBe(200);
+  expect((await candidate.attach(candidacyId, 'CV', await samplePdf(`cv ${candidacyId}`))).status).toBe(201);
+  const letter = await samplePdf(`letter ${candidacyId}`);
+  expect((await candidate.attach(candidacyId, 'MOTIVATION_LETTER', letter)).status).toBe(201);
+  return candidacyId;
 }
 
 export function uniqueCode(prefix: string): string {

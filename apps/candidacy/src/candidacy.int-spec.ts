@@ -15,7 +15,7 @@ import { createHash } from 'node:crypto';
 import { SubmissionRanking } from './application/submission-ranking.process-manager';
 import { CandidacyModule } from './candidacy.module';
 import type { CandidacySubmitted } from './domain';
-import { Client, cti, identity, m1, openProgramme, uniqueCode } from './candidacy.int-helpers';
+import { Client, completeFile, cti, identity, m1, openProgramme, uniqueCode } from './candidacy.int-helpers';
 import { DEMO_CATALOGUE, DemoCatalogueSeeder } from './infrastructure/demo-catalogue';
 
 interface Received {
@@ -72,28 +72,6 @@ describe('candidacy service over HTTP and Kafka', () => {
   });
 
   const candidateClient = (subject: string) => new Client(svc, svc.token('candidate', subject));
-
-  /** create → complete → attach, as a candidate does it; answers the file id. */
-  async function completeFile(
-    candidate: Client,
-    diplomas = [m1],
-    months = 40,
-    programme = programmeCode,
-  ): Promise<string> {
-    const opened = await candidate.post('/v1/candidacies');
-    expect(opened.status).toBe(201);
-    const candidacyId = String(opened.body.candidacyId);
-    expect((await candidate.put(`/v1/candidacies/${candidacyId}/identity`, identity)).status).toBe(200);
-    expect((await candidate.put(`/v1/candidacies/${candidacyId}/diplomas`, { diplomas })).status).toBe(200);
-    expect((await candidate.put(`/v1/candidacies/${candidacyId}/experience`, { months })).status).toBe(200);
-    const target = { programmeCode: programme };
-    expect((await candidate.put(`/v1/candidacies/${candidacyId}/programme`, target)).status).toBe(200);
-    expect((await candidate.attach(candidacyId, 'CV', await samplePdf(`cv ${candidacyId}`))).status).toBe(201);
-    expect(
-      (await candidate.attach(candidacyId, 'MOTIVATION_LETTER', await samplePdf(`letter ${candidacyId}`))).status,
-    ).toBe(201);
-    return candidacyId;
-  }
 
   it('CAND-1 CAND-2 CAND-3 ELIG-4: create, complete, attach, submit, then read the candidate space', async () => {
     const candidate = candidateClient(uniqueName('cand'));
@@ -208,8 +186,8 @@ describe('candidacy service over HTTP and Kafka', () => {
   it('CAND-3: files are ranked in submission order per programme, and the staff pipeline lists them so', async () => {
     const firstOwner = candidateClient(uniqueName('first'));
     const secondOwner = candidateClient(uniqueName('second'));
-    const first = await completeFile(firstOwner);
-    const second = await completeFile(secondOwner);
+    const first = await completeFile(firstOwner, programmeCode);
+    const second = await completeFile(secondOwner, programmeCode);
     expect((await firstOwner.post(`/v1/candidacies/${first}/submission`)).status).toBe(200);
     expect((await secondOwner.post(`/v1/candidacies/${second}/submission`)).status).toBe(200);
 
@@ -244,7 +222,7 @@ describe('candidacy service over HTTP and Kafka', () => {
     const programme = uniqueCode('MS-RANK');
     expect((await admin.post('/v1/programmes', openProgramme(programme))).status).toBe(201);
     const owners = Array.from({ length: 6 }, () => candidateClient(uniqueName('rank')));
-    const files = await Promise.all(owners.map((owner) => completeFile(owner, [m1], 40, programme)));
+    const files = await Promise.all(owners.map((owner) => completeFile(owner, programme)));
     const answers = await Promise.all(owners.map((owner, i) => owner.post(`/v1/candidacies/${files[i]}/submission`)));
     expect(answers.map((answer) => answer.status)).toEqual(files.map(() => 200));
 
@@ -274,7 +252,7 @@ describe('candidacy service over HTTP and Kafka', () => {
 
   it('publishes the events on admissions.candidacy.events with the CloudEvents headers, honouring the contracts', async () => {
     const candidate = candidateClient(uniqueName('kafka'));
-    const candidacyId = await completeFile(candidate, [cti], 12);
+    const candidacyId = await completeFile(candidate, programmeCode, [cti], 12);
     expect((await candidate.post(`/v1/candidacies/${candidacyId}/submission`)).status).toBe(200);
     const streamId = `candidacy-${candidacyId}`;
 
@@ -318,8 +296,10 @@ describe('candidacy service over HTTP and Kafka', () => {
     const ranked = ours.find((message) => message.headers.ce_type === 'SubmissionRanked');
     // CAND-3 is caused by the submission: the process manager's command carries its event id.
     expect(ranked?.headers.ce_causationid).toBe(submitted?.headers.ce_id);
-    expect(submitted?.data).toMatchObject({ candidacyId, programmeCode, personal: { email: identity.personal.email } });
+    // Personal data travels sealed with the candidate's key (crypto-shredding): never in clear.
+    expect(submitted?.data).toMatchObject({ candidacyId, programmeCode, personal: { sealed: 'A256GCM' } });
     expect(submitted?.data).not.toHaveProperty('email');
+    expect(JSON.stringify(ours.map((message) => message.data))).not.toContain(identity.personal.email);
 
     const ledger = await eventually(async () => {
       const messages = received.filter((message) => message.key === `submission-ledger-${programmeCode}`);

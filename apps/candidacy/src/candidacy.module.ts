@@ -1,6 +1,14 @@
-import { candidacyContracts } from '@admissions/contracts';
 import { documentStorageProvider } from '@admissions/documents';
-import { EventSourcingModule, PlatformModule } from '@admissions/platform';
+import {
+  AccessJournalModule,
+  DeadLettersModule,
+  ErasureModule,
+  ErasurePropagationModule,
+  EventSourcingModule,
+  PersonalDataController,
+  personalDataSource,
+  PlatformModule,
+} from '@admissions/platform';
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { CandidaciesController } from './api/candidacies.controller';
@@ -12,29 +20,33 @@ import {
   SubmitCandidacyHandler,
 } from './application/candidacy.handlers';
 import { CandidacyQueries } from './application/candidacy.queries';
+import { CandidacyPersonalData } from './application/candidacy-personal-data';
 import { CandidacyWriter } from './application/candidacy-writer';
 import { AttachDocumentHandler, DocumentContents } from './application/document.handlers';
 import { ChangeProgrammeHandler, CreateProgrammeHandler } from './application/programme.handlers';
 import { SubmissionRanking } from './application/submission-ranking.process-manager';
+import { PersonDocumentsErasure } from './application/person-erasure.reaction';
 import { CandidacyEnv } from './config';
 import { DemoCatalogueSeeder } from './infrastructure/demo-catalogue';
 import { ProgrammeRepository } from './infrastructure/programme.repository';
-import { candidacyProjections } from './projections';
+import { eventSourcing } from './event-sourcing';
+import { CandidacyPublicStream } from './application/candidacy-public-stream';
 
-export const SERVICE = 'candidacy';
+export const SERVICE = eventSourcing.service;
 
 @Module({
   imports: [
     PlatformModule.forService({ name: SERVICE, envClass: CandidacyEnv }),
+    AccessJournalModule,
     CqrsModule.forRoot(),
-    EventSourcingModule.forService({
-      service: SERVICE,
-      contracts: candidacyContracts,
-      projections: candidacyProjections,
-    }),
+    EventSourcingModule.forService(eventSourcing),
+    DeadLettersModule,
+    ErasureModule,
+    ErasurePropagationModule,
   ],
-  controllers: [ProgrammesController, CandidaciesController],
+  controllers: [ProgrammesController, CandidaciesController, PersonalDataController],
   providers: [
+    CandidacyPublicStream,
     CandidacyWriter,
     CandidacyQueries,
     ProgrammeRepository,
@@ -48,7 +60,9 @@ export const SERVICE = 'candidacy';
     SubmitCandidacyHandler,
     AttachDocumentHandler,
     SubmissionRanking,
+    PersonDocumentsErasure,
     DemoCatalogueSeeder,
+    personalDataSource(CandidacyPersonalData),
   ],
 })
 export class CandidacyModule {}

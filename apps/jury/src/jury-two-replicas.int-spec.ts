@@ -2,12 +2,11 @@ import { ManualClock } from '@admissions/domain-kernel';
 import { DeadlineScheduler } from '@admissions/deadlines';
 import { Lease } from '@admissions/event-store';
 import { KafkaPublisher, toCloudEventMessage } from '@admissions/messaging';
-import { type Db, eventTopicOf, METRICS_REGISTRY, MONGO_DB } from '@admissions/platform';
+import { type Db, eventTopicOf, MONGO_DB } from '@admissions/platform';
 import { ProjectionRunner } from '@admissions/projections';
-import { eventually, testEnv } from '@admissions/testing';
+import { eventually, metricOf, originOf, testEnv } from '@admissions/testing';
 import IORedis from 'ioredis';
 import { Kafka, logLevel } from 'kafkajs';
-import type { Registry } from 'prom-client';
 import { randomUUID } from 'node:crypto';
 import { offerExpiryDeadlineId, SYSTEM_ACTOR } from './application/jury-streams';
 import { ProgrammeAdmissionsWriter } from './application/programme-admissions.writer';
@@ -28,13 +27,8 @@ import { seatLedger } from './projections/seat-ledger.projection';
 const REDIS_DB = Number(process.env.JURY_REPLICAS_TEST_REDIS_DB ?? 12);
 const clock = new ManualClock(new Date('2026-06-01T09:00:00+02:00'));
 
-async function metric(replica: JuryInstance, name: string, labels: Record<string, string> = {}): Promise<number> {
-  const registry = replica.svc.app.get<Registry>(METRICS_REGISTRY);
-  const values = (await registry.getSingleMetric(name)?.get())?.values ?? [];
-  return values
-    .filter((value) => Object.entries(labels).every(([key, wanted]) => value.labels[key] === wanted))
-    .reduce((sum, { value }) => sum + value, 0);
-}
+const metric = (replica: JuryInstance, name: string, labels: Record<string, string> = {}) =>
+  metricOf(replica.svc, name, labels);
 
 describe('jury service with two replicas on the same servers', () => {
   let replicas: JuryInstance[] = [];
@@ -219,7 +213,7 @@ describe('jury service with two replicas on the same servers', () => {
                 schemaVersion: 1,
               },
             },
-            '/admissions/review',
+            originOf('review'),
           ),
         ),
       );

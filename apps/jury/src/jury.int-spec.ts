@@ -4,7 +4,7 @@ import { DeadlineScheduler } from '@admissions/deadlines';
 import type { StoredEvent } from '@admissions/event-store';
 import { KafkaPublisher, toCloudEventMessage } from '@admissions/messaging';
 import { DECISIONS_TOPIC, eventTopicOf } from '@admissions/platform';
-import { eventually, pdfSignatureThenGarbage, samplePdf, testEnv, uniqueName } from '@admissions/testing';
+import { eventually, originOf, pdfSignatureThenGarbage, samplePdf, testEnv, uniqueName } from '@admissions/testing';
 import IORedis from 'ioredis';
 import { Kafka, logLevel, type Consumer } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
@@ -119,7 +119,7 @@ describe('jury service (HTTP, Kafka, deadlines)', () => {
     await publisher.publish(
       eventTopicOf('review'),
       [admissible('k1', 1), admissible('k2', 2), admissible('k3', 3)].map((e) =>
-        toCloudEventMessage(e, '/admissions/review'),
+        toCloudEventMessage(e, originOf('review')),
       ),
     );
     const created = envelope('ProgrammeCreated', `programme-${K}`, {
@@ -133,7 +133,7 @@ describe('jury service (HTTP, Kafka, deadlines)', () => {
       pedagogicalLeadId: 'lead-1',
       createdAt: clock.now().toISOString(),
     });
-    await publisher.publish(eventTopicOf('candidacy'), [toCloudEventMessage(created, '/admissions/candidacy')]);
+    await publisher.publish(eventTopicOf('candidacy'), [toCloudEventMessage(created, originOf('candidacy'))]);
 
     const waiting = await eventually(async () => {
       const answer = await call<{ awaitingSession: string[] }>(svc(), juror(), 'GET', `/v1/programmes/${K}/sessions`);
@@ -179,7 +179,20 @@ describe('jury service (HTTP, Kafka, deadlines)', () => {
     const decide = (candidate: string, decision: string) =>
       call(svc(), juror(), 'POST', url, { candidateId: candidate, decision, reason: `jury: ${decision}` });
 
-    expect((await decide(c('k1'), 'ADMITTED')).status).toBe(201);
+    const admitted = await decide(c('k1'), 'ADMITTED');
+    expect(admitted).toMatchObject({
+      status: 201,
+      body: {
+        sessionId: sessionIds[K],
+        sessionStatus: 'OPEN',
+        candidateId: c('k1'),
+        outcome: 'ADMITTED',
+        reason: 'jury: ADMITTED',
+        waitingListRank: null,
+        offer: { offerId: offerOf(c('k1')), enrolBy: '2026-03-20T22:59:59.999Z' },
+      },
+    });
+    expect((admitted.body as { decisionId: string }).decisionId).toMatch(/^decision-/);
     expect((await decide(c('k2'), 'ADMITTED')).status).toBe(201);
     const before = (await streamOf(svc(), K)).length;
     expect(await decide(c('k3'), 'ADMITTED')).toMatchObject({
@@ -194,11 +207,11 @@ describe('jury service (HTTP, Kafka, deadlines)', () => {
     expect((await streamOf(svc(), K)).length).toBe(before);
 
     const waitlisted = await decide(c('k3'), 'WAITLISTED');
-    expect(waitlisted.status).toBe(201);
-    expect((waitlisted.body as { events: { type: string }[] }).events.map((e) => e.type)).toEqual([
-      'AdmissionDecided',
-      'SessionClosed',
-    ]);
+    expect(waitlisted).toMatchObject({
+      status: 201,
+      body: { candidateId: c('k3'), outcome: 'WAITLISTED', waitingListRank: 1, offer: null, sessionStatus: 'CLOSED' },
+    });
+    expect((await streamOf(svc(), K)).slice(before).map((e) => e.type)).toEqual(['AdmissionDecided', 'SessionClosed']);
 
     // The candidate sees their waiting-list rank (read model).
     const mine = await eventually(async () => {
@@ -226,11 +239,15 @@ describe('jury service (HTTP, Kafka, deadlines)', () => {
     );
     expect(othersOffer).toMatchObject({ status: 404, body: { ruleId: 'JURY-4' } });
 
+    const before = (await streamOf(svc(), K)).length;
     const declined = await offers(c('k2'), 'decline');
-    expect(declined.status).toBe(200);
-    expect(
-      (declined.body as { events: { type: string; data: { candidateId: string; origin?: string } }[] }).events,
-    ).toEqual([
+    // The reply is the candidate's own offer; who gets the seat next is not theirs to know.
+    expect(declined).toMatchObject({
+      status: 200,
+      body: { programmeCode: K, offerId: offerOf(c('k2')), status: 'DECLINED' },
+    });
+    expect(JSON.stringify(declined.body)).not.toContain(c('k3'));
+    expect((await streamOf(svc(), K)).slice(before)).toEqual([
       expect.objectContaining({ type: 'OfferDeclined' }),
       expect.objectContaining({
         type: 'OfferMade',
@@ -238,7 +255,10 @@ describe('jury service (HTTP, Kafka, deadlines)', () => {
       }),
     ]);
     expect(await offers(c('k2'), 'enrolment')).toMatchObject({ status: 422, body: { ruleId: 'JURY-4' } });
-    expect((await offers(c('k1'), 'enrolment')).status).toBe(200);
+    const enrolled = await offers(c('k1'), 'enrolment');
+    expect(enrolled).toMatchObject({ status: 200, body: { offerId: offerOf(c('k1')), status: 'ENROLLED' } });
+    // JURY-4: asked again, the enrolment stands and nothing is appended.
+    expect(await offers(c('k1'), 'enrolment')).toMatchObject({ status: 200, body: enrolled.body });
     expect((await offers(c('k3'), 'enrolment')).status).toBe(200);
 
     const ledger = await eventually(async () => {
@@ -277,11 +297,25 @@ describe('jury service (HTTP, Kafka, deadlines)', () => {
     });
     const partial = await call(svc(), juror(), 'POST', url, { decisions: [rejected('b1')] });
     expect(partial).toMatchObject({ status: 400, body: { ruleId: 'JURY-2', field: 'decisions' } });
-    const all = await call<{ events: { type: string }[] }>(svc(), juror(), 'POST', url, {
-      decisions: ['b1', 'b2', 'b3', 'b4'].map(rejected),
-    });
+    const before = (await streamOf(svc(), B)).length;
+    const all = await call<{ sessionStatus: string; decisions: { candidateId: string; outcome: string }[] }>(
+      svc(),
+      juror(),
+      'POST',
+      url,
+      { decisions: ['b1', 'b2', 'b3', 'b4'].map(rejected) },
+    );
     expect(all.status).toBe(201);
-    expect(all.body.events.map((e) => e.type)).toEqual([...Array(4).fill('AdmissionDecided'), 'SessionClosed']);
+    expect(all.body.sessionStatus).toBe('CLOSED');
+    expect(all.body.decisions).toEqual(
+      ['b1', 'b2', 'b3', 'b4'].map((name) =>
+        expect.objectContaining({ candidateId: c(name), outcome: 'REJECTED', offer: null }),
+      ),
+    );
+    expect((await streamOf(svc(), B)).slice(before).map((e) => e.type)).toEqual([
+      ...Array(4).fill('AdmissionDecided'),
+      'SessionClosed',
+    ]);
   });
 
   it('REC-3: the transcript is a readable PDF the candidate uploaded; an unknown or foreign reference is refused; the rectorate downloads it', async () => {
@@ -329,7 +363,17 @@ describe('jury service (HTTP, Kafka, deadlines)', () => {
     const filed = await call(svc(), as(c('b1')), 'POST', '/v1/referrals', {
       transcriptDocumentRef: uploaded.body.transcriptDocumentRef,
     });
-    expect(filed.status).toBe(201);
+    // REC-4: the reply is the referral, registered in the commit that filed it.
+    expect(filed).toMatchObject({
+      status: 201,
+      body: {
+        status: 'FILED',
+        candidateId: c('b1'),
+        transcriptDocumentRef: uploaded.body.transcriptDocumentRef,
+        acknowledged: true,
+        proposals: [],
+      },
+    });
     const download = (token: string) =>
       fetch(`${svc().url}/v1/referrals/${c('b1')}/transcript`, { headers: { authorization: `Bearer ${token}` } });
     const read = await download(officer());
@@ -357,6 +401,11 @@ describe('jury service (HTTP, Kafka, deadlines)', () => {
     for (const code of P.slice(0, 3)) {
       const answer = await propose(code);
       expect(answer.status).toBe(201);
+      // REC-5: the third proposal sends them; the 15-day answer window opens (REC-7).
+      expect(answer.body).toMatchObject({
+        status: proposals.length < 2 ? 'FILED' : 'AWAITING_ANSWER',
+        proposals: expect.arrayContaining([{ proposalId: answer.body.proposalId, programmeCode: code }]),
+      });
       proposals.push(answer.body.proposalId);
     }
     const fourth = await propose(P[3]);
@@ -364,7 +413,7 @@ describe('jury service (HTTP, Kafka, deadlines)', () => {
     expect((await streamOf(svc(), P[3])).map((e) => e.type)).toEqual(['ProgrammeDefined']);
 
     const accepted = await call(svc(), as(c('b1')), 'POST', `/v1/referrals/me/proposals/${proposals[1]}/acceptance`);
-    expect(accepted.status).toBe(200);
+    expect(accepted).toMatchObject({ status: 200, body: { status: 'ACCEPTED', acceptedProposalId: proposals[1] } });
     const second = await call(svc(), as(c('b1')), 'POST', `/v1/referrals/me/proposals/${proposals[0]}/acceptance`);
     expect(second).toMatchObject({ status: 422, body: { ruleId: 'REC-7' } });
 
@@ -391,7 +440,10 @@ describe('jury service (HTTP, Kafka, deadlines)', () => {
     expect(
       (await call(svc(), officer(), 'POST', `/v1/referrals/${c('b3')}/proposals`, { programmeCode: P[3] })).status,
     ).toBe(201);
-    expect((await call(svc(), officer(), 'POST', `/v1/referrals/${c('b3')}/proposals/complete`)).status).toBe(200);
+    expect(await call(svc(), officer(), 'POST', `/v1/referrals/${c('b3')}/proposals/complete`)).toMatchObject({
+      status: 200,
+      body: { status: 'AWAITING_ANSWER', proposals: [{ programmeCode: P[3] }] },
+    });
 
     // The last negative answer was on 10 March: 25 March 23:59:59.999 is the last moment to refer.
     await clock.set(new Date('2026-03-26T00:00:01+01:00'));

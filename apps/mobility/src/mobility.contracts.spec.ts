@@ -112,7 +112,9 @@ const contactEvents = () =>
   );
 
 describe('mobility contracts (libs/contracts) against the events the deciders write', () => {
-  const events = [...partnerEvents(), ...planEvents(), ...placeEvents(), ...contactEvents()];
+  // PersonErased: recorded by the shared erasure propagation (libs/platform) when a person is erased.
+  const erased = { type: 'PersonErased', data: { personId: student.id, erasedAt: at.toISOString() } };
+  const events = [...partnerEvents(), ...planEvents(), ...placeEvents(), ...contactEvents(), erased];
 
   it('covers every event type with exactly one version-1 contract', () => {
     const types = new Set(events.map((event) => event.type));

@@ -1,13 +1,19 @@
-import { mobilityContracts } from '@admissions/contracts';
-import { EventSourcingModule, PlatformModule } from '@admissions/platform';
+import {
+  DeadLettersModule,
+  ErasurePropagationModule,
+  EventSourcingModule,
+  PersonalDataController,
+  personalDataSource,
+  PlatformModule,
+} from '@admissions/platform';
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { LearningAgreementController } from './api/learning-agreement.controller';
 import { PartnersController } from './api/partners.controller';
 import { PlansController } from './api/plans.controller';
 import { StudentsController } from './api/students.controller';
-import { CommandContext } from './application/command-context';
-import { MobilityQueries } from './application/mobility-queries';
+import { MobilityQueries } from './application/mobility.queries';
+import { MobilityPersonalData } from './application/mobility-personal-data';
 import { ChangePartnerHandler, RegisterPartnerHandler } from './application/partner.handlers';
 import { PartnerPlaces } from './application/partner-places';
 import { PartnerReader } from './application/partner-reader';
@@ -17,23 +23,28 @@ import { PlanReader } from './application/plan-reader';
 import { RecordStudentContactHandler } from './application/student-contact.handler';
 import { MobilityEnv } from './config';
 import { DemoPartnersSeeder } from './infrastructure/demo-partners.seeder';
-import { mobilityProjections } from './projections';
+import { eventSourcing } from './event-sourcing';
+import { MobilityPublicStream } from './application/mobility-public-stream';
 
-export const SERVICE = 'mobility';
+export const SERVICE = eventSourcing.service;
 
 @Module({
   imports: [
     PlatformModule.forService({ name: SERVICE, envClass: MobilityEnv }),
     CqrsModule.forRoot(),
-    EventSourcingModule.forService({
-      service: SERVICE,
-      contracts: mobilityContracts,
-      projections: mobilityProjections,
-    }),
+    EventSourcingModule.forService(eventSourcing),
+    DeadLettersModule,
+    ErasurePropagationModule,
   ],
-  controllers: [PartnersController, PlansController, LearningAgreementController, StudentsController],
+  controllers: [
+    PartnersController,
+    PlansController,
+    LearningAgreementController,
+    StudentsController,
+    PersonalDataController,
+  ],
   providers: [
-    CommandContext,
+    MobilityPublicStream,
     PartnerReader,
     PartnerPlaces,
     PlanReader,
@@ -45,6 +56,7 @@ export const SERVICE = 'mobility';
     ActOnPlanHandler,
     RecordStudentContactHandler,
     DemoPartnersSeeder,
+    personalDataSource(MobilityPersonalData),
   ],
 })
 export class MobilityModule {}

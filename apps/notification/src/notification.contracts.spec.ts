@@ -41,6 +41,7 @@ const events: readonly DomainEvent[] = [
     type: 'RecipientContactRecorded',
     data: { recipientId: 'cand-1', personal: { email: 'camille@example.org' }, language: 'fr', recordedAt: AT },
   },
+  { type: 'NotificationAwaitingContact', data: { ...ref, awaitedAt: AT } },
   { type: 'CandidacyLinkedToRecipient', data: { candidacyId: 'c-1', recipientId: 'cand-1', linkedAt: AT } },
   {
     type: 'OfferReminderScheduled',
@@ -56,6 +57,8 @@ const events: readonly DomainEvent[] = [
   },
   { type: 'OfferReminderDue', data: { offerId: 'o-1', dueAt: AT } },
   { type: 'OfferReminderCancelled', data: { offerId: 'o-1', reason: 'EXPIRED', cancelledAt: AT } },
+  // Recorded by the shared erasure propagation (libs/platform) when a person is erased.
+  { type: 'PersonErased', data: { personId: 'cand-1', erasedAt: AT } },
 ];
 
 describe('notification contracts', () => {

@@ -1,7 +1,9 @@
 import { EventStore } from '@admissions/event-store';
+import { CommandGateway, CONSISTENCY_HEADER } from '@admissions/platform';
 import { eventually, type ServiceUnderTest, uniqueName } from '@admissions/testing';
 import { recipientStream } from './application/recipient-directory';
 import type { InboxDto } from './api/inbox.dto';
+import { notificationDecider, notificationIdOf, recipientDecider } from './domain';
 import { candidacyEvents, juryEvents, mobilityEvents, person, reviewEvents } from '../test/journey-events';
 import {
   getJson,
@@ -104,6 +106,34 @@ describe('notification service: email over SMTP and the candidate-space inbox', 
     });
     expect(read.unread).toBe(0);
     expect(read.items[0].readAt).toEqual(expect.any(String));
+  });
+
+  it("read-your-writes: an item marked read is read in the inbox on the first read given the reply's token", async () => {
+    const p = person('en');
+    const stream = `candidacy-${p.candidacyId}`;
+    await events.publish('candidacy', stream, 'CandidacySubmitted', candidacyEvents.submitted(p));
+    const token = svc.token('candidate', p.candidateId);
+    const [item] = (
+      await eventually(async () => {
+        const current = await inboxOf(p.candidateId);
+        return current.items.length === 1 ? current : undefined;
+      })
+    ).items;
+
+    const marked = await fetch(`${svc.url}/v1/inbox/${item.id}/read`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(marked.status).toBe(204);
+    const consistency = marked.headers.get(CONSISTENCY_HEADER);
+    expect(consistency).toMatch(/^[A-Za-z0-9_-]+$/);
+    const inbox = await fetch(`${svc.url}/v1/inbox`, {
+      headers: { authorization: `Bearer ${token}`, [CONSISTENCY_HEADER]: consistency ?? '' },
+    });
+    expect(inbox.status).toBe(200);
+    const body = (await inbox.json()) as InboxDto;
+    expect(body.unread).toBe(0);
+    expect(body.items[0]).toMatchObject({ id: item.id, read: true });
   });
 
   it('sends one email and writes one inbox item for an event delivered twice', async () => {
@@ -356,5 +386,118 @@ describe('notification service: email over SMTP and the candidate-space inbox', 
     expect(failed.error).toBe('no email address is known for this person');
     expect(failed.id).toBe(inbox.items[0].id);
     expect((await getJson(svc, '/v1/notifications/failed', svc.token('candidate', studentId))).status).toBe(403);
+  });
+  it('a notification whose person’s contact comes after it is sent once by itself when the contact arrives', async () => {
+    const studentId = uniqueName('student');
+    const email = `${studentId}@student.example.org`;
+    const planId = uniqueName('plan');
+    const officer = svc.token('admissions-officer', 'officer-1');
+    const failedList = async () =>
+      (
+        await getJson<{ items: { id: string; recipientId: string; error: string }[] }>(
+          svc,
+          '/v1/notifications/failed',
+          officer,
+        )
+      ).body.items;
+    // The approval overtakes the contact (another partition): no address yet, staff see it failed.
+    await events.publish(
+      'mobility',
+      `mobility-plan-${planId}`,
+      'MobilityApproved',
+      mobilityEvents.approved(studentId, planId),
+    );
+    const failed = await eventually(async () => (await failedList()).find((item) => item.recipientId === studentId));
+    expect(failed.error).toBe('no email address is known for this person');
+
+    const contact = mobilityEvents.contactRecorded(studentId, email, 'fr');
+    await events.publish('mobility', `student-contact-${studentId}`, 'StudentContactRecorded', contact);
+    const [mail] = await mailsTo(email, 1);
+    expect(mail.subject).toBe('Projet de mobilité approuvé');
+    expect(mail.messageId).toBe(`<${failed.id}@${MAIL_DOMAIN}>`);
+    await eventually(async () => ((await failedList()).some((item) => item.id === failed.id) ? undefined : true));
+    await pause(1500);
+    expect(sink.to(email)).toHaveLength(1);
+  });
+
+  it('a notification failed just after its person’s contact was handled is sent all the same', async () => {
+    // The window the log order leaves: marked as waiting, then the contact (whose reaction finds
+    // the notification still being sent), then only the failure. Played step by step.
+    const gateway = svc.app.get(CommandGateway);
+    const store = svc.app.get(EventStore);
+    const studentId = uniqueName('student');
+    const email = `${studentId}@student.example.org`;
+    const sourceEventId = uniqueName('event');
+    const notificationId = notificationIdOf(sourceEventId, 'MOBILITY_APPROVED');
+    const content = {
+      kind: 'MOBILITY_APPROVED',
+      params: { planId: uniqueName('plan'), authority: 'STUDY_ADVISOR' },
+    } as const;
+    const data = {
+      notificationId,
+      recipientId: studentId,
+      language: 'en',
+      content,
+      sourceEventId,
+      sourceType: 'MobilityApproved',
+    } as const;
+    await gateway.handle(notificationDecider, notificationId, { type: 'RequestNotification', data }, gateway.system);
+    const recipient = recipientStream(studentId);
+    await gateway.handle(
+      recipientDecider,
+      recipient,
+      { type: 'AwaitContact', data: { recipientId: studentId, notificationId } },
+      gateway.system,
+    );
+    await gateway.handle(
+      recipientDecider,
+      recipient,
+      { type: 'RecordContact', data: { recipientId: studentId, email } },
+      gateway.system,
+    );
+    await pause(1500);
+    expect((await store.readStream(notificationId)).events.map((event) => event.type)).toEqual([
+      'NotificationRequested',
+    ]);
+
+    const failure = { round: 0, attempts: 1, error: 'no email address is known for this person' };
+    await gateway.handle(notificationDecider, notificationId, { type: 'RecordFailure', data: failure }, gateway.system);
+    const [mail] = await mailsTo(email, 1);
+    expect(mail.messageId).toBe(`<${notificationId}@${MAIL_DOMAIN}>`);
+    await pause(1500);
+    expect(sink.to(email)).toHaveLength(1);
+  });
+
+  it('an erased person gets no more email: after PersonErased their address is unknown', async () => {
+    const p = person('fr', 'Oubliée');
+    await events.publish('candidacy', `candidacy-${p.candidacyId}`, 'CandidacySubmitted', candidacyEvents.submitted(p));
+    await mailsTo(p.email, 1);
+    await events.publish('candidacy', `person-${p.candidateId}`, 'PersonErased', {
+      personId: p.candidateId,
+      erasedAt: new Date().toISOString(),
+    });
+    const store = svc.app.get(EventStore);
+    await eventually(async () =>
+      (await store.readStream(`person-${p.candidateId}`)).version === 1 ? true : undefined,
+    );
+
+    await events.publish('review', `review-${p.candidacyId}`, 'ReviewOpened', reviewEvents.opened(p));
+    await events.publish(
+      'review',
+      `review-${p.candidacyId}`,
+      'CandidateDeclaredNotAdmissible',
+      reviewEvents.notAdmissible(p),
+    );
+    const officer = svc.token('admissions-officer', 'officer-1');
+    const failed = await eventually(async () => {
+      const { body } = await getJson<{ items: { recipientId: string; error: string }[] }>(
+        svc,
+        '/v1/notifications/failed',
+        officer,
+      );
+      return body.items.find((item) => item.recipientId === p.candidateId);
+    });
+    expect(failed.error).toBe('no email address is known for this person');
+    expect(sink.to(p.email)).toHaveLength(1);
   });
 });

@@ -21,6 +21,7 @@ export async function startNotification(
   sink: SmtpSink,
   settings: Record<string, string>,
   waitForStartup = true,
+  configure?: Parameters<typeof startService>[3],
 ): Promise<ServiceUnderTest> {
   return startService(
     'notification',
@@ -36,7 +37,7 @@ export async function startNotification(
       SEND_RECONCILE_MS: '0',
       ...settings,
     },
-    undefined,
+    configure,
     waitForStartup,
   );
 }

@@ -1,7 +1,7 @@
 import { newEventId, type StoredEvent } from '@admissions/event-store';
 import { KafkaPublisher, toCloudEventMessage } from '@admissions/messaging';
 import { type DeploymentNames, eventTopicOf } from '@admissions/platform';
-import { testEnv } from '@admissions/testing';
+import { originOf, testEnv } from '@admissions/testing';
 import { Kafka, logLevel } from 'kafkajs';
 
 export interface Produced {
@@ -47,7 +47,7 @@ export class SourceEvents {
         schemaVersion: 1,
       },
     };
-    await this.publisher.publish(eventTopicOf(service), [toCloudEventMessage(event, `/admissions/${service}`)]);
+    await this.publisher.publish(eventTopicOf(service), [toCloudEventMessage(event, originOf(service))]);
     return { eventId };
   }
 

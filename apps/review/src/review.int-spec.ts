@@ -2,11 +2,24 @@ import { ContractRegistry, reviewContracts } from '@admissions/contracts';
 import { ManualClock } from '@admissions/domain-kernel';
 import { EventStore, type StoredEvent } from '@admissions/event-store';
 import { deadLetterTopicOf, toCloudEventMessage } from '@admissions/messaging';
-import { CLOCK, DeploymentNames, eventTopicOf } from '@admissions/platform';
-import { eventually, type ServiceUnderTest, startService, testEnv, uniqueName } from '@admissions/testing';
+import { CLOCK, CONSISTENCY_HEADER, DeploymentNames, eventTopicOf } from '@admissions/platform';
+import { eventually, originOf, type ServiceUnderTest, startService, testEnv, uniqueName } from '@admissions/testing';
 import { type Consumer, Kafka, logLevel, type Producer } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
 import { ReviewModule } from './review.module';
+import {
+  candidacyEvent,
+  DAY,
+  ENGINEER,
+  FOREIGN,
+  iso,
+  leadChanged,
+  NOW,
+  programmeCreated,
+  ranked,
+  submitted,
+  withdrawn,
+} from './review.int-helpers';
 
 /**
  * The review service as it runs: its module booted in-process against the real Kafka, FerretDB
@@ -47,122 +60,12 @@ describe('review service (Kafka in, HTTP, Kafka out)', () => {
 
   // ---- the candidacy service, as its events -------------------------------------------------
 
-  const NOW = Date.now();
-  const iso = (offsetMs: number) => new Date(NOW + offsetMs).toISOString();
-  const DAY = 86_400_000;
-
-  function candidacyEvent(type: string, streamId: string, data: unknown, eventId: string = randomUUID()): StoredEvent {
-    return {
-      type,
-      data,
-      metadata: {
-        eventId,
-        streamId,
-        version: 1,
-        occurredAt: new Date().toISOString(),
-        correlationId: randomUUID(),
-        actor: { id: 'cand-1', roles: ['candidate'] },
-        schemaVersion: 1,
-      },
-    };
-  }
-
   async function publish(...events: StoredEvent[]): Promise<void> {
     for (const event of events) {
-      const { key, value, headers } = toCloudEventMessage(event, '/admissions/candidacy');
+      const { key, value, headers } = toCloudEventMessage(event, originOf('candidacy'));
       await producer.send({ topic, acks: -1, messages: [{ key, value, headers }] });
     }
   }
-
-  const programmeDetails = (code: string, leadId: string) => ({
-    code,
-    nameFr: 'Mastère Spécialisé Données',
-    nameEn: 'Data Specialised Master',
-    places: 25,
-    intake: 'SEPTEMBER',
-    intakeDate: '2026-09-14',
-    applicationWindow: { opensAt: iso(-60 * DAY), closesAt: iso(60 * DAY) },
-    pedagogicalLeadId: leadId,
-  });
-
-  const programmeCreated = (code: string, leadId: string) =>
-    candidacyEvent('ProgrammeCreated', `programme-${code}`, {
-      ...programmeDetails(code, leadId),
-      createdAt: iso(-90 * DAY),
-    });
-
-  const leadChanged = (code: string, previousLeadId: string, leadId: string) =>
-    candidacyEvent('ProgrammeChanged', `programme-${code}`, {
-      ...programmeDetails(code, leadId),
-      changedFields: ['pedagogicalLeadId'],
-      previousPedagogicalLeadId: previousLeadId,
-      changedAt: new Date().toISOString(),
-    });
-
-  const ENGINEER = {
-    diplomas: [{ kind: 'CTI_ENGINEERING', title: 'Diplôme d’ingénieur', country: 'FR', year: 2019 }],
-    eligibility: {
-      status: 'ELIGIBLE',
-      matchedRule: 'ELIG-1',
-      checks: [
-        { ruleId: 'ELIG-1', passed: true, reason: 'CTI-accredited engineering diploma (Bac+5)' },
-        { ruleId: 'ELIG-4', passed: false, reason: 'no university M1' },
-      ],
-      reason: 'eligible: CTI-accredited engineering diploma (ELIG-1)',
-    },
-  };
-  const FOREIGN = {
-    diplomas: [{ kind: 'FOREIGN', title: 'Master of Science', country: 'BR', year: 2020, declaredLevel: 'BAC+5' }],
-    eligibility: {
-      status: 'PENDING_EQUIVALENCE',
-      matchedRule: 'ELIG-5',
-      checks: [{ ruleId: 'ELIG-5', passed: true, reason: 'foreign diploma declared Bac+5' }],
-      reason: 'eligible once the reviewer confirms the equivalence (ELIG-5)',
-    },
-  };
-
-  const submitted = (candidacyId: string, code: string, leadId: string, profile = ENGINEER, eventId?: string) =>
-    candidacyEvent(
-      'CandidacySubmitted',
-      `candidacy-${candidacyId}`,
-      {
-        candidacyId,
-        candidateId: `person-${candidacyId}`,
-        programmeCode: code,
-        pedagogicalLeadId: leadId,
-        personal: { firstName: 'Camille', lastName: 'Martin', email: 'camille@example.org', phone: '+33600000000' },
-        preferredLanguage: 'fr',
-        ...profile,
-        experienceMonths: 24,
-        documents: ['cv', 'letter'].map((name, index) => ({
-          documentId: `${candidacyId}-${name}`,
-          kind: index === 0 ? 'CV' : 'MOTIVATION_LETTER',
-          contentType: 'application/pdf',
-          sizeBytes: 1024,
-          sha256: 'a'.repeat(64),
-          storageRef: `gridfs:${candidacyId}-${name}`,
-        })),
-        submittedAt: new Date().toISOString(),
-      },
-      eventId,
-    );
-
-  const ranked = (candidacyId: string, code: string, rank: number, eventId?: string) =>
-    candidacyEvent(
-      'SubmissionRanked',
-      `candidacy-${candidacyId}`,
-      { candidacyId, programmeCode: code, rank, rankedAt: new Date().toISOString() },
-      eventId,
-    );
-
-  const withdrawn = (candidacyId: string, code: string) =>
-    candidacyEvent('CandidacyWithdrawn', `candidacy-${candidacyId}`, {
-      candidacyId,
-      candidateId: `person-${candidacyId}`,
-      previousStatus: 'SUBMITTED',
-      programmeCode: code,
-      withdrawnAt: new Date().toISOString(),
-    });
 
   // ---- HTTP ------------------------------------------------------------------------------------
 
@@ -194,6 +97,13 @@ describe('review service (Kafka in, HTTP, Kafka out)', () => {
     eventually(async () => (await worklistOf(leadId)).find((item) => item.candidacyId === candidacyId));
 
   const streamTypes = async (streamId: string) => (await store.readStream(streamId)).events.map((e) => e.type);
+
+  /** A lead's request, and the event types it appended to the review (its reply names none). */
+  async function recorded(candidacyId: string, request: () => ReturnType<typeof call>) {
+    const before = (await streamTypes(`review-${candidacyId}`)).length;
+    const reply = await request();
+    return { ...reply, appended: (await streamTypes(`review-${candidacyId}`)).slice(before) };
+  }
 
   /** A consumer counter of one of this run's groups, from the service's Prometheus endpoint. */
   async function metric(name: string, group: string, type?: string): Promise<number> {
@@ -344,21 +254,27 @@ describe('review service (Kafka in, HTTP, Kafka out)', () => {
     const startsAt = new Date(NOW + 3 * DAY);
     startsAt.setUTCHours(9, 0, 0, 0);
 
-    const scheduled = await call('POST', `/v1/reviews/${candidacyId}/interview`, token, {
-      at: startsAt.toISOString().replace('Z', '+00:00'),
-      mode: 'VIDEO',
-      link: 'https://visio.example.org/r/abc',
-    });
+    const scheduled = await recorded(candidacyId, () =>
+      call('POST', `/v1/reviews/${candidacyId}/interview`, token, {
+        at: startsAt.toISOString().replace('Z', '+00:00'),
+        mode: 'VIDEO',
+        link: 'https://visio.example.org/r/abc',
+      }),
+    );
     expect(scheduled.status).toBe(200);
-    expect(scheduled.body).toMatchObject({ events: ['InterviewScheduled'], status: 'OPEN' });
+    expect(scheduled.body).toMatchObject({ status: 'OPEN', interview: { status: 'SCHEDULED', mode: 'VIDEO' } });
+    expect(scheduled.appended).toEqual(['InterviewScheduled']);
 
     const moved = new Date(startsAt.getTime() + DAY);
-    const rescheduled = await call('PUT', `/v1/reviews/${candidacyId}/interview`, token, {
-      at: moved.toISOString(),
-      mode: 'ONSITE',
-      room: 'B-204',
-    });
-    expect(rescheduled.body).toMatchObject({ events: ['InterviewRescheduled'], interview: { room: 'B-204' } });
+    const rescheduled = await recorded(candidacyId, () =>
+      call('PUT', `/v1/reviews/${candidacyId}/interview`, token, {
+        at: moved.toISOString(),
+        mode: 'ONSITE',
+        room: 'B-204',
+      }),
+    );
+    expect(rescheduled.body).toMatchObject({ interview: { room: 'B-204' } });
+    expect(rescheduled.appended).toEqual(['InterviewRescheduled']);
 
     const view = await eventually(async () => {
       const res = await call('GET', `/v1/reviews/${candidacyId}`, token);
@@ -372,22 +288,22 @@ describe('review service (Kafka in, HTTP, Kafka out)', () => {
     // The interview day has come: the clock moves past it.
     await clock.set(new Date(moved.getTime() + 2 * 3_600_000));
     try {
-      const outcome = await call('POST', `/v1/reviews/${candidacyId}/interview/outcome`, token, {
-        conclusive: true,
-        notes: 'Motivated; the professional goal fits the programme.',
-      });
+      const outcome = await recorded(candidacyId, () =>
+        call('POST', `/v1/reviews/${candidacyId}/interview/outcome`, token, {
+          conclusive: true,
+          notes: 'Motivated; the professional goal fits the programme.',
+        }),
+      );
       expect(outcome.status).toBe(200);
-      expect(outcome.body).toMatchObject({ events: ['InterviewHeld'] });
+      expect(outcome.body).toMatchObject({ interview: { status: 'HELD', conclusive: true } });
+      expect(outcome.appended).toEqual(['InterviewHeld']);
 
-      const opinion = await call('POST', `/v1/reviews/${candidacyId}/opinion`, token, {
-        opinion: 'FAVOURABLE',
-        motivation: MOTIVATION,
-      });
+      const opinion = await recorded(candidacyId, () =>
+        call('POST', `/v1/reviews/${candidacyId}/opinion`, token, { opinion: 'FAVOURABLE', motivation: MOTIVATION }),
+      );
       expect(opinion.status).toBe(200);
-      expect(opinion.body).toMatchObject({
-        events: ['OpinionGiven', 'CandidateDeclaredAdmissible'],
-        status: 'ADMISSIBLE',
-      });
+      expect(opinion.body).toMatchObject({ status: 'ADMISSIBLE', opinion: { opinion: 'FAVOURABLE' } });
+      expect(opinion.appended).toEqual(['OpinionGiven', 'CandidateDeclaredAdmissible']);
     } finally {
       await clock.set(new Date());
     }
@@ -423,14 +339,11 @@ describe('review service (Kafka in, HTTP, Kafka out)', () => {
         conclusive: false,
         notes: 'The professional project does not fit the programme.',
       });
-      const opinion = await call('POST', `/v1/reviews/${candidacyId}/opinion`, token, {
-        opinion: 'FAVOURABLE',
-        motivation: MOTIVATION,
-      });
-      expect(opinion.body).toMatchObject({
-        events: ['OpinionGiven', 'CandidateDeclaredNotAdmissible'],
-        status: 'NOT_ADMISSIBLE',
-      });
+      const opinion = await recorded(candidacyId, () =>
+        call('POST', `/v1/reviews/${candidacyId}/opinion`, token, { opinion: 'FAVOURABLE', motivation: MOTIVATION }),
+      );
+      expect(opinion.body).toMatchObject({ status: 'NOT_ADMISSIBLE' });
+      expect(opinion.appended).toEqual(['OpinionGiven', 'CandidateDeclaredNotAdmissible']);
     } finally {
       await clock.set(new Date());
     }
@@ -456,28 +369,29 @@ describe('review service (Kafka in, HTTP, Kafka out)', () => {
     expect(refused.body.ruleId).toBe('ELIG-5');
     expect((await store.readStream(`review-${candidacyId}`)).version).toBe(before);
 
-    expect((await call('POST', `/v1/reviews/${candidacyId}/equivalence/confirm`, token)).body).toMatchObject({
-      events: ['EquivalenceConfirmed'],
-      equivalence: 'CONFIRMED',
-    });
-    const given = await call('POST', `/v1/reviews/${candidacyId}/opinion`, token, {
-      opinion: 'FAVOURABLE',
-      motivation: MOTIVATION,
-    });
-    expect(given.body).toMatchObject({ events: ['OpinionGiven', 'CandidateDeclaredAdmissible'] });
+    const confirmed = await recorded(candidacyId, () =>
+      call('POST', `/v1/reviews/${candidacyId}/equivalence/confirm`, token),
+    );
+    expect(confirmed.body).toMatchObject({ equivalence: 'CONFIRMED' });
+    expect(confirmed.appended).toEqual(['EquivalenceConfirmed']);
+    const given = await recorded(candidacyId, () =>
+      call('POST', `/v1/reviews/${candidacyId}/opinion`, token, { opinion: 'FAVOURABLE', motivation: MOTIVATION }),
+    );
+    expect(given.body).toMatchObject({ status: 'ADMISSIBLE' });
+    expect(given.appended).toEqual(['OpinionGiven', 'CandidateDeclaredAdmissible']);
   });
 
   it('ELIG-5: refusing the equivalence declares the candidate not admissible with the reason', async () => {
     const { candidacyId, leadId } = await openedFile(FOREIGN);
     const noReason = await call('POST', `/v1/reviews/${candidacyId}/equivalence/refuse`, lead(leadId), {});
     expect(noReason.status).toBe(400);
-    const refused = await call('POST', `/v1/reviews/${candidacyId}/equivalence/refuse`, lead(leadId), {
-      reason: 'The diploma is a three-year programme.',
-    });
-    expect(refused.body).toMatchObject({
-      events: ['EquivalenceRefused', 'CandidateDeclaredNotAdmissible'],
-      status: 'NOT_ADMISSIBLE',
-    });
+    const refused = await recorded(candidacyId, () =>
+      call('POST', `/v1/reviews/${candidacyId}/equivalence/refuse`, lead(leadId), {
+        reason: 'The diploma is a three-year programme.',
+      }),
+    );
+    expect(refused.body).toMatchObject({ equivalence: 'REFUSED', status: 'NOT_ADMISSIBLE' });
+    expect(refused.appended).toEqual(['EquivalenceRefused', 'CandidateDeclaredNotAdmissible']);
   });
 
   it('REV-3: the opinion is given once; a correction with its reason supersedes it and re-declares admissibility', async () => {
@@ -491,15 +405,15 @@ describe('review service (Kafka in, HTTP, Kafka out)', () => {
     expect(again.status).toBe(422);
     expect(again.body.ruleId).toBe('REV-3');
 
-    const corrected = await call('POST', `/v1/reviews/${candidacyId}/opinion/correction`, token, {
-      opinion: 'UNFAVOURABLE',
-      motivation: 'On reflection the project does not match the programme at all.',
-      reason: 'Reference check came back negative.',
-    });
-    expect(corrected.body).toMatchObject({
-      events: ['OpinionCorrected', 'CandidateDeclaredNotAdmissible'],
-      status: 'NOT_ADMISSIBLE',
-    });
+    const corrected = await recorded(candidacyId, () =>
+      call('POST', `/v1/reviews/${candidacyId}/opinion/correction`, token, {
+        opinion: 'UNFAVOURABLE',
+        motivation: 'On reflection the project does not match the programme at all.',
+        reason: 'Reference check came back negative.',
+      }),
+    );
+    expect(corrected.body).toMatchObject({ status: 'NOT_ADMISSIBLE', opinion: { opinion: 'UNFAVOURABLE' } });
+    expect(corrected.appended).toEqual(['OpinionCorrected', 'CandidateDeclaredNotAdmissible']);
     const view = await eventually(async () => {
       const res = await call('GET', `/v1/reviews/${candidacyId}`, token);
       return (res.body.corrections as unknown[] | undefined)?.length === 1 ? res.body : undefined;
@@ -638,6 +552,38 @@ describe('review service (Kafka in, HTTP, Kafka out)', () => {
       await consumer.disconnect();
     }
   }
+
+  it("read-your-writes: the review a lead just changed shows the change on the first read given the reply's token", async () => {
+    const { candidacyId, leadId } = await openedFile();
+    const token = lead(leadId);
+    const startsAt = new Date(NOW + 5 * DAY);
+    startsAt.setUTCHours(14, 0, 0, 0);
+    const rounds = [
+      { method: 'POST', mode: 'VIDEO', link: 'https://visio.example.org/r/ryw' },
+      { method: 'PUT', mode: 'ONSITE', room: 'A-101' },
+      { method: 'PUT', mode: 'ONSITE', room: 'A-102' },
+    ];
+    for (const [index, { method, ...place }] of rounds.entries()) {
+      const at = new Date(startsAt.getTime() + index * DAY).toISOString();
+      const changed = await fetch(`${svc.url}/v1/reviews/${candidacyId}/interview`, {
+        method,
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ at, ...place }),
+      });
+      expect(changed.status).toBe(200);
+      const consistency = changed.headers.get(CONSISTENCY_HEADER);
+      expect(consistency).toMatch(/^[A-Za-z0-9_-]+$/);
+
+      const read = await fetch(`${svc.url}/v1/reviews/${candidacyId}`, {
+        headers: { authorization: `Bearer ${token}`, [CONSISTENCY_HEADER]: consistency ?? '' },
+      });
+      expect(read.status).toBe(200);
+      const interview = ((await read.json()) as { interview: { startsAt: string; mode: string; room?: string } })
+        .interview;
+      expect(interview).toMatchObject({ mode: place.mode, ...('room' in place ? { room: place.room } : {}) });
+      expect(new Date(interview.startsAt).toISOString()).toBe(at);
+    }
+  });
 
   const readReviewTopic = (subject: string, type: string) =>
     readTopic(

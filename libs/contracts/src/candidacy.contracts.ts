@@ -1,11 +1,12 @@
 import type { EventContract, JsonSchema } from './contract';
-import { integer, isoInstant, objectSchema, oneOf, string } from './contract';
+import { integer, isoInstant, objectSchema, oneOf, string, personalData } from './contract';
+import { personErasedContract } from './persons.contracts';
 
 // The shapes mirror apps/candidacy/src/domain/**/*.events.ts field for field. Personal data (name,
 // email, phone, birth date, address, and a document's file name) sits under `personal` only.
 
-const calendarDate: JsonSchema = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' };
-const country: JsonSchema = { type: 'string', pattern: '^[A-Z]{2}$' };
+const calendarDate: JsonSchema = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$', examples: ['2027-09-01'] };
+const country: JsonSchema = { type: 'string', pattern: '^[A-Z]{2}$', examples: ['FR'] };
 const nonNegativeInteger: JsonSchema = { type: 'integer', minimum: 0 };
 const positiveInteger: JsonSchema = { type: 'integer', minimum: 1 };
 const language = oneOf('fr', 'en');
@@ -89,7 +90,7 @@ const documentRef: Record<string, JsonSchema> = {
   contentType: oneOf('application/pdf'),
   sizeBytes: { type: 'integer', minimum: 1, maximum: 10 * 1024 * 1024 },
   /** Lower-case hex SHA-256 of the content. */
-  sha256: { type: 'string', pattern: '^[0-9a-f]{64}$' },
+  sha256: { type: 'string', pattern: '^[0-9a-f]{64}$', examples: ['0'.repeat(64)] },
   storageRef: string,
 };
 
@@ -121,7 +122,12 @@ export const candidacyContracts: readonly EventContract[] = [
   {
     type: 'IdentityUpdated',
     version: 1,
-    schema: objectSchema({ candidacyId: string, personal, preferredLanguage: language, updatedAt: isoInstant }),
+    schema: objectSchema({
+      candidacyId: string,
+      personal: personalData(personal),
+      preferredLanguage: language,
+      updatedAt: isoInstant,
+    }),
   },
   {
     type: 'DiplomasRecorded',
@@ -155,7 +161,7 @@ export const candidacyContracts: readonly EventContract[] = [
     schema: objectSchema({
       ...documentRef,
       candidacyId: string,
-      personal: objectSchema({ fileName: string }),
+      personal: personalData(objectSchema({ fileName: string })),
       attachedAt: isoInstant,
     }),
   },
@@ -173,7 +179,7 @@ export const candidacyContracts: readonly EventContract[] = [
       candidateId: string,
       programmeCode: string,
       pedagogicalLeadId: string,
-      personal: contact,
+      personal: personalData(contact),
       preferredLanguage: language,
       diplomas,
       experienceMonths: nonNegativeInteger,
@@ -213,5 +219,28 @@ export const candidacyContracts: readonly EventContract[] = [
       rank: positiveInteger,
       registeredAt: isoInstant,
     }),
+  },
+  // The erasure entry point lives in the candidacy service (docs/security.md, Erasure).
+  personErasedContract,
+];
+
+/** The integration events of `admissions.candidacies.v1`: ids and dates only, no personal data. */
+export const CANDIDACY_PUBLIC_TYPES = {
+  submitted: 'admissions.candidacy.submitted',
+  withdrawn: 'admissions.candidacy.withdrawn',
+} as const;
+
+export const candidacyPublicContracts: readonly EventContract[] = [
+  {
+    type: CANDIDACY_PUBLIC_TYPES.submitted,
+    version: 1,
+    description: 'CAND-2: a complete file was submitted to a programme (analysts count applications by it).',
+    schema: objectSchema({ candidacyId: string, candidateId: string, programmeCode: string, submittedAt: isoInstant }),
+  },
+  {
+    type: CANDIDACY_PUBLIC_TYPES.withdrawn,
+    version: 1,
+    description: "The candidate withdrew a submitted file: it leaves the programme's review and jury.",
+    schema: objectSchema({ candidacyId: string, candidateId: string, programmeCode: string, withdrawnAt: isoInstant }),
   },
 ];

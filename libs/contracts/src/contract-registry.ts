@@ -17,7 +17,10 @@ export class ContractRegistry {
   }
 
   register(contract: EventContract): void {
-    if (this.contracts.has(contract.type)) throw new Error(`Contract ${contract.type} registered twice`);
+    const known = this.contracts.get(contract.type);
+    // One contract shared by several topics (PersonErased) comes once per topic a service reads.
+    if (known === contract) return;
+    if (known) throw new Error(`Contract ${contract.type} registered twice`);
     this.contracts.set(contract.type, contract);
     this.validators.set(contract.type, this.ajv.compile(contract.schema));
   }

@@ -1,5 +1,5 @@
 import type { EventContract, JsonSchema } from './contract';
-import { integer, isoInstant, objectSchema, oneOf, string } from './contract';
+import { boolean, integer, isoInstant, nullableString, objectSchema, oneOf, string } from './contract';
 
 // The shapes mirror apps/jury/src/domain/**/*.events.ts field for field. The jury's events carry
 // no personal data: candidates are named by their ids only.
@@ -8,7 +8,7 @@ const nullableInteger: JsonSchema = { type: ['integer', 'null'] };
 const nonNegativeInteger: JsonSchema = { type: 'integer', minimum: 0 };
 const positiveInteger: JsonSchema = { type: 'integer', minimum: 1 };
 /** Paris calendar month, YYYY-MM (JURY-1). */
-const month: JsonSchema = { type: 'string', pattern: '^\\d{4}-(0[1-9]|1[0-2])$' };
+const month: JsonSchema = { type: 'string', pattern: '^\\d{4}-(0[1-9]|1[0-2])$', examples: ['2027-03'] };
 const decision = oneOf('ADMITTED', 'WAITLISTED', 'REJECTED');
 const leadOpinion = objectSchema({ opinion: oneOf('FAVOURABLE', 'UNFAVOURABLE'), motivation: string });
 
@@ -126,8 +126,11 @@ const programmeAdmissionsContracts: readonly EventContract[] = [
   {
     type: 'ReferralSeatHeld',
     version: 1,
-    description: "REC-5: a rectorate proposal holds one of the programme's seats.",
-    schema: objectSchema({ programmeCode: string, referralId: string, heldAt: isoInstant }),
+    description: "REC-5: a rectorate proposal holds one of the programme's seats (for the proposal named).",
+    schema: objectSchema(
+      { programmeCode: string, referralId: string, heldAt: isoInstant, proposalId: string, candidateId: string },
+      ['programmeCode', 'referralId', 'heldAt'],
+    ),
   },
   {
     type: 'ReferralSeatReleased',
@@ -148,7 +151,7 @@ const referralContracts: readonly EventContract[] = [
       candidateId: string,
       transcriptDocumentRef: string,
       lastNegativeAnswerAt: isoInstant,
-      academicYear: { type: 'string', pattern: '^\\d{4}-\\d{4}$' },
+      academicYear: { type: 'string', pattern: '^\\d{4}-\\d{4}$', examples: ['2027-2028'] },
       proposalsDueBy: isoInstant,
       filedAt: isoInstant,
     }),
@@ -208,8 +211,68 @@ const referralContracts: readonly EventContract[] = [
   },
 ];
 
+/**
+ * Internal events of the jury's file of a candidacy (stream `admission-file-<candidacyId>`):
+ * review's facts as the jury took them in, each caused by (ce_causationid) the review event it
+ * comes from, so that a decision's explanation cites it.
+ */
+const admissionFileContracts: readonly EventContract[] = [
+  {
+    type: 'EligibilityRecorded',
+    version: 1,
+    description: "ELIG-6: the file's explained eligibility at submission, from review's ReviewOpened.",
+    schema: objectSchema({
+      candidacyId: string,
+      candidateId: string,
+      programmeCode: string,
+      eligibility: objectSchema({
+        status: oneOf('ELIGIBLE', 'PENDING_EQUIVALENCE'),
+        matchedRule: string,
+        reason: string,
+        checks: { type: 'array', items: objectSchema({ ruleId: string, passed: boolean, reason: string }) },
+      }),
+      recordedAt: isoInstant,
+    }),
+  },
+  {
+    type: 'EquivalenceConfirmationRecorded',
+    version: 1,
+    description: "ELIG-5: the reviewer confirmed the foreign diploma's level (review's EquivalenceConfirmed).",
+    schema: objectSchema({ candidacyId: string, confirmedAt: isoInstant, recordedAt: isoInstant }),
+  },
+  {
+    type: 'InterviewOutcomeRecorded',
+    version: 1,
+    description: "REV-2: the interview's outcome and notes (review's InterviewHeld).",
+    schema: objectSchema({
+      candidacyId: string,
+      startsAt: isoInstant,
+      conclusive: boolean,
+      notes: string,
+      recordedAt: isoInstant,
+    }),
+  },
+  {
+    type: 'LeadOpinionRecorded',
+    version: 1,
+    description:
+      "REV-3: the lead's reasoned opinion (review's OpinionGiven), or a correction of it with its reason (OpinionCorrected).",
+    schema: objectSchema({
+      candidacyId: string,
+      leadOpinion,
+      givenAt: isoInstant,
+      correctionReason: nullableString,
+      recordedAt: isoInstant,
+    }),
+  },
+];
+
 /** The events the jury service publishes on `admissions.jury.events`. */
-export const juryContracts: readonly EventContract[] = [...programmeAdmissionsContracts, ...referralContracts];
+export const juryContracts: readonly EventContract[] = [
+  ...programmeAdmissionsContracts,
+  ...referralContracts,
+  ...admissionFileContracts,
+];
 
 // ---- the public integration stream `admissions.decisions.v1` --------------------------------
 

@@ -7,7 +7,9 @@ import {
   string,
   type EventContract,
   type JsonSchema,
+  personalData,
 } from './contract';
+import { personErasedContract } from './persons.contracts';
 
 /*
  * The events the mobility service publishes (admissions.mobility.events), as other services and
@@ -20,7 +22,7 @@ const isoDate: JsonSchema = { type: 'string', format: 'date' };
 const nonNegative: JsonSchema = { type: 'number', minimum: 0 };
 const nullableNonNegative: JsonSchema = { type: ['number', 'null'], minimum: 0 };
 const positiveInteger: JsonSchema = { type: 'integer', minimum: 1 };
-const countryCode: JsonSchema = { type: 'string', pattern: '^[A-Z]{2}$' };
+const countryCode: JsonSchema = { type: 'string', pattern: '^[A-Z]{2}$', examples: ['DE'] };
 const arrayOf = (items: JsonSchema): JsonSchema => ({ type: 'array', items });
 const nullable = (schema: JsonSchema): JsonSchema => ({ anyOf: [schema, { type: 'null' }] });
 
@@ -73,15 +75,17 @@ const planRecord = {
     freeInternshipAllowedOnReturn: boolean,
   }),
   // The student's situation is kept under `personal`, like every personal datum on the bus.
-  personal: objectSchema({
-    profile: objectSchema({
-      regime: oneOf('REGULAR', 'APPRENTICE'),
-      yearOfStudy: { type: 'integer', minimum: 1, maximum: 3 },
-      track: string,
-      engineeringInternshipValidated: boolean,
-      internshipYearValidated: boolean,
+  personal: personalData(
+    objectSchema({
+      profile: objectSchema({
+        regime: oneOf('REGULAR', 'APPRENTICE'),
+        yearOfStudy: { type: 'integer', minimum: 1, maximum: 3 },
+        track: string,
+        engineeringInternshipValidated: boolean,
+        internshipYearValidated: boolean,
+      }),
     }),
-  }),
+  ),
 };
 
 const learningAgreementVersion = {
@@ -99,7 +103,7 @@ const learningAgreementVersion = {
 /** Stream `partner-places-<partnerId>-<academicYear>`: one partner's places for one academic year. */
 const placeRef = {
   partnerId: string,
-  academicYear: { type: 'string', pattern: '^\\d{4}-\\d{4}$' },
+  academicYear: { type: 'string', pattern: '^\\d{4}-\\d{4}$', examples: ['2027-2028'] },
   planId: string,
   agreementKind: oneOf('DOUBLE_DEGREE', 'EXCHANGE'),
 };
@@ -141,7 +145,7 @@ export const mobilityContracts: readonly EventContract[] = [
     authority,
     refusedBy: string,
     refusedAt: isoInstant,
-    personal: objectSchema({ reason: string }),
+    personal: personalData(objectSchema({ reason: string })),
   }),
   contract('MobilityPlanCancelled', 'MOB-10: the plan was given up before departure; a place it held is freed.', {
     ...planRef,
@@ -222,9 +226,32 @@ export const mobilityContracts: readonly EventContract[] = [
     "Where the school's messages reach a student (internal topic only, for the notification service's directory).",
     {
       studentId: string,
-      personal: objectSchema({ email: string }),
+      personal: personalData(objectSchema({ email: string })),
       preferredLanguage: oneOf('fr', 'en'),
       recordedAt: isoInstant,
     },
   ),
+  // Recorded when the erasure host's PersonErased arrives (docs/security.md, Erasure).
+  personErasedContract,
+];
+
+/** The integration events of `admissions.mobility.v1`: what housing and the student records follow. */
+export const MOBILITY_PUBLIC_TYPES = {
+  approvalGiven: 'admissions.mobility.approval-given',
+  requirementFulfilled: 'admissions.mobility.requirement-fulfilled',
+} as const;
+
+export const mobilityPublicContracts: readonly EventContract[] = [
+  {
+    type: MOBILITY_PUBLIC_TYPES.approvalGiven,
+    version: 1,
+    description: 'MOB-5/MOB-7: one authority approved a mobility plan (the plan leaves once all three have).',
+    schema: objectSchema({ ...planRef, authority, approvedAt: isoInstant }),
+  },
+  {
+    type: MOBILITY_PUBLIC_TYPES.requirementFulfilled,
+    version: 1,
+    description: "MOB-1: a completed mobility fulfils the student's international requirement.",
+    schema: objectSchema({ ...planRef, kind: mobilityKind, fulfilledAt: isoInstant }),
+  },
 ];

@@ -1,5 +1,6 @@
 import type { EventContract, JsonSchema } from './contract';
-import { isoInstant, objectSchema, oneOf, string } from './contract';
+import { personErasedContract } from './persons.contracts';
+import { isoInstant, objectSchema, oneOf, string, personalData } from './contract';
 
 // The shapes mirror apps/notification/src/domain/**/*.events.ts field for field. Personal data
 // (the address and first name a message is sent to) sits under `personal` only.
@@ -55,7 +56,8 @@ export const notificationContracts: readonly EventContract[] = [
   {
     type: 'NotificationSent',
     version: 1,
-    description: 'The SMTP server accepted the message (round 0 = first sending, +1 per staff retry).',
+    description:
+      "The SMTP server accepted the message (round 0 = first sending, +1 per retry: staff's, or the service's once a missing contact arrives).",
     schema: objectSchema({
       ...notification,
       kind,
@@ -68,7 +70,8 @@ export const notificationContracts: readonly EventContract[] = [
   {
     type: 'NotificationFailed',
     version: 1,
-    description: "Every attempt of the round failed; the message waits for staff's retry.",
+    description:
+      'Every attempt of the round failed, or no address is known yet (sent again once the contact is recorded); staff see it and may retry.',
     schema: objectSchema({
       ...notification,
       kind,
@@ -95,10 +98,17 @@ export const notificationContracts: readonly EventContract[] = [
     description: 'Where and in which language a person receives messages: only what sending needs.',
     schema: objectSchema({
       recipientId: string,
-      personal: objectSchema({ email: string, firstName: string }, ['email']),
+      personal: personalData(objectSchema({ email: string, firstName: string }, ['email'])),
       language,
       recordedAt: isoInstant,
     }),
+  },
+  {
+    type: 'NotificationAwaitingContact',
+    version: 1,
+    description:
+      "A message found no address for the person: their contact, once recorded, sends it (the failure meanwhile is staff's to see).",
+    schema: objectSchema({ ...notification, awaitedAt: isoInstant }),
   },
   {
     type: 'CandidacyLinkedToRecipient',
@@ -125,4 +135,6 @@ export const notificationContracts: readonly EventContract[] = [
       cancelledAt: isoInstant,
     }),
   },
+  // Recorded when the erasure host's PersonErased arrives (docs/security.md, Erasure).
+  personErasedContract,
 ];

@@ -1,5 +1,16 @@
 import type { EventContract, JsonSchema } from './contract';
-import { boolean, integer, isoInstant, nullableString, objectSchema, oneOf, string, stringArray } from './contract';
+import { personErasedContract } from './persons.contracts';
+import {
+  boolean,
+  integer,
+  isoInstant,
+  nullableString,
+  objectSchema,
+  oneOf,
+  string,
+  stringArray,
+  personalData,
+} from './contract';
 
 // The shapes mirror apps/review/src/domain/**/*.events.ts field for field. Personal data (the
 // candidate's name, email and phone) sits under `personal` only.
@@ -12,7 +23,7 @@ const interviewMode = oneOf('ONSITE', 'VIDEO');
 /** REV-3: the lead's reasoned opinion (the motivation has at least 30 characters). */
 const reasonedOpinion: Record<string, JsonSchema> = {
   opinion: opinionKind,
-  motivation: { type: 'string', minLength: 30 },
+  motivation: { type: 'string', minLength: 30, examples: ['Conclusive interview, coherent professional project'] },
 };
 
 /** REV-2: ONSITE has a room and no link, VIDEO a link and no room. */
@@ -45,7 +56,9 @@ const fileSummary = objectSchema({
   submittedAt: isoInstant,
 });
 
-const candidatePersonal = objectSchema({ fullName: string, email: string, phone: string }, ['fullName', 'email']);
+const candidatePersonal = personalData(
+  objectSchema({ fullName: string, email: string, phone: string }, ['fullName', 'email']),
+);
 
 /** What the review service needs of a submitted file, kept until its rank is known. */
 const submission: Record<string, JsonSchema> = {
@@ -233,5 +246,39 @@ export const reviewContracts: readonly EventContract[] = [
     version: 1,
     description: `${INTERNAL} A closed review no longer follows the programme's lead.`,
     schema: objectSchema({ programmeCode: string, candidacyId: string, untrackedAt: isoInstant }),
+  },
+  // Recorded when the erasure host's PersonErased arrives (docs/security.md, Erasure).
+  personErasedContract,
+];
+
+/** The integration events of `admissions.admissibility.v1`: the outcome of the review, no personal data. */
+export const ADMISSIBILITY_TYPES = {
+  admissible: 'admissions.admissibility.admissible',
+  notAdmissible: 'admissions.admissibility.not-admissible',
+} as const;
+
+const admissibilityOf: Record<string, JsonSchema> = {
+  candidacyId: string,
+  candidateId: string,
+  programmeCode: string,
+  declaredAt: isoInstant,
+};
+
+export const admissibilityContracts: readonly EventContract[] = [
+  {
+    type: ADMISSIBILITY_TYPES.admissible,
+    version: 1,
+    description: 'REV-4: the file goes to the jury of its programme.',
+    schema: objectSchema(admissibilityOf),
+  },
+  {
+    type: ADMISSIBILITY_TYPES.notAdmissible,
+    version: 1,
+    description:
+      'REV-4/ELIG-5: the candidacy ends before the jury; the reason code says why (its wording stays internal).',
+    schema: objectSchema({
+      ...admissibilityOf,
+      reasonCode: oneOf('UNFAVOURABLE_OPINION', 'INCONCLUSIVE_INTERVIEW', 'EQUIVALENCE_REFUSED'),
+    }),
   },
 ];

@@ -243,6 +243,76 @@ describe('DeadlineScheduler (BullMQ + Mongo)', () => {
     expect(await status('offer:4:expiry')).toBe('FIRED');
   });
 
+  it('reads the pending deadlines again only when Redis may have lost jobs: after a wipe, not before', async () => {
+    scheduler.onDue('ExpireOffer', recorder().handler);
+    await scheduler.start();
+    await scheduler.schedule('offer:5:expiry', new Date(START.getTime() + 30 * MINUTE), {
+      type: 'ExpireOffer',
+      data: {},
+    });
+    expect(await scheduler.reconcileIfJobsLost()).toBeUndefined();
+
+    await redis.flushdb();
+    expect(await scheduler.reconcileIfJobsLost()).toEqual({ checked: 1, recreated: 1 });
+    expect(await scheduler.reconcileIfJobsLost()).toBeUndefined();
+  });
+
+  it('schedules a batch with one job per deadline however often, even concurrently, it is asked; each fires once', async () => {
+    const expire = recorder();
+    scheduler.onDue('ExpireOffer', expire.handler);
+    await scheduler.start();
+    const dueAt = new Date(START.getTime() + 30 * MINUTE);
+    const batch = Array.from({ length: 40 }, (_, i) => ({
+      deadlineId: `offer:batch-${i}:expiry`,
+      dueAt,
+      command: { type: 'ExpireOffer', data: { offer: i } },
+    }));
+
+    await Promise.all([scheduler.scheduleManyOnce(batch), scheduler.scheduleManyOnce(batch)]);
+    await scheduler.scheduleManyOnce(batch);
+    expect(await inspector.getDelayedCount()).toBe(40);
+    expect(await scheduler.reconcileIfJobsLost()).toBeUndefined();
+
+    await redis.flushdb();
+    expect(await scheduler.reconcileIfJobsLost()).toEqual({ checked: 40, recreated: 40 });
+    expect(await inspector.getDelayedCount()).toBe(40);
+
+    await clock.set(dueAt);
+    await scheduler.waitForIdle();
+    await settle();
+    const fired = expire.calls.map((call) => (call.command.data as { offer: number }).offer);
+    expect(fired.sort((a, b) => a - b)).toEqual(batch.map((_, i) => i));
+    expect(await Promise.all(batch.map((b) => status(b.deadlineId)))).toEqual(batch.map(() => 'FIRED'));
+  });
+
+  it('in a batch, keeps a deadline already due at that time, moves one due at another and adds a new one', async () => {
+    const expire = recorder();
+    scheduler.onDue('ExpireOffer', expire.handler);
+    await scheduler.start();
+    const first = new Date(START.getTime() + 10 * MINUTE);
+    const later = new Date(START.getTime() + 20 * MINUTE);
+    const request = (id: string, dueAt: Date) => ({
+      deadlineId: id,
+      dueAt,
+      command: { type: 'ExpireOffer', data: { id } },
+    });
+    await scheduler.scheduleManyOnce([request('kept', first), request('moved', first)]);
+    const kept = await scheduler.find('kept');
+
+    await scheduler.scheduleManyOnce([request('kept', first), request('moved', later), request('new', later)]);
+    expect((await scheduler.find('kept'))?.generation).toBe(kept?.generation);
+    expect(await inspector.getDelayedCount()).toBe(3);
+
+    await clock.set(first);
+    await scheduler.waitForIdle();
+    await settle();
+    expect(expire.calls.map((call) => call.deadline.id)).toEqual(['kept']);
+    await clock.set(later);
+    await scheduler.waitForIdle();
+    await settle();
+    expect(expire.calls.map((call) => call.deadline.id).sort()).toEqual(['kept', 'moved', 'new']);
+  });
+
   it('retries a failing handler and marks the deadline FAILED after the last attempt', async () => {
     const broken = recorder(async () => {
       throw new Error('jury service unavailable');

@@ -6,7 +6,14 @@ import type { Registry } from 'prom-client';
 
 import { DeadlineMetrics } from './deadline-metrics';
 import { DeadlineRepository, type DeadlineDatabase } from './deadline.repository';
-import type { Deadline, DeadlineCommand, DeadlineHandler, DeadlineJobData, DeadlineLogger } from './deadline.types';
+import type {
+  Deadline,
+  DeadlineCommand,
+  DeadlineHandler,
+  DeadlineJobData,
+  DeadlineLogger,
+  DeadlineRequest,
+} from './deadline.types';
 import { delayUntil } from './delay';
 import { toJobId } from './job-id';
 import { isMovableClock } from './movable-clock';
@@ -22,7 +29,10 @@ export interface DeadlineSchedulerOptions {
   readonly logger?: DeadlineLogger;
   /** Collection of the read model in the service's database; `deadlines` unless told. */
   readonly collectionName?: string;
-  /** Period of the reconciler; 0 turns the periodic run off (it still runs at start). */
+  /**
+   * How often Redis is asked whether it lost jobs (a wipe, a restart); 0 turns the periodic
+   * check off (the reconciler still runs at start).
+   */
   readonly reconcileEveryMs?: number;
   /** Runs of a failing handler before the deadline is marked FAILED. */
   readonly attempts?: number;
@@ -44,6 +54,11 @@ type RunOutcome = 'fired' | 'settled' | 'not-pending' | 'superseded';
  * deadline first and then a job whose id is derived from the deadline id, so scheduling again
  * replaces it. A due job re-reads the read model and runs the handler only if the deadline is
  * still pending with the same dueAt; a reconciler re-creates jobs that Redis lost.
+ *
+ * The reconciler reads every pending deadline, so it runs only when jobs may be missing: at
+ * start, after Redis came back (a restart may lose the last second of writes), after a job could
+ * not be written, and when Redis no longer holds the marker the last reconciliation left there
+ * (a wipe). A check in between costs one Redis call, however many deadlines are pending.
  */
 export class DeadlineScheduler {
   private readonly repository: DeadlineRepository;
@@ -60,6 +75,8 @@ export class DeadlineScheduler {
   private stopFollowingClock?: () => void;
   private reconciling?: Promise<ReconcileResult>;
   private closing?: Promise<void>;
+  /** Redis may lack some pending deadline's job: the next check reconciles. */
+  private mayHaveLostJobs = true;
 
   constructor(private readonly options: DeadlineSchedulerOptions) {
     this.clock = options.clock;
@@ -80,6 +97,13 @@ export class DeadlineScheduler {
     });
     // Without a listener an 'error' event (Redis down) would be thrown as uncaught.
     this.queue.on('error', (error) => this.logger.error(`Queue error: ${error.message}`, error.stack));
+    // Every (re)connection: a Redis that restarted may have lost the writes of its last second.
+    this.queueConnection.on('ready', () => (this.mayHaveLostJobs = true));
+  }
+
+  /** Left in the queue's own keys by a finished reconciliation: a wipe takes it with the jobs. */
+  private get reconciledMarker(): string {
+    return `${this.queue.qualifiedName}:reconciled`;
   }
 
   onDue<Data>(type: string, handler: DeadlineHandler<Data>): void {
@@ -91,8 +115,48 @@ export class DeadlineScheduler {
     if (Number.isNaN(dueAt.getTime())) throw new Error(`Deadline ${deadlineId} has an invalid dueAt`);
     // The read model first: if Redis fails now, the reconciler still finds the deadline.
     const deadline = await this.repository.upsertPending(deadlineId, dueAt, command, this.clock.now());
-    await this.ensureJob(deadline);
+    await this.ensureJob(deadline).catch((error: unknown) => {
+      this.mayHaveLostJobs = true;
+      throw error;
+    });
     return deadline;
+  }
+
+  /**
+   * Schedules each deadline unless its current schedule is already for this time, whatever its
+   * status: scheduling it again from the same event (after a crash, a replay) neither duplicates
+   * nor revives it. A batch (a jury session's offers) costs a few round trips: the current
+   * schedules read in parallel, the new deadlines written at once and their jobs added with one
+   * BullMQ addBulk. A job id is derived from its deadline id, so a job already in Redis is kept:
+   * one job per deadline however often it is asked (one left by an older schedule finds itself
+   * superseded when it runs and resyncs). A deadline scheduled before for another time is
+   * rescheduled as `schedule` does, one by one.
+   */
+  async scheduleManyOnce(requests: readonly DeadlineRequest[]): Promise<Deadline[]> {
+    const byId = new Map(requests.map((request) => [request.deadlineId, request]));
+    for (const { deadlineId, dueAt } of byId.values()) {
+      if (Number.isNaN(dueAt.getTime())) throw new Error(`Deadline ${deadlineId} has an invalid dueAt`);
+    }
+    const found = await Promise.all([...byId.keys()].map((id) => this.repository.find(id)));
+    const current = new Map(found.filter((d): d is Deadline => d !== null).map((d) => [d.id, d]));
+    const kept: Deadline[] = [];
+    const fresh: DeadlineRequest[] = [];
+    const moved: DeadlineRequest[] = [];
+    for (const request of byId.values()) {
+      const deadline = current.get(request.deadlineId);
+      if (deadline === undefined) fresh.push(request);
+      else if (deadline.dueAt.getTime() === request.dueAt.getTime()) kept.push(deadline);
+      else moved.push(request);
+    }
+    const added = await this.repository.upsertManyPending(fresh, this.clock.now());
+    await this.addJobs(added).catch((error: unknown) => {
+      this.mayHaveLostJobs = true;
+      throw error;
+    });
+    const rescheduled: Deadline[] = [];
+    for (const { deadlineId, dueAt, command } of moved)
+      rescheduled.push(await this.schedule(deadlineId, dueAt, command));
+    return [...kept, ...added, ...rescheduled];
   }
 
   /** The deadline's current schedule and its status. */
@@ -119,7 +183,7 @@ export class DeadlineScheduler {
     const every = this.options.reconcileEveryMs ?? 60_000;
     if (every > 0) {
       this.timer = setInterval(
-        () => void this.reconcile().catch((error: unknown) => this.logFailure('Reconcile', error)),
+        () => void this.reconcileIfJobsLost().catch((error: unknown) => this.logFailure('Reconcile', error)),
         every,
       );
       // The reconciler alone must not keep a process (or a test run) alive.
@@ -156,6 +220,12 @@ export class DeadlineScheduler {
       this.reconciling = undefined;
     });
     return this.reconciling;
+  }
+
+  /** Reconciles when Redis may have lost jobs; otherwise one Redis call and nothing else. */
+  async reconcileIfJobsLost(): Promise<ReconcileResult | undefined> {
+    if (!this.mayHaveLostJobs && (await this.queueConnection.exists(this.reconciledMarker)) === 1) return undefined;
+    return this.reconcile();
   }
 
   /**
@@ -250,6 +320,18 @@ export class DeadlineScheduler {
     return 'added';
   }
 
+  /** One round trip for the jobs of new deadlines (BullMQ runs the adds in one MULTI). */
+  private async addJobs(deadlines: readonly Deadline[]): Promise<void> {
+    if (deadlines.length === 0) return;
+    await this.queue.addBulk(
+      deadlines.map((deadline) => ({
+        name: deadline.command.type,
+        data: { deadlineId: deadline.id, dueAt: deadline.dueAt.getTime(), generation: deadline.generation },
+        opts: { jobId: toJobId(deadline.id), delay: delayUntil(deadline.dueAt, this.clock.now()) },
+      })),
+    );
+  }
+
   private async removeJob(deadlineId: string): Promise<void> {
     const job = await this.queue.getJob(toJobId(deadlineId));
     if (job) await this.tryRemove(job);
@@ -275,11 +357,25 @@ export class DeadlineScheduler {
       if (deadline?.status === 'PENDING') await this.ensureJob(deadline);
     } catch (error) {
       // The reconciler will catch up; a resync failure must not become an unhandled rejection.
+      this.mayHaveLostJobs = true;
       this.logFailure(`Resync of deadline ${deadlineId}`, error);
     }
   }
 
   private async reconcileOnce(): Promise<ReconcileResult> {
+    // Cleared first: a loss noticed while this runs is reconciled again at the next check.
+    this.mayHaveLostJobs = false;
+    try {
+      const result = await this.recreateMissingJobs();
+      await this.queueConnection.set(this.reconciledMarker, new Date().toISOString());
+      return result;
+    } catch (error) {
+      this.mayHaveLostJobs = true;
+      throw error;
+    }
+  }
+
+  private async recreateMissingJobs(): Promise<ReconcileResult> {
     let checked = 0;
     let recreated = 0;
     for await (const deadline of this.repository.pending()) {

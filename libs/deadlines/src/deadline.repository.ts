@@ -1,8 +1,9 @@
+import { BULK_WRITE_CHUNK } from '@admissions/event-store';
 import { randomUUID } from 'node:crypto';
 import type { Connection } from 'mongoose';
 import { mongo } from 'mongoose';
 
-import type { Deadline, DeadlineCommand, DeadlineStatus } from './deadline.types';
+import type { Deadline, DeadlineCommand, DeadlineRequest, DeadlineStatus } from './deadline.types';
 
 type Outcome = Exclude<DeadlineStatus, 'PENDING'> | 'SUPERSEDED';
 
@@ -52,19 +53,56 @@ export class DeadlineRepository {
 
   /** Writes a new pending schedule and makes it the deadline's current one. */
   async upsertPending(id: string, dueAt: Date, command: DeadlineCommand, scheduledAt: Date): Promise<Deadline> {
-    const generation = randomUUID();
-    const schedule: ScheduleDoc = {
-      _id: scheduleId(id, generation),
-      deadlineId: id,
-      generation,
-      dueAt,
-      command,
-      scheduledAt,
-      status: 'PENDING',
-    };
-    await this.schedules().insertOne(schedule);
-    await this.heads().replaceOne({ _id: id }, { generation }, { upsert: true });
-    return toDeadline(schedule, null);
+    const [deadline] = await this.upsertManyPending([{ deadlineId: id, dueAt, command }], scheduledAt);
+    return deadline;
+  }
+
+  /**
+   * `upsertPending` for many deadlines of distinct ids in two round trips, whatever their count:
+   * one insert of the schedules, then one bulk write of the heads.
+   */
+  async upsertManyPending(requests: readonly DeadlineRequest[], scheduledAt: Date): Promise<Deadline[]> {
+    if (requests.length === 0) return [];
+    const schedules = requests.map(({ deadlineId, dueAt, command }): ScheduleDoc => {
+      const generation = randomUUID();
+      return {
+        _id: scheduleId(deadlineId, generation),
+        deadlineId,
+        generation,
+        dueAt,
+        command,
+        scheduledAt,
+        status: 'PENDING',
+      };
+    });
+    await this.schedules().insertMany(schedules, { ordered: false });
+    await this.replaceHeads(schedules);
+    return schedules.map((schedule) => toDeadline(schedule, null));
+  }
+
+  private async replaceHeads(schedules: readonly ScheduleDoc[]): Promise<void> {
+    const heads = schedules.map(({ deadlineId, generation }) => ({ _id: deadlineId, generation }));
+    for (let start = 0; start < heads.length; start += BULK_WRITE_CHUNK)
+      await this.replaceHeadsOnce(heads.slice(start, start + BULK_WRITE_CHUNK));
+  }
+
+  /** One update command (FerretDB holds a connection per update until the command ends: see BULK_WRITE_CHUNK). */
+  private async replaceHeadsOnce(heads: readonly HeadDoc[]): Promise<void> {
+    try {
+      await this.heads().bulkWrite(
+        heads.map(({ _id, generation }) => ({
+          replaceOne: { filter: { _id }, replacement: { generation }, upsert: true },
+        })),
+        { ordered: false },
+      );
+    } catch (error) {
+      // Two schedules of one new deadline at once (FerretDB's upsert is not atomic): the loser
+      // of the insert replaces the head the winner wrote; either schedule is the same deadline.
+      const lost = duplicateKeyIndexes(error);
+      if (lost === undefined) throw error;
+      for (const index of lost)
+        await this.heads().replaceOne({ _id: heads[index]._id }, { generation: heads[index].generation });
+    }
   }
 
   /** The deadline's current schedule and how it ended, if it did. */
@@ -162,6 +200,14 @@ export class DeadlineRepository {
 
 function scheduleId(id: string, generation: string): string {
   return `${id}@${generation}`;
+}
+
+/** The writes of a bulk write that failed on a duplicate _id alone; undefined for any other failure. */
+function duplicateKeyIndexes(error: unknown): number[] | undefined {
+  if (!(error instanceof mongo.MongoBulkWriteError)) return undefined;
+  const failures = Array.isArray(error.writeErrors) ? error.writeErrors : [error.writeErrors];
+  if (failures.length === 0 || failures.some((failure) => failure.code !== 11000)) return undefined;
+  return failures.map((failure) => failure.index);
 }
 
 function nativeDb(database: DeadlineDatabase): mongo.Db {

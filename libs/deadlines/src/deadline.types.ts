@@ -7,6 +7,13 @@ export interface DeadlineCommand<Data = unknown> {
   readonly data: Data;
 }
 
+/** A deadline to schedule: its id, when it falls due and the command it then runs. */
+export interface DeadlineRequest {
+  readonly deadlineId: string;
+  readonly dueAt: Date;
+  readonly command: DeadlineCommand;
+}
+
 export type DeadlineStatus = 'PENDING' | 'FIRED' | 'CANCELLED' | 'FAILED';
 
 export interface Deadline<Data = unknown> {

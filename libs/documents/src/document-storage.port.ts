@@ -10,6 +10,8 @@ export abstract class DocumentStorage {
   abstract open(storageRef: string): Promise<Readable | undefined>;
   /** Removes what a failed attach left behind; removing nothing is not an error. */
   abstract remove(storageRef: string): Promise<void>;
+  /** Removes every document of a person (their erasure); returns how many there were. */
+  abstract removeOwnedBy(ownerId: string): Promise<number>;
 }
 
 export interface StoredDocumentMetadata {

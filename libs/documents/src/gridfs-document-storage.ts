@@ -14,10 +14,12 @@ const PREFIX = 'gridfs:';
  */
 export class GridFsDocumentStorage extends DocumentStorage {
   private readonly bucket: mongo.GridFSBucket;
+  private readonly files: mongo.Collection<mongo.GridFSFile>;
 
   constructor(db: Db, bucketName: string) {
     super();
     this.bucket = new mongo.GridFSBucket(db, { bucketName });
+    this.files = db.collection<mongo.GridFSFile>(`${bucketName}.files`);
   }
 
   async save(content: Buffer, metadata: StoredDocumentMetadata): Promise<string> {
@@ -53,6 +55,14 @@ export class GridFsDocumentStorage extends DocumentStorage {
     await this.bucket.delete(id).catch((error: unknown) => {
       if (!(error instanceof mongo.MongoRuntimeError || String(error).includes('File not found'))) throw error;
     });
+  }
+
+  async removeOwnedBy(ownerId: string): Promise<number> {
+    // Erasures are rare, but each must find the person's files by index, not by a scan.
+    await this.files.createIndex({ 'metadata.ownerId': 1 }, { name: 'metadata.ownerId' });
+    const files = await this.bucket.find({ 'metadata.ownerId': ownerId }, { projection: { _id: 1 } }).toArray();
+    for (const file of files) await this.remove(`${PREFIX}${file._id.toHexString()}`);
+    return files.length;
   }
 
   private async find(storageRef: string): Promise<mongo.GridFSFile | undefined> {

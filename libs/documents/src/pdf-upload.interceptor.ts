@@ -1,4 +1,4 @@
-import { ValidationError, INPUT } from '@admissions/domain-kernel';
+import { ValidationError, INPUT, type RuleId } from '@admissions/domain-kernel';
 import {
   type CallHandler,
   type ExecutionContext,
@@ -29,7 +29,7 @@ export interface Upload {
 
 export interface PdfUploadOptions {
   /** The rule the upload serves (CAND-2, REC-3): every refusal names it. */
-  readonly ruleId: string;
+  readonly ruleId: RuleId;
   readonly maxBytes: number;
 }
 
@@ -59,13 +59,13 @@ export function PdfUploadInterceptor({ ruleId, maxBytes }: PdfUploadOptions): Ty
 }
 
 /** The upload the interceptor read, or a refusal under `ruleId` when the part is missing. */
-export function requireUpload(file: UploadedPdf | undefined, ruleId: string): Upload {
+export function requireUpload(file: UploadedPdf | undefined, ruleId: RuleId): Upload {
   if (!file)
     throw new ValidationError(`a PDF is required in the multipart field "${UPLOAD_FIELD}"`, ruleId, UPLOAD_FIELD);
   return { fileName: file.originalname, content: file.buffer };
 }
 
-function uploadProblem(error: unknown, ruleId: string, maxBytes: number): Error {
+function uploadProblem(error: unknown, ruleId: RuleId, maxBytes: number): Error {
   if (error instanceof PayloadTooLargeException) {
     return new ValidationError(`file exceeds ${maxBytes} bytes`, ruleId, UPLOAD_FIELD);
   }

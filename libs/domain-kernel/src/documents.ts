@@ -1,4 +1,4 @@
-import { ValidationError } from './errors';
+import { type RuleId, ValidationError } from './errors';
 
 /**
  * What reading an uploaded file as a PDF found, handed to a decider as a fact (the bytes never
@@ -17,7 +17,7 @@ const REFUSALS: Readonly<Record<Exclude<PdfReading, { readable: true }>['reason'
 /** Refuses, under the caller's rule, a file that is not a PDF a reader can open. */
 export function requireReadablePdf(
   reading: PdfReading,
-  ruleId: string,
+  ruleId: RuleId,
   field: string,
 ): asserts reading is Extract<PdfReading, { readable: true }> {
   if (!reading.readable) throw new ValidationError(REFUSALS[reading.reason], ruleId, field);

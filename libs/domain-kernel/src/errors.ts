@@ -13,13 +13,22 @@ export type DomainErrorKind = 'validation' | 'not-found' | 'illegal-state' | 'fo
  */
 export const INPUT = 'INPUT';
 
+/** The ids of RULES.md, so that a refusal cannot name a rule that does not exist. */
+export type RuleId =
+  | `ELIG-${1 | 2 | 3 | 4 | 5 | 6}`
+  | `CAND-${1 | 2 | 3 | 4}`
+  | `REV-${1 | 2 | 3 | 4}`
+  | `JURY-${1 | 2 | 3 | 4 | 5}`
+  | `REC-${1 | 2 | 3 | 4 | 5 | 6 | 7}`
+  | `MOB-${1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10}`;
+
 /** A rule id of RULES.md (`JURY-4`) or INPUT. */
-export type RefusalBasis = string;
+export type RefusalBasis = RuleId | typeof INPUT;
 
 export abstract class DomainError extends Error {
   abstract readonly kind: DomainErrorKind;
   /** The rule refused; absent for an INPUT refusal and a concurrency conflict. */
-  readonly ruleId?: string;
+  readonly ruleId?: RuleId;
 
   constructor(
     message: string,
@@ -33,7 +42,7 @@ export abstract class DomainError extends Error {
 }
 
 /** A command refused: its basis is required, so that no refusal leaves its reason unnamed. */
-abstract class Refusal extends DomainError {
+export abstract class Refusal extends DomainError {
   constructor(message: string, basis: RefusalBasis, field?: string) {
     super(message, basis, field);
   }

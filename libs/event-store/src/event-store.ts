@@ -14,6 +14,7 @@ import {
 } from './event';
 import { newEventId } from './event-id';
 import { gallop } from './gallop';
+import { type PersonalDataCodec, subjectOfData } from './personal-data';
 import { StreamCache } from './stream-cache';
 import { Upcasters } from './upcasters';
 
@@ -25,12 +26,19 @@ export interface EventStoreOptions {
   /** The schema version new events of a type are written with (from the contracts registry). */
   readonly schemaVersionOf?: (type: string) => number;
   readonly cachedStreams?: number;
+  /** Seals every `personal` value on append and opens it on read (none: stored as given). */
+  readonly personalData?: PersonalDataCodec;
 }
 
 export interface LoadedStream {
   readonly events: StoredEvent[];
   readonly version: number;
+  /** The first version of the stream's last commit (0 for an empty stream): with the stream id, its commit id. */
+  readonly lastCommit: number;
 }
+
+/** How far a commit has gone: not in this store, appended but not yet logged, or logged. */
+export type CommitProgress = 'unknown' | 'appended' | 'logged';
 
 export interface LogRead {
   readonly events: StoredEvent[];
@@ -53,6 +61,7 @@ export class EventStore {
   private readonly upcasters: Upcasters;
   private readonly schemaVersionOf: (type: string) => number;
   private readonly cache: StreamCache;
+  private readonly personalData?: PersonalDataCodec;
   /** The batches this process logged or read lately, by number: logged batches never change. */
   private readonly batches = new Map<number, LogDocument>();
   private readonly listeners = new Set<AppendListener>();
@@ -64,6 +73,7 @@ export class EventStore {
     this.upcasters = options.upcasters ?? new Upcasters();
     this.schemaVersionOf = options.schemaVersionOf ?? (() => 1);
     this.cache = new StreamCache(options.cachedStreams ?? 10_000);
+    this.personalData = options.personalData;
   }
 
   /** Appends after `expectedVersion` (0 for a new stream); an empty list appends nothing. */
@@ -74,7 +84,13 @@ export class EventStore {
     context: AppendContext,
   ): Promise<StoredEvent[]> {
     if (events.length === 0) return [];
-    const commit = this.commitOf(streamId, expectedVersion, events, context);
+    // Sealed before anything is written: a key store that is away fails the append, never stores clear text.
+    const commit = this.commitOf(
+      streamId,
+      expectedVersion,
+      await this.sealed(streamId, expectedVersion, events),
+      context,
+    );
     // The outbox entry goes first: a commit that exists always has one, so none is left unpublished.
     const entry: OutboxDocument = { _id: commit.events[0].eventId, commitId: commit._id, queuedAt: new Date() };
     await this.outbox.insertOne(entry);
@@ -87,8 +103,67 @@ export class EventStore {
       }
       throw error;
     }
+    // The cache keeps them as stored (sealed); the caller gets them as decided, in clear.
+    const stored = eventsOfCommit(commit);
+    this.extendCached(streamId, expectedVersion, stored, commit);
     for (const listener of this.listeners) listener(commit);
-    return eventsOfCommit(commit);
+    return stored.map((event, index) => ({ ...event, data: events[index].data }));
+  }
+
+  /**
+   * A stream this process just extended stays known whole, so its next command need not read it.
+   * The cache holds events as stored, personal data sealed: each read opens them, so nothing of a
+   * person stays readable in memory once their key is gone (beyond the cipher's short key cache).
+   */
+  private extendCached(
+    streamId: string,
+    after: number,
+    appended: readonly StoredEvent[],
+    commit: CommitDocument,
+  ): void {
+    const known = this.cache.get(streamId);
+    if (known.version !== after) return;
+    const events = [...known.events, ...appended];
+    this.cache.set(streamId, { events, version: commit.lastVersion, lastCommit: commit.version });
+  }
+
+  /** Stored events as deciders read them: personal data opened, then lifted to the current shape. */
+  private async current(events: readonly StoredEvent[]): Promise<StoredEvent[]> {
+    return (await this.open(events)).map((event) => this.upcasters.apply(event));
+  }
+
+  private async sealed(
+    streamId: string,
+    expectedVersion: number,
+    events: readonly DomainEvent[],
+  ): Promise<readonly DomainEvent[]> {
+    const codec = this.personalData;
+    if (!codec) return events;
+    const streamSubject = async () => subjectOfData(await this.firstEventData(streamId, expectedVersion, events));
+    return Promise.all(events.map(async (event) => ({ ...event, data: await codec.seal(event.data, streamSubject) })));
+  }
+
+  /** The data of a stream's first event: the one that names whose stream it is. */
+  private async firstEventData(
+    streamId: string,
+    expectedVersion: number,
+    events: readonly DomainEvent[],
+  ): Promise<unknown> {
+    if (expectedVersion === 0) return events[0]?.data;
+    const known = this.cache.peek(streamId)?.events[0];
+    if (known) return known.data;
+    return (await this.commits.findOne({ _id: commitId(streamId, 1) }))?.events[0]?.data;
+  }
+
+  /** Drops this process's copy of an erased person's key, so nothing more opens with it. */
+  forgetKey(personId: string): void {
+    this.personalData?.forget(personId);
+  }
+
+  /** Opens the personal data of events read from the log (which keeps it sealed, as the topics do). */
+  async open(events: readonly StoredEvent[]): Promise<StoredEvent[]> {
+    const codec = this.personalData;
+    return codec ? Promise.all(events.map((event) => codec.openEvent(event))) : [...events];
   }
 
   private commitOf(
@@ -116,33 +191,58 @@ export class EventStore {
     };
   }
 
+  /**
+   * The stream as this process last read or wrote it, without asking the database; it may have
+   * moved since (another replica), so only an append at its version proves it current.
+   */
+  async cachedStream(streamId: string): Promise<LoadedStream | undefined> {
+    const known = this.cache.peek(streamId);
+    return known === undefined
+      ? undefined
+      : { events: await this.current(known.events), version: known.version, lastCommit: known.lastCommit };
+  }
+
   /** Reads a stream by walking its commits by _id from what this process already knows of it. */
   async readStream(streamId: string): Promise<LoadedStream> {
     const known = this.cache.get(streamId);
     const events = [...known.events];
-    let version = known.version;
+    let { version, lastCommit } = known;
     for (;;) {
       const next = await this.commits.findOne({ _id: commitId(streamId, version + 1) });
       if (!next) break;
-      events.push(...eventsOfCommit(next).map((event) => this.upcasters.apply(event)));
+      events.push(...eventsOfCommit(next));
       version = next.lastVersion;
+      lastCommit = next.version;
     }
-    if (version !== known.version) this.cache.set(streamId, { events, version });
-    return { events, version };
+    if (version !== known.version) this.cache.set(streamId, { events, version, lastCommit });
+    return { events: await this.current(events), version, lastCommit };
   }
 
   /**
-   * The logged events after a cursor, in position order, whole batches at a time until at least
+   * Whether a commit (by its id) is stored, and whether the sequencer has logged it: its outbox
+   * entry goes only after the batch holding it was inserted. Two lookups by _id.
+   */
+  async commitProgress(id: string): Promise<CommitProgress> {
+    const commit = await this.commits.findOne({ _id: id });
+    const first = commit?.events[0];
+    if (!first) return 'unknown';
+    return (await this.outbox.findOne({ _id: first.eventId }, { projection: { _id: 1 } })) ? 'appended' : 'logged';
+  }
+
+  /**
+   * The logged events after a cursor, in position order, their personal data sealed unless
+   * `open` (the relay publishes it sealed; projections and reactions read it in clear), whole batches at a time until at least
    * `minEvents` are read or the log ends: one _id lookup per batch, however long the log.
    */
-  async readLog(after: LogCursor, minEvents = 1000): Promise<LogRead> {
+  async readLog(after: LogCursor, minEvents = 1000, options: { readonly open?: boolean } = {}): Promise<LogRead> {
     const events: StoredEvent[] = [];
     let reached = after;
     while (events.length < minEvents) {
       const batch = this.batches.get(reached.batch + 1) ?? (await this.log.findOne({ _id: reached.batch + 1 }));
       if (!batch) break;
       this.remember(batch);
-      events.push(...eventsOfBatch(batch).map((event) => this.upcasters.apply(event)));
+      const read = options.open ? await this.open(eventsOfBatch(batch)) : eventsOfBatch(batch);
+      events.push(...read.map((event) => this.upcasters.apply(event)));
       reached = { batch: batch._id, position: batch.lastPosition };
     }
     return { events, reached };
@@ -161,6 +261,24 @@ export class EventStore {
     if (last === from.batch) return from;
     const batch = await this.log.findOne({ _id: last }, { projection: { lastPosition: 1 } });
     return { batch: last, position: batch?.lastPosition ?? from.position };
+  }
+
+  /**
+   * The cursor from which readLog returns first the batch that holds `position` (it may begin
+   * earlier); found by a binary search over the batches by _id.
+   */
+  async cursorBefore(position: number): Promise<LogCursor> {
+    const head = await this.logHead();
+    const lastPositionOf = async (n: number) =>
+      (await this.log.findOne({ _id: n }, { projection: { lastPosition: 1 } }))?.lastPosition ?? 0;
+    let low = 1;
+    let high = head.batch;
+    while (low < high) {
+      const middle = Math.floor((low + high) / 2);
+      if ((await lastPositionOf(middle)) >= position) high = middle;
+      else low = middle + 1;
+    }
+    return low <= 1 ? LOG_START : { batch: low - 1, position: await lastPositionOf(low - 1) };
   }
 
   /** Tells in-process readers (relay, projections) that there is something new, at once. */

@@ -20,6 +20,15 @@ export interface StoredEvent<E extends DomainEvent = DomainEvent> {
   readonly metadata: EventMetadata;
 }
 
+/**
+ * The domain event a stored one carries, for a reader that knows which events it holds (it
+ * filtered them by type, or read the stream of the decider that appended them).
+ */
+export function domainEventOf<E extends DomainEvent>(stored: StoredEvent): E {
+  const event: DomainEvent = stored;
+  return event as E;
+}
+
 /** Who and why, given once per command and copied onto each of its events. */
 export interface AppendContext {
   readonly correlationId: string;

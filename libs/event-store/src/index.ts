@@ -1,3 +1,4 @@
+export * from './bulk-write';
 export * from './event';
 export * from './event-id';
 export * from './upcasters';
@@ -11,3 +12,4 @@ export * from './work-loop';
 export * from './log-workers';
 export * from './log-checkpoints';
 export * from './log-reactions';
+export * from './personal-data';

@@ -38,7 +38,12 @@ export class Lease implements Leadership {
     db: mongo.Db,
     readonly name: string,
     readonly owner: string,
-    private readonly ttlMs = 10_000,
+    /**
+     * How long a holder that stopped renewing keeps the lease: a crashed holder's work resumes in
+     * another replica within this and a renewal period. Its renewal (a read by _id and an
+     * update every third of it) was most of an idle service's database commands.
+     */
+    readonly ttlMs = 15_000,
   ) {
     this.leases = db.collection<LeaseDocument>('es_leases');
   }
@@ -61,21 +66,39 @@ export class Lease implements Leadership {
     }
     const current = await this.latest();
     if (current && current.expiresAt > now) return false;
-    const next = (current?.epoch ?? 0) + 1;
+    return this.claim((current?.epoch ?? 0) + 1, now);
+  }
+
+  /**
+   * Takes the lease without waiting for the holder's to expire: for an operator's job that must
+   * pause the service's log workers while it runs. The holder learns it at its next renewal or
+   * checkpoint (it finds the next epoch) and waits, as for any live holder, until this one is
+   * released. Resolves whether a live holder was displaced.
+   */
+  async takeOver(now = new Date()): Promise<boolean> {
+    for (;;) {
+      const current = await this.latest();
+      // Another instance may take that epoch in between: then the next one.
+      if (await this.claim((current?.epoch ?? 0) + 1, now)) return current !== null && current.expiresAt > now;
+    }
+  }
+
+  /** Inserts the document of an epoch: the one insert that makes this instance its holder. */
+  private async claim(epoch: number, now: Date): Promise<boolean> {
     try {
       await this.leases.insertOne({
-        _id: this.idOf(next),
+        _id: this.idOf(epoch),
         name: this.name,
-        epoch: next,
+        epoch,
         owner: this.owner,
         expiresAt: this.expiry(now),
       });
     } catch (error) {
       if (!isDuplicateKey(error)) throw error;
-      this.lastSeen = next;
+      this.lastSeen = epoch;
       return false;
     }
-    this.epoch = this.lastSeen = next;
+    this.epoch = this.lastSeen = epoch;
     for (const listener of this.gained) listener();
     return true;
   }
@@ -85,12 +108,15 @@ export class Lease implements Leadership {
     return (await this.exists(this.epoch + 1)) ? this.lose() : true;
   }
 
-  /** Renews every ttl/4 in the background; `onGained` runs each time the lease is taken. */
+  /**
+   * Renews every ttl/3 in the background (two more chances before it lapses); `onGained` runs
+   * each time the lease is taken.
+   */
   keep(onGained?: () => void): void {
     if (onGained) this.gained.add(onGained);
     if (this.timer) return;
     const renew = () => void this.acquire().catch(() => this.lose());
-    this.timer = setInterval(renew, Math.max(250, this.ttlMs / 4));
+    this.timer = setInterval(renew, Math.max(250, this.ttlMs / 3));
     this.timer.unref();
     renew();
   }

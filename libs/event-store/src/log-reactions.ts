@@ -69,7 +69,7 @@ export class LogReactions implements LogReader {
       from = await this.checkpoints.load(reaction.name);
       this.saved.set(reaction.name, from);
     }
-    const read = reads.get(from.batch) ?? this.store.readLog(from, this.batchSize);
+    const read = reads.get(from.batch) ?? this.store.readLog(from, this.batchSize, { open: true });
     reads.set(from.batch, read);
     const { events, reached } = await read;
     if (events.length === 0) return 0;

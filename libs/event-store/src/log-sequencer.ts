@@ -79,11 +79,19 @@ export class LogSequencer {
       if (isDuplicateKey(error)) return;
       throw error;
     }
-    this.head = { batch: batch._id, position: batch.lastPosition };
     this.store.remember(batch);
     for (const commit of commits) this.appended.delete(commit._id);
-    await this.clear(commits.map((commit) => commit.events[0].eventId));
-    for (const listener of this.listeners) listener(batch);
+    try {
+      await this.clear(commits.map((commit) => commit.events[0].eventId));
+      this.head = { batch: batch._id, position: batch.lastPosition };
+    } catch (error) {
+      // The batch is logged but its entries are still queued: the next round resumes from the
+      // log's head, which clears them, rather than logging them a second time.
+      this.head = undefined;
+      throw error;
+    } finally {
+      for (const listener of this.listeners) listener(batch);
+    }
   }
 
   /**

@@ -13,10 +13,27 @@ export interface LogReader {
 }
 
 export interface LogWorkersOptions {
-  /** Fallback for appends made by another replica (or a lost wake-up): how often the outbox is looked at. */
+  /**
+   * Fallback for appends made by another replica (or a lost wake-up): how soon the outbox is looked
+   * at after work; each look that finds nothing doubles the wait up to `sequencerMaxIdleMs`.
+   */
   readonly sequencerIdleMs?: number;
-  /** Fallback for the readers, which the sequencer wakes as soon as it logs. */
+  /**
+   * The longest wait between two looks at an idle outbox: the most an append of another replica
+   * waits when the wake-up it sends (`appendedElsewhere`) is lost. 15 s; a caller that sets only
+   * `sequencerIdleMs` gets that fixed period.
+   */
+  readonly sequencerMaxIdleMs?: number;
+  /**
+   * Fallback for the readers, which the sequencer of this process (the lease holder's: readers
+   * and sequencer run there alone) wakes as soon as it logs, and gaining the lease wakes: a lost
+   * wake-up is all it covers (a batch a former holder logged just after the handover), so it is
+   * long (each look costs every reader a log and checkpoint read), and doubles while idle up to
+   * `readersMaxIdleMs`.
+   */
   readonly readersIdleMs?: number;
+  /** 2 minutes; a caller that sets only `readersIdleMs` gets that fixed period. */
+  readonly readersMaxIdleMs?: number;
 }
 
 /**
@@ -39,12 +56,24 @@ export class LogWorkers {
   ) {
     this.sequencing = new WorkLoop(
       () => (lease.held ? sequencer.sequence() : Promise.resolve(0)),
-      { name: 'sequencer', idleMs: options.sequencerIdleMs ?? 1000 },
+      {
+        name: 'sequencer',
+        idleMs: options.sequencerIdleMs ?? 1000,
+        maxIdleMs: options.sequencerMaxIdleMs ?? options.sequencerIdleMs ?? 15_000,
+      },
       logger,
     );
     this.reading = readers.map(
       (reader) =>
-        new WorkLoop(() => reader.step(), { name: reader.name, idleMs: options.readersIdleMs ?? 5000 }, logger),
+        new WorkLoop(
+          () => reader.step(),
+          {
+            name: reader.name,
+            idleMs: options.readersIdleMs ?? 30_000,
+            maxIdleMs: options.readersMaxIdleMs ?? options.readersIdleMs ?? 120_000,
+          },
+          logger,
+        ),
     );
   }
 
@@ -58,6 +87,11 @@ export class LogWorkers {
       [this.sequencing, ...this.reading].forEach((loop) => loop.wake());
     });
     [this.sequencing, ...this.reading].forEach((loop) => loop.start());
+  }
+
+  /** Another replica appended: the lease holder's sequencer looks at the outbox now. */
+  appendedElsewhere(): void {
+    if (this.lease.held) this.sequencing.wake();
   }
 
   async stop(): Promise<void> {

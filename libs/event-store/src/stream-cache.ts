@@ -3,9 +3,11 @@ import type { StoredEvent } from './event';
 interface CachedStream {
   readonly events: readonly StoredEvent[];
   readonly version: number;
+  /** The first version of the stream's last commit (0 for an empty stream). */
+  readonly lastCommit: number;
 }
 
-const EMPTY: CachedStream = { events: [], version: 0 };
+const EMPTY: CachedStream = { events: [], version: 0, lastCommit: 0 };
 
 /**
  * The streams this process has read lately. Stored events never change, so a cached prefix is
@@ -22,6 +24,11 @@ export class StreamCache {
     this.streams.delete(streamId); // re-inserted: the Map's order is the recency order
     this.streams.set(streamId, stream);
     return stream;
+  }
+
+  /** The stream when it is held, or undefined: unlike get, says "not known" rather than "empty". */
+  peek(streamId: string): CachedStream | undefined {
+    return this.streams.has(streamId) ? this.get(streamId) : undefined;
   }
 
   set(streamId: string, stream: CachedStream): void {

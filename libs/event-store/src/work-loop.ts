@@ -6,6 +6,11 @@ export interface WorkLoopOptions {
   readonly name: string;
   /** The fallback: how long to wait for a wake-up before looking again (reads by _id only). */
   readonly idleMs: number;
+  /**
+   * When set, each look that finds nothing doubles the wait, up to this, until work or a wake-up
+   * comes: an idle process looks rarely, while work found soon after more work is found soon.
+   */
+  readonly maxIdleMs?: number;
   readonly maxBackoffMs?: number;
 }
 
@@ -46,7 +51,9 @@ export class WorkLoop {
 
   private async run(): Promise<void> {
     let failures = 0;
+    let idleMs = this.options.idleMs;
     while (this.running) {
+      const woken = this.woken;
       this.woken = false;
       let worked = 0;
       try {
@@ -57,9 +64,12 @@ export class WorkLoop {
         this.logger.warn(`${this.options.name}: will retry`, { error: String(error), failures });
       }
       if (!this.running) break;
+      if (worked > 0 || woken) idleMs = this.options.idleMs;
       if (failures > 0) await this.sleep(Math.min(this.options.maxBackoffMs ?? 5000, 100 * 2 ** failures), false);
-      else if (worked === 0 && !this.woken) await this.sleep(this.options.idleMs, true);
-      else await new Promise((resolve) => setImmediate(resolve)); // let requests in between rounds
+      else if (worked === 0 && !this.woken) {
+        await this.sleep(idleMs, true);
+        idleMs = Math.min(idleMs * 2, this.options.maxIdleMs ?? idleMs);
+      } else await new Promise((resolve) => setImmediate(resolve)); // let requests in between rounds
     }
   }
 

@@ -1,3 +1,4 @@
+import { schemaUrlOf } from '@admissions/contracts';
 import type { EventMetadata, StoredEvent } from '@admissions/event-store';
 import type { IncomingMessage, MessageHeaders, OutgoingMessage } from './message-bus.port';
 
@@ -8,20 +9,27 @@ import type { IncomingMessage, MessageHeaders, OutgoingMessage } from './message
  */
 export const SPEC_VERSION = '1.0';
 
-export function dataSchemaOf(type: string, schemaVersion: number): string {
-  return `urn:admissions:schema:${type}:v${schemaVersion}`;
+/** Where a publisher's events come from. */
+export interface EventOrigin {
+  /** CloudEvents source, e.g. /admissions/candidacy. */
+  readonly source: string;
+  /**
+   * The public base URL of the service that serves the events' schemas (PUBLIC_BASE_URL):
+   * ce_dataschema is the schema's URL under it.
+   */
+  readonly schemaBaseUrl: string;
 }
 
-export function toCloudEventMessage(event: StoredEvent, source: string): OutgoingMessage {
+export function toCloudEventMessage(event: StoredEvent, origin: EventOrigin): OutgoingMessage {
   const { metadata } = event;
   const headers: MessageHeaders = {
     ce_specversion: SPEC_VERSION,
     ce_id: metadata.eventId,
-    ce_source: source,
+    ce_source: origin.source,
     ce_type: event.type,
     ce_time: metadata.occurredAt,
     ce_subject: metadata.streamId,
-    ce_dataschema: dataSchemaOf(event.type, metadata.schemaVersion),
+    ce_dataschema: schemaUrlOf(origin.schemaBaseUrl, event.type, metadata.schemaVersion),
     'content-type': 'application/json',
     ce_streamversion: String(metadata.version),
     ce_schemaversion: String(metadata.schemaVersion),

@@ -1,6 +1,7 @@
 import { eventually, testEnv, uniqueName } from '@admissions/testing';
 import { Kafka, logLevel } from 'kafkajs';
-import { deadLetterTopicOf, EventConsumer } from './event-consumer';
+import { deadLetterTopicOf } from './dead-letter';
+import { EventConsumer } from './event-consumer';
 import { KafkaPublisher, KafkaSubscriber, KafkaTopicAdmin } from './kafka.adapter';
 import type { OutgoingMessage } from './message-bus.port';
 

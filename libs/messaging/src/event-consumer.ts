@@ -1,4 +1,5 @@
 import { fromCloudEventMessage, type ReceivedEvent } from './cloud-event';
+import { deadLetterTopicOf, toDeadLetter } from './dead-letter';
 import type { Delivery, IncomingMessage, MessagePublisher, MessageSubscriber, Subscription } from './message-bus.port';
 
 export type EventHandler = (event: ReceivedEvent) => Promise<void>;
@@ -11,6 +12,8 @@ export interface ConsumerOptions {
   readonly topics: readonly string[];
   readonly handler: EventHandler;
   readonly validate?: EventValidator;
+  /** Turns the event as carried (personal data sealed) into what validate and the handler see. */
+  readonly open?: (event: ReceivedEvent) => Promise<ReceivedEvent>;
   readonly maxAttempts?: number;
   readonly backoffMs?: number;
   /** Runs the handling of one event inside its correlation context (for the logs). */
@@ -25,7 +28,8 @@ export interface ConsumerOptions {
 }
 
 export interface ConsumerObserver {
-  handled?(groupId: string, type: string): void;
+  /** `seconds`: the handler's time for this event, retries included. */
+  handled?(groupId: string, type: string, seconds: number): void;
   deadLettered?(groupId: string, reason: string): void;
 }
 
@@ -38,10 +42,6 @@ class PoisonMessage extends Error {}
 
 /** The consumer stops while an event waits for a server: its offset stays, it comes back later. */
 class StoppedWhileWaiting extends Error {}
-
-export function deadLetterTopicOf(groupId: string): string {
-  return `${groupId}.dlq`;
-}
 
 /**
  * A consumer group that hands each event to one handler. Handlers are idempotent (a redelivered
@@ -90,9 +90,19 @@ export class EventConsumer {
 
   private parse(message: IncomingMessage): ReceivedEvent {
     const event = fromCloudEventMessage(message);
+    if (this.options.open) return event; // validated once opened, in handleWithRetries
+    return this.validated(event);
+  }
+
+  private validated(event: ReceivedEvent): ReceivedEvent {
     const invalid = this.options.validate?.(event);
     if (invalid) throw new PoisonMessage(invalid);
     return event;
+  }
+
+  /** Opening may wait for a server (the key store): it is retried as the handler is. */
+  private async opened(event: ReceivedEvent): Promise<ReceivedEvent> {
+    return this.options.open ? this.validated(await this.options.open(event)) : event;
   }
 
   private async handleWithRetries(message: IncomingMessage, event: ReceivedEvent, delivery: Delivery): Promise<void> {
@@ -100,12 +110,14 @@ export class EventConsumer {
     const backoffMs = this.options.backoffMs ?? 200;
     const maxBackoffMs = this.options.maxBackoffMs ?? 5_000;
     let failures = 0;
+    const started = performance.now();
     for (let attempt = 1; ; attempt += 1) {
       try {
-        await this.options.handler(event);
-        this.observer.handled?.(this.options.groupId, event.type);
+        await this.options.handler(await this.opened(event));
+        this.observer.handled?.(this.options.groupId, event.type, (performance.now() - started) / 1000);
         return;
       } catch (error) {
+        if (error instanceof PoisonMessage) return this.deadLetter(message, error, attempt);
         const transient = this.options.isTransient?.(error) ?? false;
         // A transient failure does not count towards the attempts: the event is not at fault.
         if (!transient) failures += 1;
@@ -133,19 +145,7 @@ export class EventConsumer {
       reason,
     });
     await this.deadLetters.publish(deadLetterTopicOf(this.options.groupId), [
-      {
-        key: message.key,
-        value: message.value,
-        headers: {
-          ...message.headers,
-          dlq_error: reason,
-          dlq_attempts: String(attempts),
-          dlq_group: this.options.groupId,
-          dlq_topic: message.topic,
-          dlq_partition: String(message.partition),
-          dlq_offset: message.offset,
-        },
-      },
+      toDeadLetter(message, this.options.groupId, reason, attempts),
     ]);
     this.observer.deadLettered?.(this.options.groupId, reason);
   }

@@ -1,16 +1,19 @@
 import './kafkajs-idle-fix';
-import { type Admin, type Consumer, type Kafka, type Producer } from 'kafkajs';
+import { ConfigResourceTypes, type Admin, type Consumer, type Kafka, type Producer } from 'kafkajs';
+import { incomingOf } from './kafka-messages';
+import { retryingRetriable } from './kafka-retries';
 import {
   PLAIN_NAMES,
   type BrokerNames,
-  type IncomingMessage,
   type MessageHandler,
-  type MessageHeaders,
   type MessagePublisher,
   type MessageSubscriber,
   type OutgoingMessage,
+  type HeldOffsets,
   type Subscription,
   type TopicAdmin,
+  type TopicDrift,
+  type TopicSettings,
 } from './message-bus.port';
 
 const ALL_IN_SYNC_REPLICAS = -1;
@@ -20,8 +23,19 @@ export class BrokerUnavailableError extends Error {
   override readonly name = 'BrokerUnavailableError';
 }
 
-/** Partitions of the topics the services create; the aggregate id is the key, so order holds per aggregate. */
+/**
+ * Partitions of a topic created without declared settings (tests, tools; the services declare
+ * theirs), and how many partitions one consumer handles at once. The aggregate id is the key, so
+ * order holds per aggregate.
+ */
 const TOPIC_PARTITIONS = 3;
+
+/**
+ * kafkajs heartbeats between fetches once its interval has passed: with its 3 s, after every idle
+ * fetch wait (5 s). Every other wait is enough within the broker's session (30 s), and halves an
+ * idle group's requests; a member learns of a rebalance at its next heartbeat, so within 10 s.
+ */
+export const HEARTBEAT_INTERVAL_MS = 10_000;
 
 interface KafkaClient {
   connect(): Promise<void>;
@@ -87,10 +101,15 @@ export class KafkaPublisher implements MessagePublisher {
   constructor(
     kafka: Kafka,
     private readonly names: BrokerNames = PLAIN_NAMES,
+    /**
+     * false: a send to a topic the broker does not have fails (and is retried) rather than
+     * creating it with the broker's defaults; for code whose topics are created as declared.
+     */
+    createsTopics = true,
   ) {
     // Idempotent producer: a retried batch is written once and in order per partition.
     this.producer = new FreshAfterFailure(() =>
-      kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: true }),
+      kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: createsTopics }),
     );
   }
 
@@ -108,14 +127,6 @@ export class KafkaPublisher implements MessagePublisher {
   close(): Promise<void> {
     return this.producer.close();
   }
-}
-
-function headersOf(raw: Record<string, unknown> | undefined): MessageHeaders {
-  const headers: MessageHeaders = {};
-  for (const [name, value] of Object.entries(raw ?? {})) {
-    if (value !== undefined) headers[name] = Buffer.isBuffer(value) ? value.toString('utf8') : String(value);
-  }
-  return headers;
 }
 
 export class KafkaSubscriber implements MessageSubscriber {
@@ -148,6 +159,7 @@ export class KafkaSubscriber implements MessageSubscriber {
     // ends in a non-retriable one, and the group would stay silent for good.
     return this.kafka.consumer({
       groupId,
+      heartbeatInterval: HEARTBEAT_INTERVAL_MS,
       allowAutoTopicCreation: true,
       retry: { restartOnFailure: async () => true },
     });
@@ -162,38 +174,10 @@ export class KafkaSubscriber implements MessageSubscriber {
       // one slow handler, or a backlog on one partition, no longer holds the other partitions back.
       partitionsConsumedConcurrently: TOPIC_PARTITIONS,
       eachMessage: async ({ topic, partition, message, heartbeat }) => {
-        const incoming: IncomingMessage = {
-          topic,
-          partition,
-          offset: message.offset,
-          key: message.key?.toString('utf8') ?? '',
-          value: message.value?.toString('utf8') ?? '',
-          headers: headersOf(message.headers),
-        };
-        await handler(incoming, { heartbeat });
+        await handler(incomingOf(topic, partition, message), { heartbeat });
       },
     });
   }
-}
-
-/** Runs `work` again, with backoff, while it fails with a retriable error and `forMs` has not passed. */
-async function retryingRetriable<T>(work: () => Promise<T>, forMs: number): Promise<T> {
-  const giveUpAt = Date.now() + forMs;
-  for (let attempt = 1; ; attempt += 1) {
-    try {
-      return await work();
-    } catch (error) {
-      if (!isRetriable(error) || Date.now() > giveUpAt) throw error;
-      await new Promise((resolve) => setTimeout(resolve, Math.min(5000, 250 * 2 ** (attempt - 1))));
-    }
-  }
-}
-
-/** kafkajs marks the errors worth trying again; its own retries give up with one of them as the cause. */
-function isRetriable(error: unknown): boolean {
-  const { retriable, name, cause } = (error ?? {}) as { retriable?: boolean; name?: string; cause?: unknown };
-  if (retriable === true || name === 'KafkaJSConnectionError' || name === 'KafkaJSRequestTimeoutError') return true;
-  return name === 'KafkaJSNumberOfRetriesExceeded' && cause !== undefined ? isRetriable(cause) : false;
 }
 
 export class KafkaTopicAdmin implements TopicAdmin {
@@ -213,30 +197,104 @@ export class KafkaTopicAdmin implements TopicAdmin {
   }
 
   /** Retries what the broker calls retriable (a controller moving, a broker starting) for a while. */
-  ensureTopics(topics: readonly string[]): Promise<void> {
-    const named = topics.map(this.names);
-    return retryingRetriable(() => this.admin.use((admin) => this.createMissing(admin, named)), 120_000);
+  async ensureTopics(topics: readonly string[]): Promise<void> {
+    const settings = topics.map((name) => ({
+      name,
+      partitions: this.partitions,
+      replicas: this.replicationFactor,
+      config: {},
+    }));
+    await retryingRetriable(() => this.admin.use((admin) => this.createMissing(admin, settings)), 120_000);
+  }
+
+  /** Never alters an existing topic: a production topic changes by an operator's decision only. */
+  applyTopics(topics: readonly TopicSettings[]): Promise<TopicDrift[]> {
+    return retryingRetriable(
+      () =>
+        this.admin.use(async (admin) => {
+          const existing = await this.createMissing(admin, topics);
+          return existing.length === 0 ? [] : this.driftOf(admin, existing);
+        }),
+      120_000,
+    );
+  }
+
+  brokerCount(): Promise<number> {
+    return this.admin.use(async (admin) => (await admin.describeCluster()).brokers.length);
   }
 
   consumerLag(groupId: string, topics: readonly string[]): Promise<number> {
     return this.admin.use((admin) => this.lagOf(admin, this.names(groupId), topics.map(this.names)));
   }
 
+  heldOffsets(topic: string): Promise<HeldOffsets[]> {
+    const name = this.names(topic);
+    return this.admin.use(async (admin) => {
+      if (!(await admin.listTopics()).includes(name)) return [];
+      const offsets = await admin.fetchTopicOffsets(name);
+      return offsets.map((o) => ({ partition: o.partition, low: Number(o.low), high: Number(o.high) }));
+    });
+  }
+
   close(): Promise<void> {
     return this.admin.close();
   }
 
-  private async createMissing(admin: Admin, topics: readonly string[]): Promise<void> {
+  /** Creates the topics the broker does not have; returns those it had. */
+  private async createMissing(admin: Admin, topics: readonly TopicSettings[]): Promise<TopicSettings[]> {
     const existing = new Set(await admin.listTopics());
-    const missing = topics.filter((topic) => !existing.has(topic));
-    if (missing.length === 0) return;
-    await admin.createTopics({
-      waitForLeaders: true,
-      topics: missing.map((topic) => ({
-        topic,
-        numPartitions: this.partitions,
-        replicationFactor: this.replicationFactor,
-      })),
+    const missing = topics.filter((topic) => !existing.has(this.names(topic.name)));
+    if (missing.length > 0) {
+      // A topic another instance created in between is no error: kafkajs resolves false for it.
+      await admin.createTopics({
+        waitForLeaders: true,
+        topics: missing.map((topic) => ({
+          topic: this.names(topic.name),
+          numPartitions: topic.partitions,
+          replicationFactor: topic.replicas,
+          configEntries: Object.entries(topic.config).map(([name, value]) => ({ name, value })),
+        })),
+      });
+    }
+    return topics.filter((topic) => existing.has(this.names(topic.name)));
+  }
+
+  private async driftOf(admin: Admin, topics: readonly TopicSettings[]): Promise<TopicDrift[]> {
+    const brokerNames = topics.map((topic) => this.names(topic.name));
+    const [{ topics: metadata }, { resources }] = await Promise.all([
+      admin.fetchTopicMetadata({ topics: brokerNames }),
+      admin.describeConfigs({
+        includeSynonyms: false,
+        resources: topics.map((topic) => ({
+          type: ConfigResourceTypes.TOPIC,
+          name: this.names(topic.name),
+          configNames: Object.keys(topic.config),
+        })),
+      }),
+    ]);
+    return topics.flatMap((topic) => {
+      const name = this.names(topic.name);
+      const partitions = metadata.find((m) => m.name === name)?.partitions ?? [];
+      const configs = resources.find((r) => r.resourceName === name)?.configEntries ?? [];
+      const actual: Record<string, string> = {
+        partitions: String(partitions.length),
+        // The least replicated partition is what a broker loss puts at risk.
+        replicas: String(Math.min(...partitions.map((p) => p.replicas.length))),
+        ...Object.fromEntries(configs.map((entry) => [entry.configName, entry.configValue])),
+      };
+      const declared: Record<string, string> = {
+        partitions: String(topic.partitions),
+        replicas: String(topic.replicas),
+        ...topic.config,
+      };
+      return Object.entries(declared)
+        .filter(([setting, value]) => actual[setting] !== value)
+        .map(([setting, value]) => ({
+          topic: topic.name,
+          setting,
+          declared: value,
+          actual: actual[setting] ?? 'unset',
+        }));
     });
   }
 

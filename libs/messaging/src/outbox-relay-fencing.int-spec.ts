@@ -53,15 +53,16 @@ describe('outbox relay fenced by its lease', () => {
       },
       close: async () => undefined,
     };
+    const origin = { source: '/test', schemaBaseUrl: 'http://relay.test' };
     const leaseA = new Lease(db, 'event-log', 'a', 500);
     expect(await leaseA.acquire()).toBe(true);
-    const relayA = new OutboxRelay(store, db, stuck, { topic, source: '/test', batchSize: 1 }, leaseA);
+    const relayA = new OutboxRelay(store, db, stuck, { ...origin, topic, batchSize: 1 }, leaseA);
     const roundA = relayA.relayOnce();
 
     // B takes over once A's lease has expired and publishes all three batches.
     const leaseB = new Lease(db, 'event-log', 'b', 500);
     await eventually(async () => (await leaseB.acquire()) || undefined, 5000, 100);
-    const relayB = new OutboxRelay(store, db, kafkaPublisher, { topic, source: '/test' }, leaseB);
+    const relayB = new OutboxRelay(store, db, kafkaPublisher, { ...origin, topic }, leaseB);
     expect(await relayB.relayOnce()).toBe(3);
     expect(await checkpoint()).toMatchObject({ batch: 3, position: 3 });
 

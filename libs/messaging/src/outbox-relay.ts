@@ -8,12 +8,11 @@ import {
   type StoredEvent,
 } from '@admissions/event-store';
 import type { mongo } from 'mongoose';
-import { toCloudEventMessage } from './cloud-event';
+import { toCloudEventMessage, type EventOrigin } from './cloud-event';
 import type { MessagePublisher } from './message-bus.port';
 
-export interface RelayOptions {
+export interface RelayOptions extends EventOrigin {
   readonly topic: string;
-  readonly source: string; // CloudEvents source, e.g. /admissions/candidacy
   /** Events published per round (whole log batches, so a round may take a little more). */
   readonly batchSize?: number;
 }
@@ -73,7 +72,7 @@ export class OutboxRelay implements LogReader {
   private async publish(events: readonly StoredEvent[]): Promise<void> {
     await this.publisher.publish(
       this.options.topic,
-      events.map((event) => toCloudEventMessage(event, this.options.source)),
+      events.map((event) => toCloudEventMessage(event, this.options)),
     );
   }
 

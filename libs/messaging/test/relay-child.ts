@@ -22,7 +22,7 @@ async function main(): Promise<void> {
     store,
     db,
     new KafkaPublisher(kafka),
-    { topic: env('TOPIC'), source: '/test', batchSize: 200 },
+    { topic: env('TOPIC'), source: '/test', schemaBaseUrl: 'http://relay.test', batchSize: 200 },
     lease,
   );
   const log = {

@@ -4,17 +4,23 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
 import type { BaseEnv } from './config/base-env';
 import { ConfigError, loadEnv } from './config/load-env';
+import { hardenHttp } from './hardening/http-hardening';
+import { writtenCommitsMiddleware } from './consistency/written-commits';
 import { correlationMiddleware } from './logging/correlation.middleware';
 import { setUpOpenApi } from './openapi/swagger';
 import { envClassOf } from './platform.module';
 
 /**
  * What every app needs beyond its modules: correlation ids ahead of every other middleware
- * (pino-http's included) and the OpenAPI document. Tests call it on their own test apps too.
+ * (pino-http's included), the record of each request's writes (read-your-writes), the HTTP
+ * hardening and the OpenAPI document. Tests call it on their
+ * own test apps too.
  */
 export function configureApp(app: INestApplication, serviceName: string): void {
   (app.getHttpAdapter().getInstance() as { disable(setting: string): void }).disable('x-powered-by');
   app.use(correlationMiddleware);
+  app.use(writtenCommitsMiddleware);
+  hardenHttp(app);
   setUpOpenApi(app, serviceName);
 }
 

@@ -60,6 +60,7 @@ describe('PlatformModule against the real servers', () => {
 
   beforeAll(async () => {
     process.env.AUTH_DEV_KEY_DIR = keyDir;
+    process.env.CORS_ALLOWED_ORIGINS = 'https://portal.example.org';
     process.env.LOG_LEVEL ??= 'error'; // the 4xx answered below would each log a warning
     const moduleRef = await Test.createTestingModule({ imports: [ProbeModule] }).compile();
     app = moduleRef.createNestApplication({ logger: false });
@@ -170,5 +171,53 @@ describe('PlatformModule against the real servers', () => {
     const fresh = await request(app.getHttpServer()).get('/probe/correlation').expect(200);
     expect(fresh.headers[CORRELATION_HEADER]).toMatch(/^[0-9a-f-]{36}$/);
     expect(fresh.body.correlationId).toBe(fresh.headers[CORRELATION_HEADER]);
+  });
+
+  it("sends helmet's headers, and Swagger UI still loads under its content security policy", async () => {
+    const live = await request(app.getHttpServer()).get('/health/live').expect(200);
+    expect(live.headers).toMatchObject({
+      'x-content-type-options': 'nosniff',
+      'x-frame-options': 'SAMEORIGIN',
+      'strict-transport-security': expect.stringContaining('max-age='),
+      'cross-origin-opener-policy': 'same-origin',
+    });
+    expect(live.headers['x-powered-by']).toBeUndefined();
+
+    const page = await request(app.getHttpServer()).get('/docs').redirects(1).expect(200);
+    const csp = String(page.headers['content-security-policy']);
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toContain('upgrade-insecure-requests');
+    // Every script of the page is a file of the same origin (no inline script the CSP would block).
+    const scripts = [...page.text.matchAll(/<script([^>]*)>/g)].map((match) => match[1]);
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const attributes of scripts) {
+      const src = /src="([^"]+)"/.exec(attributes)?.[1];
+      expect(src).toMatch(/^\.?\/?[\w./-]+\.js$/);
+      await request(app.getHttpServer())
+        .get(new URL(String(src), 'http://service/docs').pathname)
+        .expect(200);
+    }
+  });
+
+  it('refuses a JSON body over 1 MB with 413 problem+json naming the limit', async () => {
+    const res = await request(app.getHttpServer())
+      .post('/probe/credits')
+      .auth(officer(), { type: 'bearer' })
+      .send({ planId: 'x'.repeat(1024 * 1024), ects: 1 })
+      .expect(413);
+    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(res.body).toMatchObject({ status: 413, type: 'urn:admissions:problem:body-too-large' });
+    expect(res.body.detail).toContain('1048576 bytes');
+  });
+
+  it('answers CORS to the origins CORS_ALLOWED_ORIGINS lists, and to no other', async () => {
+    const listed = await request(app.getHttpServer())
+      .options('/probe/me')
+      .set('origin', 'https://portal.example.org')
+      .set('access-control-request-method', 'GET')
+      .expect(204);
+    expect(listed.headers['access-control-allow-origin']).toBe('https://portal.example.org');
+    const other = await request(app.getHttpServer()).get('/health/live').set('origin', 'https://evil.example');
+    expect(other.headers['access-control-allow-origin']).toBeUndefined();
   });
 });

@@ -9,6 +9,7 @@ import { createValidationPipe } from './errors/validation.pipe';
 import { HealthModule } from './health/health.module';
 import { LoggingModule } from './logging/logging.module';
 import { MetricsModule } from './metrics/metrics.module';
+import { RateLimitModule } from './rate-limit/rate-limit.module';
 
 export interface ServiceOptions {
   /** The service's name: log field, Kafka client id, metrics label, default database suffix. */
@@ -34,7 +35,7 @@ export class PlatformModule {
     return {
       module: PlatformModule,
       global: true,
-      imports: [config, LoggingModule, ConnectionsModule, AuthModule, HealthModule, MetricsModule],
+      imports: [config, LoggingModule, ConnectionsModule, AuthModule, RateLimitModule, HealthModule, MetricsModule],
       providers: [
         { provide: APP_PIPE, useFactory: createValidationPipe },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },

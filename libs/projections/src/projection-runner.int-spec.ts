@@ -1,5 +1,12 @@
 import type { Actor } from '@admissions/domain-kernel';
-import { EventStore, Lease, LogSequencer, LogWorkers, type StoredEvent } from '@admissions/event-store';
+import {
+  BULK_WRITE_CHUNK,
+  EventStore,
+  Lease,
+  LogSequencer,
+  LogWorkers,
+  type StoredEvent,
+} from '@admissions/event-store';
 import { eventually, testEnv, uniqueName } from '@admissions/testing';
 import mongoose from 'mongoose';
 import type { Projection, ReadModel } from './projection';
@@ -79,5 +86,47 @@ describe('projection runner', () => {
     await runner.rebuild(pipeline);
     expect(await runner.digest(pipeline)).toBe(liveDigest);
     expect(await runner.collection(pipeline).countDocuments({})).toBe(2);
+  });
+});
+
+describe('projection runner on FerretDB', () => {
+  /** One document per candidacy: a batch of the log touches as many documents as it has events. */
+  const perCandidacy: Projection<ReadModel & { submitted: number }> = {
+    name: 'rm_per_candidacy_test',
+    handles: ['Submitted'],
+    documentsOf: (event: StoredEvent) => [event.metadata.streamId],
+    evolve: (document, _event, id) => ({ _id: id, submitted: (document?.submitted ?? 0) + 1 }),
+  };
+
+  it('writes a batch in update commands FerretDB can hold (at most BULK_WRITE_CHUNK updates each)', async () => {
+    const connection = await mongoose
+      .createConnection(testEnv().mongoUrl, { dbName: uniqueName('proj_chunks'), monitorCommands: true })
+      .asPromise();
+    const db = connection.db;
+    if (!db) throw new Error('no database');
+    try {
+      const store = new EventStore(db);
+      for (let i = 0; i < 120; i += 1) {
+        const context = { correlationId: `c${i}`, actor, occurredAt: new Date() };
+        await store.append(`candidacy-${i}`, 0, [{ type: 'Submitted', data: {} }], context);
+      }
+      const sequencer = new LogSequencer(store);
+      while ((await sequencer.sequence()) > 0);
+      const runner = new ProjectionRunner(store, db, [perCandidacy], new Lease(db, 'event-log', 'a'));
+      const updates: number[] = [];
+      connection.getClient().on('commandStarted', (event) => {
+        if (event.commandName === 'update' && event.command.update === perCandidacy.name)
+          updates.push((event.command.updates as unknown[]).length);
+      });
+
+      await runner.rebuild(perCandidacy);
+
+      expect(await runner.collection(perCandidacy).countDocuments({})).toBe(120);
+      expect(updates.reduce((sum, n) => sum + n, 0)).toBe(120);
+      expect(Math.max(...updates)).toBeLessThanOrEqual(BULK_WRITE_CHUNK);
+    } finally {
+      await connection.dropDatabase();
+      await connection.close();
+    }
   });
 });

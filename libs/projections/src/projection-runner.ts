@@ -1,4 +1,5 @@
 import {
+  bulkWriteInChunks,
   LogCheckpoints,
   SOLE_INSTANCE,
   type EventStore,
@@ -7,6 +8,7 @@ import {
   type LogRead,
   type LogReader,
   type StoredEvent,
+  erasedPersonOf,
 } from '@admissions/event-store';
 import { createHash } from 'node:crypto';
 import type { mongo } from 'mongoose';
@@ -43,10 +45,10 @@ export class ProjectionRunner implements LogReader {
     return this.db.collection<D>(projection.name);
   }
 
-  /** Declares each read model's indexes (the fields its queries look up besides _id). */
+  /** Declares each read model's indexes (the fields its queries and its erasure look up besides _id). */
   async ensureIndexes(): Promise<void> {
     for (const projection of this.projections)
-      for (const field of projection.indexes ?? [])
+      for (const field of indexedFieldsOf(projection))
         await this.collection(projection).createIndex({ [field]: 1 }, { name: field });
   }
 
@@ -76,7 +78,7 @@ export class ProjectionRunner implements LogReader {
 
   private async catchUpOne(projection: Projection, reads = new Map<number, Promise<LogRead>>()): Promise<number> {
     const from = this.reached.get(projection.name) ?? (await this.checkpoints.load(projection.name));
-    const read = reads.get(from.batch) ?? this.store.readLog(from, this.options.batchSize ?? 1000);
+    const read = reads.get(from.batch) ?? this.store.readLog(from, this.options.batchSize ?? 1000, { open: true });
     reads.set(from.batch, read);
     const { events, reached } = await read;
     if (events.length === 0) return 0;
@@ -90,6 +92,34 @@ export class ProjectionRunner implements LogReader {
   }
 
   private async fold(projection: Projection, events: readonly StoredEvent[]): Promise<void> {
+    await this.foldEvents(projection, events);
+    // After the batch: what it folded of an erased person (a key still cached) is purged too.
+    for (const event of events) {
+      const personId = erasedPersonOf(event);
+      if (personId !== undefined) await this.erase(projection, personId, event.metadata.position ?? 0);
+    }
+  }
+
+  private async erase(projection: Projection, personId: string, position: number): Promise<void> {
+    this.store.forgetKey(personId);
+    const erasure = projection.erasure;
+    if (!erasure) return;
+    const collection = this.collection(projection);
+    const holders = await collection.find({ [erasure.personField]: personId }).toArray();
+    const writes = holders.map((document) => ({
+      replaceOne: {
+        filter: { _id: document._id },
+        replacement: {
+          ...erasure.erase(document, personId),
+          _id: document._id,
+          _position: Math.max(position, document._position ?? 0),
+        },
+      },
+    }));
+    if (writes.length > 0) await collection.bulkWrite(writes, { ordered: false });
+  }
+
+  private async foldEvents(projection: Projection, events: readonly StoredEvent[]): Promise<void> {
     const handled = new Set(projection.handles);
     const touched = events.filter((e) => handled.has(e.type));
     if (touched.length === 0) return;
@@ -111,15 +141,30 @@ export class ProjectionRunner implements LogReader {
       const document = documents.get(id);
       return document ? [{ replaceOne: { filter: { _id: id }, replacement: document, upsert: true } }] : [];
     });
-    if (writes.length > 0) await collection.bulkWrite(writes, { ordered: false });
+    await bulkWriteInChunks(collection, writes, { ordered: false });
   }
 
-  /** Drops a read model and folds it again from the first event. */
-  async rebuild(projection: Projection): Promise<void> {
+  /**
+   * The log batch every read model has folded, as the checkpoints say (whichever instance folds):
+   * a commit logged at or before it shows in every read model. A lookup by _id per read model.
+   */
+  async foldedThrough(): Promise<number> {
+    const cursors = await Promise.all(this.projections.map((projection) => this.checkpoints.load(projection.name)));
+    return Math.min(Number.MAX_SAFE_INTEGER, ...cursors.map((cursor) => cursor.batch));
+  }
+
+  /**
+   * Drops a read model and folds it again from the first event; `progress` hears of each round.
+   * Stops early, without error, when the lease is lost: the caller checks it afterwards.
+   */
+  async rebuild(projection: Projection, progress?: (events: number, reached: LogCursor) => void): Promise<void> {
     await this.collection(projection).deleteMany({});
     await this.checkpoints.forget(projection.name);
     this.reached.delete(projection.name);
-    while ((await this.catchUpOne(projection)) > 0);
+    for (let read = await this.catchUpOne(projection); read > 0; read = await this.catchUpOne(projection)) {
+      const reached = this.reached.get(projection.name);
+      if (reached) progress?.(read, reached);
+    }
   }
 
   /** A digest of a read model's documents, to compare a rebuilt model with the live one. */
@@ -140,4 +185,11 @@ function canonicalJson(value: unknown): string {
     return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${canonicalJson(item)}`).join(',')}}`;
   }
   return JSON.stringify(value) ?? 'null';
+}
+
+/** The fields a read model is looked up by: its declared indexes, and the person field of its erasure. */
+function indexedFieldsOf(projection: Projection): string[] {
+  const personField = projection.erasure?.personField;
+  const fields = [...(projection.indexes ?? []), ...(personField === undefined ? [] : [personField])];
+  return [...new Set(fields)].filter((field) => field !== '_id'); // _id has its index already
 }

@@ -17,4 +17,15 @@ export interface Projection<D extends ReadModel = ReadModel> {
   readonly indexes?: readonly string[];
   documentsOf(event: StoredEvent): readonly string[];
   evolve(document: D | null, event: StoredEvent, id: string): D;
+  /** A read model that holds personal data says how to purge a person's (see PersonErased). */
+  readonly erasure?: ReadModelErasure<D>;
+}
+
+/**
+ * How a person's personal data is purged from a read model when they are erased: the documents
+ * that hold it (by an indexed field, dotted paths allowed) and each one without it.
+ */
+export interface ReadModelErasure<D extends ReadModel = ReadModel> {
+  readonly personField: string;
+  erase(document: D, personId: string): D;
 }

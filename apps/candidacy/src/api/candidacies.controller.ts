@@ -1,6 +1,6 @@
-import type { Actor } from '@admissions/domain-kernel';
+import { type Actor, INPUT, NotFoundError } from '@admissions/domain-kernel';
 import { PdfUploadInterceptor, requireUpload, UPLOAD_FIELD, type UploadedPdf } from '@admissions/documents';
-import { CurrentActor, Roles } from '@admissions/platform';
+import { CurrentActor, JournalledRead, Roles } from '@admissions/platform';
 import {
   Body,
   Controller,
@@ -48,7 +48,11 @@ import { AttachedDocumentSummaryDto, CandidateFileEntryDto, CandidateSpaceDto, F
 
 const STAFF = ['admissions-officer', 'admin'] as const;
 const EDIT_REFUSAL = 'CAND-2: a submitted or withdrawn file cannot be edited';
-const id = new ParseUUIDPipe({ version: '4', errorHttpStatusCode: 404 });
+/** Anything but a UUID v4 is no such file or document: 404 naming the field, as for a missing one. */
+const uuidOf = (field: string) =>
+  new ParseUUIDPipe({ version: '4', exceptionFactory: () => new NotFoundError(`no such ${field}`, INPUT, field) });
+const id = uuidOf('candidacyId');
+const documentUuid = uuidOf('documentId');
 
 /**
  * The candidate's file. Writes are the candidate's own; reads are the owner's or staff's. Another
@@ -82,6 +86,7 @@ export class CandidaciesController {
 
   @Get(':candidacyId')
   @Roles('candidate', ...STAFF)
+  @JournalledRead('candidacyId')
   @ApiOperation({ summary: 'The candidate space: status, explained eligibility, documents, timeline' })
   @ApiOkResponse({ type: CandidateSpaceDto })
   space(@CurrentActor() actor: Actor, @Param('candidacyId', id) candidacyId: string): Promise<CandidateSpaceView> {
@@ -184,12 +189,13 @@ export class CandidaciesController {
 
   @Get(':candidacyId/documents/:documentId/content')
   @Roles('candidate', ...STAFF)
+  @JournalledRead('candidacyId')
   @ApiOperation({ summary: 'Download an attached document' })
   @ApiOkResponse({ content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } } })
   async download(
     @CurrentActor() actor: Actor,
     @Param('candidacyId', id) candidacyId: string,
-    @Param('documentId', id) documentId: string,
+    @Param('documentId', documentUuid) documentId: string,
   ): Promise<StreamableFile> {
     const document = await this.documents.open(actor, candidacyId, documentId);
     return new StreamableFile(document.content, {
@@ -207,7 +213,7 @@ export class CandidaciesController {
   remove(
     @CurrentActor() actor: Actor,
     @Param('candidacyId', id) candidacyId: string,
-    @Param('documentId', id) documentId: string,
+    @Param('documentId', documentUuid) documentId: string,
   ): Promise<FileSummary> {
     return this.commands.execute(
       new EditCandidacyCommand(actor, candidacyId, { type: 'RemoveDocument', data: { documentId } }),

@@ -1,3 +1,4 @@
+import { Omittable } from '@admissions/platform';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -9,7 +10,6 @@ import {
   IsInt,
   IsNotEmpty,
   IsObject,
-  IsOptional,
   IsString,
   Matches,
   Max,
@@ -59,17 +59,17 @@ export class PersonalDto {
   email!: string;
 
   @ApiPropertyOptional({ example: '+33 6 12 34 56 78', pattern: PHONE.source })
-  @IsOptional()
+  @Omittable()
   @Matches(PHONE, { message: 'phone must be a phone number' })
   phone?: string;
 
   @ApiPropertyOptional({ example: '1995-11-07', format: 'date', pattern: CALENDAR_DATE.source })
-  @IsOptional()
+  @Omittable()
   @Matches(CALENDAR_DATE, { message: 'birthDate must be a calendar date YYYY-MM-DD' })
   birthDate?: string;
 
   @ApiPropertyOptional({ type: AddressDto })
-  @IsOptional()
+  @Omittable()
   @IsObject()
   @ValidateNested()
   @Type(() => AddressDto)
@@ -108,7 +108,7 @@ export class DiplomaDto {
   @ApiProperty({ example: 2020, type: 'integer', minimum: 1900 }) @IsInt() @Min(1900) year!: number;
 
   @ApiPropertyOptional({ enum: DECLARED_LEVELS, description: 'Required for a FOREIGN diploma (ELIG-5)' })
-  @IsOptional()
+  @Omittable()
   @IsIn(DECLARED_LEVELS, { message: `declaredLevel must be one of ${DECLARED_LEVELS.join(', ')}` })
   declaredLevel?: DeclaredLevel;
 }

@@ -139,7 +139,11 @@ export class CandidateSpaceDto implements CandidateSpaceView {
   @ApiProperty() candidateId!: string;
   @ApiProperty({ enum: FILE_STATUSES }) status!: FileStatus;
   @ApiProperty({ format: 'date-time' }) openedAt!: string;
-  @ApiPropertyOptional({ type: PersonalViewDto }) personal?: PersonalViewDto;
+  @ApiPropertyOptional({
+    type: PersonalViewDto,
+    description: "Once the person is erased, firstName, lastName and email read '[erased]', and nothing else is given",
+  })
+  personal?: PersonalViewDto;
   @ApiPropertyOptional({ enum: LANGUAGES }) preferredLanguage?: Language;
   @ApiPropertyOptional({ type: [DiplomaViewDto] }) diplomas?: DiplomaViewDto[];
   @ApiPropertyOptional({ type: 'integer' }) experienceMonths?: number;

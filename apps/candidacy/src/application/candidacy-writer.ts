@@ -1,24 +1,13 @@
-import { type Actor, type Clock, NotFoundError } from '@admissions/domain-kernel';
-import { CommandRunner, EventStore } from '@admissions/event-store';
-import { CLOCK, currentCorrelationId } from '@admissions/platform';
-import { Inject, Injectable } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
-import {
-  CandidacyCommand,
-  CandidacyEvent,
-  CandidacyState,
-  candidacyDecider,
-  checkCompleteness,
-  evolveCandidacy,
-  initialCandidacyState,
-} from '../domain';
+import { type Actor, NotFoundError } from '@admissions/domain-kernel';
+import { EventStore, stateFrom } from '@admissions/event-store';
+import { CommandGateway, type Intent } from '@admissions/platform';
+import { Injectable } from '@nestjs/common';
+import { CandidacyCommand, CandidacyState, candidacyDecider, checkCompleteness } from '../domain';
 
 export const candidacyStreamId = (candidacyId: string): string => `candidacy-${candidacyId}`;
 
 /** A candidacy command without its metadata: what the application layer chooses to run. */
-export type CandidacyIntent = {
-  [K in CandidacyCommand['type']]: Omit<Extract<CandidacyCommand, { type: K }>, 'metadata'>;
-}[CandidacyCommand['type']];
+export type CandidacyIntent = Intent<CandidacyCommand>;
 
 /** What a write answers: the file as it stands right after the command (not the lagging read model). */
 export interface FileSummary {
@@ -34,28 +23,24 @@ export interface FileSummary {
 
 type CandidacyStateOf<S extends string> = Extract<CandidacyState, { status: S }>;
 
-/** Runs candidacy commands with the clock's time and the request's correlation id. */
+/** Runs candidacy commands on the file's stream and answers the file as it stands after them. */
 @Injectable()
 export class CandidacyWriter {
   constructor(
-    private readonly runner: CommandRunner,
+    private readonly gateway: CommandGateway,
     private readonly store: EventStore,
-    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async run(actor: Actor, candidacyId: string, intent: CandidacyIntent, causationId?: string): Promise<CandidacyState> {
-    const command = { ...intent, metadata: { now: this.clock.now(), actor } } as CandidacyCommand;
-    const { state } = await this.runner.run(candidacyDecider, candidacyStreamId(candidacyId), command, {
-      correlationId: currentCorrelationId() ?? randomUUID(),
-      causationId,
-    });
+    const origin = { actor, causationId };
+    const { state } = await this.gateway.handle(candidacyDecider, candidacyStreamId(candidacyId), intent, origin);
     return state;
   }
 
   /** The write model, for decisions the application layer takes before a command (no access check). */
   async load(candidacyId: string): Promise<CandidacyState> {
     const stream = await this.store.readStream(candidacyStreamId(candidacyId));
-    return (stream.events as unknown as CandidacyEvent[]).reduce(evolveCandidacy, initialCandidacyState());
+    return stateFrom(candidacyDecider, stream.events);
   }
 }
 

@@ -1,4 +1,5 @@
 import { type Actor, NotFoundError, INPUT } from '@admissions/domain-kernel';
+import { ERASED_TEXT, wasErased } from '@admissions/event-store';
 import { ProjectionRunner } from '@admissions/projections';
 import { Injectable } from '@nestjs/common';
 import { type ProgrammeDetails, isStaff } from '../domain';
@@ -94,6 +95,8 @@ export class CandidacyQueries {
   }
 }
 
+const ERASED_IDENTITY = { firstName: ERASED_TEXT, lastName: ERASED_TEXT, email: ERASED_TEXT };
+
 function toSpaceView({ file, missing, timeline }: CandidateSpaceDocument): CandidateSpaceView | undefined {
   if (file.status === 'NONE') return undefined;
   const documents = file.documents.map(({ documentId, kind, fileName, sizeBytes, sha256, attachedAt }) => ({
@@ -111,7 +114,8 @@ function toSpaceView({ file, missing, timeline }: CandidateSpaceDocument): Candi
     candidateId,
     status,
     openedAt,
-    personal,
+    // Erased: the required fields read ERASED_TEXT, the optional ones (a date, a country) are left out.
+    personal: personal !== undefined && wasErased(personal) ? ERASED_IDENTITY : personal,
     preferredLanguage,
     diplomas,
     experienceMonths,

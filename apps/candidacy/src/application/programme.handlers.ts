@@ -1,9 +1,7 @@
-import type { Actor, Clock } from '@admissions/domain-kernel';
-import { CommandRunner } from '@admissions/event-store';
-import { CLOCK, currentCorrelationId } from '@admissions/platform';
-import { Inject, Injectable } from '@nestjs/common';
+import type { Actor } from '@admissions/domain-kernel';
+import { CommandGateway, type Intent } from '@admissions/platform';
+import { Injectable } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { randomUUID } from 'node:crypto';
 import { type ProgrammeCommand, type ProgrammeDetails, type ProgrammeState, programmeDecider } from '../domain';
 import { programmeStreamId } from '../infrastructure/programme.repository';
 
@@ -29,20 +27,10 @@ export class ChangeProgrammeCommand extends Command<ProgrammeDetails> {
 
 @Injectable()
 abstract class ProgrammeHandler {
-  constructor(
-    private readonly runner: CommandRunner,
-    @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
+  constructor(private readonly gateway: CommandGateway) {}
 
-  protected async run(
-    actor: Actor,
-    code: string,
-    intent: Omit<ProgrammeCommand, 'metadata'>,
-  ): Promise<ProgrammeDetails> {
-    const command = { ...intent, metadata: { now: this.clock.now(), actor } } as ProgrammeCommand;
-    const { state } = await this.runner.run(programmeDecider, programmeStreamId(code), command, {
-      correlationId: currentCorrelationId() ?? randomUUID(),
-    });
+  protected async run(actor: Actor, code: string, intent: Intent<ProgrammeCommand>): Promise<ProgrammeDetails> {
+    const { state } = await this.gateway.handle(programmeDecider, programmeStreamId(code), intent, { actor });
     return detailsOf(state);
   }
 }

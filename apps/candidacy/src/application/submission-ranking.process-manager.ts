@@ -1,11 +1,8 @@
-import type { Actor, Clock } from '@admissions/domain-kernel';
-import { CommandRunner, LogReactions, type StoredEvent } from '@admissions/event-store';
-import { CLOCK, runWithCorrelation } from '@admissions/platform';
-import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { LogReactions, type StoredEvent } from '@admissions/event-store';
+import { CommandGateway, runWithCorrelation } from '@admissions/platform';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { CandidacySubmitted, submissionLedgerDecider, submissionLedgerStreamId } from '../domain';
 import { CandidacyWriter } from './candidacy-writer';
-
-const SYSTEM: Actor = { id: 'system:candidacy', roles: ['admin'] };
 
 /** Files ranked at once: bounds the writes one large backlog sends to the database together. */
 const RANKING_CONCURRENCY = 8;
@@ -24,9 +21,8 @@ type Submitted = StoredEvent<CandidacySubmitted>;
 export class SubmissionRanking implements OnModuleInit {
   constructor(
     private readonly reactions: LogReactions,
-    private readonly runner: CommandRunner,
+    private readonly gateway: CommandGateway,
     private readonly writer: CandidacyWriter,
-    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   onModuleInit(): void {
@@ -47,15 +43,14 @@ export class SubmissionRanking implements OnModuleInit {
   }
 
   private async rankInProgramme(programmeCode: string, files: readonly Submitted[]): Promise<void> {
-    const ledger = await this.runner.run(
-      submissionLedgerDecider,
-      submissionLedgerStreamId(programmeCode),
-      {
-        type: 'RegisterSubmission',
-        data: { programmeCode, candidacyIds: files.map((file) => file.data.candidacyId) },
-        metadata: { now: this.clock.now(), actor: SYSTEM },
-      },
-      { correlationId: files[0].metadata.correlationId },
+    const candidacyIds = files.map((file) => file.data.candidacyId);
+    const ledger = await runWithCorrelation(files[0].metadata.correlationId, () =>
+      this.gateway.handle(
+        submissionLedgerDecider,
+        submissionLedgerStreamId(programmeCode),
+        { type: 'RegisterSubmission', data: { programmeCode, candidacyIds } },
+        this.gateway.system,
+      ),
     );
     if (ledger.state.status !== 'OPEN') throw new Error(`the ${programmeCode} ledger registered nothing`);
     const { ranks } = ledger.state;
@@ -65,7 +60,7 @@ export class SubmissionRanking implements OnModuleInit {
           // The rank is caused by the submission: its correlation and event id go with it.
           runWithCorrelation(metadata.correlationId, () =>
             this.writer.run(
-              SYSTEM,
+              this.gateway.system.actor,
               data.candidacyId,
               { type: 'RankSubmission', data: { rank: ranks[data.candidacyId] } },
               metadata.eventId,

@@ -1,7 +1,6 @@
-import { type Actor, type Clock, DomainError } from '@admissions/domain-kernel';
-import { CommandRunner } from '@admissions/event-store';
-import { CLOCK, StartupSteps } from '@admissions/platform';
-import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { type Actor, DomainError } from '@admissions/domain-kernel';
+import { CommandGateway, runWithCorrelation, StartupSteps } from '@admissions/platform';
+import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { type ProgrammeDetails, programmeDecider } from '../domain';
 import { CandidacyEnv } from '../config';
 import { programmeStreamId } from './programme.repository';
@@ -86,8 +85,7 @@ export class DemoCatalogueSeeder implements OnApplicationBootstrap {
 
   constructor(
     private readonly env: CandidacyEnv,
-    private readonly runner: CommandRunner,
-    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly gateway: CommandGateway,
     private readonly steps: StartupSteps,
   ) {}
 
@@ -98,16 +96,16 @@ export class DemoCatalogueSeeder implements OnApplicationBootstrap {
   private async seed(): Promise<void> {
     let created = 0;
     for (const programme of DEMO_CATALOGUE) {
-      const command = {
-        type: 'CreateProgramme' as const,
-        data: programme,
-        metadata: { now: this.clock.now(), actor: SEEDER },
-      };
+      const origin = { actor: SEEDER, causationId: `seed:demo-catalogue:${programme.code}` };
       try {
-        const { events } = await this.runner.run(programmeDecider, programmeStreamId(programme.code), command, {
-          correlationId: 'seed:demo-catalogue',
-          causationId: `seed:demo-catalogue:${programme.code}`,
-        });
+        const { events } = await runWithCorrelation('seed:demo-catalogue', () =>
+          this.gateway.handle(
+            programmeDecider,
+            programmeStreamId(programme.code),
+            { type: 'CreateProgramme', data: programme },
+            origin,
+          ),
+        );
         created += events.length;
       } catch (error) {
         if (!(error instanceof DomainError)) throw error;

@@ -1,7 +1,6 @@
-import { EventStore } from '@admissions/event-store';
+import { EventStore, stateFrom } from '@admissions/event-store';
 import { Injectable } from '@nestjs/common';
 import {
-  ProgrammeEvent,
   ProgrammeSnapshot,
   ProgrammeState,
   evolveProgramme,
@@ -18,7 +17,7 @@ export class ProgrammeRepository {
 
   async state(code: string): Promise<ProgrammeState> {
     const stream = await this.store.readStream(programmeStreamId(code));
-    return (stream.events as unknown as ProgrammeEvent[]).reduce(evolveProgramme, initialProgrammeState());
+    return stateFrom({ initialState: initialProgrammeState, evolve: evolveProgramme }, stream.events);
   }
 
   async snapshot(code: string): Promise<ProgrammeSnapshot | undefined> {

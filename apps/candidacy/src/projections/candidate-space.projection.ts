@@ -1,5 +1,5 @@
 import { assertNever } from '@admissions/domain-kernel';
-import type { StoredEvent } from '@admissions/event-store';
+import { erasedShape, type StoredEvent } from '@admissions/event-store';
 import type { Projection } from '@admissions/projections';
 import {
   type CandidacyEvent,
@@ -7,6 +7,7 @@ import {
   checkCompleteness,
   evolveCandidacy,
   initialCandidacyState,
+  type Personal,
 } from '../domain';
 
 export const CANDIDACY_EVENT_TYPES: readonly CandidacyEvent['type'][] = [
@@ -58,6 +59,17 @@ export const candidateSpace: Projection<CandidateSpaceDocument> = {
         { type: event.type, at: stored.metadata.occurredAt, summary: summaryOf(event) },
       ],
     };
+  },
+  // Erasure: the identity and the documents' names become placeholders; the rest of the file stays.
+  erasure: {
+    personField: 'file.candidateId',
+    erase: (document) => {
+      const { file } = document;
+      if (file.status === 'NONE') return document;
+      const documents = file.documents.map((attached) => ({ ...attached, fileName: '[erased]' }));
+      const personal = file.personal === undefined ? {} : { personal: erasedShape(file.personal) as Personal };
+      return { ...document, file: { ...file, ...personal, documents } };
+    },
   },
 };
 

@@ -1,11 +1,5 @@
 import type { StoredEvent } from '@admissions/event-store';
-import {
-  AT,
-  CANDIDACY_ID,
-  completeDraft,
-  programmeChosen,
-  submitted,
-} from '../domain/candidacy/candidacy.test-fixtures';
+import { AT, CANDIDACY_ID, completeDraft, programmeChosen, submitted } from '../domain/candidacy/candidacy.fixtures';
 import type { CandidacyEvent } from '../domain';
 import { candidateSpace } from './candidate-space.projection';
 import { type PipelineDocument, programmePipeline } from './programme-pipeline.projection';

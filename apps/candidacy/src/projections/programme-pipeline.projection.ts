@@ -43,6 +43,16 @@ export const programmePipeline: Projection<PipelineDocument> = {
     const files = nextFiles(document?.files ?? [], asCandidacyEvent(stored) as Handled, id);
     return { _id: id, programmeCode: id, files, counts: countsOf(files), submitted: submissionOrder(files) };
   },
+  // Erasure: the candidate's name leaves the staff pipeline; their place in it stays.
+  erasure: {
+    personField: 'files.candidateId',
+    erase: (document, personId) => {
+      const files = document.files.map((file) =>
+        file.candidateId === personId ? { ...file, candidateName: '[erased]' } : file,
+      );
+      return { ...document, files, submitted: submissionOrder(files) };
+    },
+  },
 };
 
 function programmesOf(stored: StoredEvent): string[] {

@@ -9,9 +9,10 @@ import {
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import { type Appended, DeclineOfferCommand, EnrolCommand } from '../application/programme-admissions.handlers';
+import { ActOnProgramme } from '../application/programme-admissions.handlers';
+import { offer, type OfferView } from '../application/programme-admissions.replies';
 import { type ApplicationView, JuryQueries } from '../application/jury.queries';
-import { AppendedDto, ApplicationDto } from './responses.dto';
+import { ApplicationDto, OfferDto } from './responses.dto';
 
 /** The candidate's side: their offers (JURY-4) and their applications with waiting-list rank. */
 @ApiTags('candidate')
@@ -26,30 +27,35 @@ export class OffersController {
   @HttpCode(200)
   @Roles('candidate')
   @ApiOperation({ summary: 'JURY-4: enrol on your offer within its 10-day window (always succeeds then)' })
-  @ApiOkResponse({ type: AppendedDto, description: 'CandidateEnrolled recorded' })
+  @ApiOkResponse({ type: OfferDto, description: 'The offer, enrolled (also when asked again)' })
   @ApiNotFoundResponse({ description: 'No such offer, or not yours (JURY-4)' })
   @ApiUnprocessableEntityResponse({ description: 'The offer expired or was declined (JURY-4)' })
-  enrol(
+  async enrol(
     @CurrentActor() actor: Actor,
     @Param('code') code: string,
     @Param('offerId') offerId: string,
-  ): Promise<Appended> {
-    return this.commands.execute(new EnrolCommand(actor, code, offerId));
+  ): Promise<OfferView> {
+    const intent = { type: 'Enrol', data: { offerId } } as const;
+    return offer(await this.commands.execute(new ActOnProgramme(actor, code, intent)), offerId);
   }
 
   @Post('programmes/:code/offers/:offerId/decline')
   @HttpCode(200)
   @Roles('candidate')
   @ApiOperation({ summary: 'Decline your offer; the seat goes to the first on the waiting list (JURY-5)' })
-  @ApiOkResponse({ type: AppendedDto, description: 'OfferDeclined recorded, and the offer to the next if any' })
+  @ApiOkResponse({
+    type: OfferDto,
+    description: 'The offer, declined (also when asked again); its seat is offered to the first on the waiting list',
+  })
   @ApiNotFoundResponse({ description: 'No such offer, or not yours (JURY-4)' })
   @ApiUnprocessableEntityResponse({ description: 'The offer expired or was enrolled on' })
-  decline(
+  async decline(
     @CurrentActor() actor: Actor,
     @Param('code') code: string,
     @Param('offerId') offerId: string,
-  ): Promise<Appended> {
-    return this.commands.execute(new DeclineOfferCommand(actor, code, offerId));
+  ): Promise<OfferView> {
+    const intent = { type: 'DeclineOffer', data: { offerId } } as const;
+    return offer(await this.commands.execute(new ActOnProgramme(actor, code, intent)), offerId);
   }
 
   @Get('me/applications')

@@ -10,15 +10,25 @@ import {
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
+import { randomUUID } from 'node:crypto';
+import { ActOnProgramme } from '../application/programme-admissions.handlers';
 import {
-  type Appended,
-  RecordDecisionCommand,
-  RecordDecisionsCommand,
-  ScheduleSessionCommand,
-} from '../application/programme-admissions.handlers';
+  decision,
+  type DecisionView,
+  scheduledSession,
+  type ScheduledSessionView,
+  sessionDecisions,
+  type SessionDecisionsView,
+} from '../application/programme-admissions.replies';
 import { JuryQueries, type ProgrammeSessionsView, type SeatLedgerView } from '../application/jury.queries';
 import { DecisionBatchDto, DecisionDto, ScheduleSessionDto } from './programmes.dto';
-import { AppendedDto, ProgrammeSessionsDto, ScheduledSessionDto, SeatLedgerDto } from './responses.dto';
+import {
+  DecisionReplyDto,
+  ProgrammeSessionsDto,
+  ScheduledSessionDto,
+  SeatLedgerDto,
+  SessionDecisionsDto,
+} from './responses.dto';
 
 /** A programme's jury: sessions (JURY-1), decisions (JURY-2, JURY-5) and its seat ledger. */
 @ApiTags('programmes')
@@ -38,10 +48,14 @@ export class ProgrammesController {
     description: 'The session; admissible candidates waiting for one join its agenda',
   })
   @ApiUnprocessableEntityResponse({ description: 'Not January to July, or a session that month already (JURY-1)' })
-  async schedule(@CurrentActor() actor: Actor, @Param('code') code: string, @Body() body: ScheduleSessionDto) {
-    const command = new ScheduleSessionCommand(actor, code, body.at);
-    const result = await this.commands.execute(command);
-    return { sessionId: command.sessionId, ...result };
+  async schedule(
+    @CurrentActor() actor: Actor,
+    @Param('code') code: string,
+    @Body() body: ScheduleSessionDto,
+  ): Promise<ScheduledSessionView> {
+    const sessionId = randomUUID();
+    const intent = { type: 'ScheduleSession', data: { sessionId, at: body.at } } as const;
+    return scheduledSession(await this.commands.execute(new ActOnProgramme(actor, code, intent)), sessionId);
   }
 
   @Get('sessions')
@@ -55,29 +69,31 @@ export class ProgrammesController {
   @Post('sessions/:sessionId/decisions')
   @Roles('jury-member', 'admin')
   @ApiOperation({ summary: 'JURY-2: decide one candidate of the agenda (ADMITTED makes a 10-day offer, JURY-4)' })
-  @ApiCreatedResponse({ type: AppendedDto, description: 'AdmissionDecided, and OfferMade when admitted' })
+  @ApiCreatedResponse({ type: DecisionReplyDto, description: 'The decision, with its offer when admitted' })
   @ApiUnprocessableEntityResponse({ description: 'Not on the agenda, already decided, or no free seat (JURY-5)' })
-  decide(
+  async decide(
     @CurrentActor() actor: Actor,
     @Param('code') code: string,
     @Param('sessionId') sessionId: string,
     @Body() body: DecisionDto,
-  ): Promise<Appended> {
-    return this.commands.execute(new RecordDecisionCommand(actor, code, sessionId, body));
+  ): Promise<DecisionView> {
+    const intent = { type: 'RecordDecision', data: { ...body, sessionId } } as const;
+    return decision(await this.commands.execute(new ActOnProgramme(actor, code, intent)), sessionId);
   }
 
   @Post('sessions/:sessionId/decisions/batch')
   @Roles('jury-member', 'admin')
   @ApiOperation({ summary: 'JURY-2: decide every undecided candidate of the session at once, all or nothing' })
-  @ApiCreatedResponse({ type: AppendedDto, description: 'The decisions and offers, and the session closed' })
+  @ApiCreatedResponse({ type: SessionDecisionsDto, description: 'The decisions and offers, and the session closed' })
   @ApiUnprocessableEntityResponse({ description: 'Not every undecided candidate exactly once, or no free seat' })
-  decideAll(
+  async decideAll(
     @CurrentActor() actor: Actor,
     @Param('code') code: string,
     @Param('sessionId') sessionId: string,
     @Body() body: DecisionBatchDto,
-  ): Promise<Appended> {
-    return this.commands.execute(new RecordDecisionsCommand(actor, code, sessionId, body.decisions));
+  ): Promise<SessionDecisionsView> {
+    const intent = { type: 'RecordDecisions', data: { sessionId, decisions: body.decisions } } as const;
+    return sessionDecisions(await this.commands.execute(new ActOnProgramme(actor, code, intent)), sessionId);
   }
 
   @Get('seat-ledger')

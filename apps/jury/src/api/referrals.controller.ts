@@ -21,11 +21,11 @@ import {
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
+  ApiServiceUnavailableResponse,
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import { JuryQueries } from '../application/jury.queries';
-import type { Appended } from '../application/programme-admissions.handlers';
 import {
   AcceptProposalCommand,
   CompleteProposalsCommand,
@@ -38,7 +38,7 @@ import {
   type UploadedTranscript,
 } from '../application/referral-transcripts';
 import { FileReferralDto, RecordProposalDto, UploadedTranscriptDto } from './referrals.dto';
-import { AppendedDto, FiledReferralDto, RecordedProposalDto, ReferralDto } from './responses.dto';
+import { RecordedProposalDto, ReferralDto } from './responses.dto';
 
 /** Recourse to the rectorate (REC-1..7). */
 @ApiTags('referrals')
@@ -82,9 +82,17 @@ export class ReferralsController {
   @ApiOperation({
     summary: 'REC-1..3: refer your case (no positive answer; within 15 days of the last negative one; transcript)',
   })
-  @ApiCreatedResponse({ type: FiledReferralDto, description: 'Filed; the acknowledgement (REC-4) follows' })
+  @ApiCreatedResponse({
+    type: ReferralDto,
+    description: 'The referral, filed and registered (REC-4: the acknowledgement email follows)',
+  })
   @ApiBadRequestResponse({ description: 'REC-3: no transcript, or a reference you did not upload' })
   @ApiUnprocessableEntityResponse({ description: 'A positive or pending answer (REC-1), or too late (REC-2)' })
+  @ApiServiceUnavailableResponse({
+    description:
+      "A server is away, or the jury's read models have not shown its latest answers within 5 s " +
+      '(`urn:admissions:problem:not-yet-consistent`): REC-1 is not judged on answers it may lack; retry after `Retry-After`',
+  })
   file(@CurrentActor() actor: Actor, @Body() body: FileReferralDto) {
     return this.commands.execute(new FileReferralCommand(actor, body.transcriptDocumentRef ?? null));
   }
@@ -102,9 +110,9 @@ export class ReferralsController {
   @HttpCode(200)
   @Roles('candidate')
   @ApiOperation({ summary: 'REC-7: accept one proposal within 15 days; the others are declined' })
-  @ApiOkResponse({ type: AppendedDto })
+  @ApiOkResponse({ type: ReferralDto, description: 'The referral, ACCEPTED' })
   @ApiUnprocessableEntityResponse({ description: 'No such proposal, or the answer window is over (REC-7)' })
-  accept(@CurrentActor() actor: Actor, @Param('proposalId') proposalId: string): Promise<Appended> {
+  accept(@CurrentActor() actor: Actor, @Param('proposalId') proposalId: string) {
     return this.commands.execute(new AcceptProposalCommand(actor, proposalId));
   }
 
@@ -133,7 +141,7 @@ export class ReferralsController {
   @Post(':candidateId/proposals')
   @Roles('rectorate-officer', 'admin')
   @ApiOperation({ summary: 'REC-5/REC-6: propose a programme with a free seat (holds it), at most 3, by 31 October' })
-  @ApiCreatedResponse({ type: RecordedProposalDto })
+  @ApiCreatedResponse({ type: RecordedProposalDto, description: 'The referral with the proposal, and its id' })
   @ApiUnprocessableEntityResponse({ description: 'No free seat, three proposals already, or after 31 October' })
   async propose(
     @CurrentActor() actor: Actor,
@@ -147,8 +155,8 @@ export class ReferralsController {
   @HttpCode(200)
   @Roles('rectorate-officer', 'admin')
   @ApiOperation({ summary: 'REC-5: send fewer than three proposals; the 15-day answer window opens' })
-  @ApiOkResponse({ type: AppendedDto })
-  complete(@CurrentActor() actor: Actor, @Param('candidateId') candidateId: string): Promise<Appended> {
+  @ApiOkResponse({ type: ReferralDto, description: 'The referral, AWAITING_ANSWER' })
+  complete(@CurrentActor() actor: Actor, @Param('candidateId') candidateId: string) {
     return this.commands.execute(new CompleteProposalsCommand(actor, candidateId));
   }
 }

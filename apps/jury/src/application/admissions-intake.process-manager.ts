@@ -1,11 +1,12 @@
 import { NotFoundError } from '@admissions/domain-kernel';
 import type { ReceivedEvent } from '@admissions/messaging';
-import { EventSubscriptions, eventTopicOf } from '@admissions/platform';
+import { CommandGateway, EventSubscriptions, eventTopicOf } from '@admissions/platform';
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import type { AddToAgenda, LeadOpinion } from '../domain';
+import { type AddToAgenda, admissionFileDecider, type LeadOpinion } from '../domain';
 import { ParkedIntakeRepository } from '../infrastructure/parked-intake.repository';
-import { SYSTEM_ACTOR } from './jury-streams';
+import { admissionFileStreamId, SYSTEM_ACTOR } from './jury-streams';
 import { ProgrammeAdmissionsWriter } from './programme-admissions.writer';
+import { REVIEW_FACTS, reviewFactOf } from './review-facts';
 
 /** What the jury reads of review's CandidateDeclaredAdmissible (libs/contracts). */
 interface DeclaredAdmissible {
@@ -21,12 +22,18 @@ interface DeclaredAdmissible {
  * programme, with the lead's reasoned opinion (or waits for the next session to be scheduled).
  * The event id is the causation: a redelivered event changes nothing. A candidate whose
  * programme the jury does not know yet is parked until the catalogue defines it.
+ *
+ * The other facts of the file that review gives on the way (eligibility, interview, opinion and its
+ * corrections) go to the jury's file of the candidacy, so that each decision can be explained as
+ * the jury had the file then. One consumer group reads them all: one partition keeps a
+ * candidacy's review events in order.
  */
 @Injectable()
 export class AdmissionsIntake implements OnModuleInit {
   constructor(
     private readonly subscriptions: EventSubscriptions,
     private readonly writer: ProgrammeAdmissionsWriter,
+    private readonly gateway: CommandGateway,
     private readonly parked: ParkedIntakeRepository,
   ) {}
 
@@ -34,12 +41,20 @@ export class AdmissionsIntake implements OnModuleInit {
     this.subscriptions.subscribe({
       groupId: 'jury.admissions-intake',
       topics: [eventTopicOf('review')],
-      types: ['CandidateDeclaredAdmissible'],
+      types: ['CandidateDeclaredAdmissible', ...REVIEW_FACTS],
       handler: (event) => this.on(event),
     });
   }
 
   async on(event: ReceivedEvent): Promise<void> {
+    const fact = reviewFactOf(event);
+    if (fact === undefined) return this.admit(event);
+    // The source event is the causation: the explanation of a decision cites it (issue 15.7).
+    const streamId = admissionFileStreamId(fact.data.candidacyId);
+    await this.gateway.handle(admissionFileDecider, streamId, fact, this.gateway.causedBy(event.metadata.eventId));
+  }
+
+  private async admit(event: ReceivedEvent): Promise<void> {
     const { candidacyId, candidateId, programmeCode, submissionRank, leadOpinion } = event.data as DeclaredAdmissible;
     const candidate: AddToAgenda['data'] = {
       candidateId,

@@ -1,19 +1,17 @@
-import { foldEvents, type Actor, type Clock } from '@admissions/domain-kernel';
-import { DeadlineScheduler } from '@admissions/deadlines';
-import { CommandRunner, EventStore, type StoredEvent } from '@admissions/event-store';
-import { CLOCK, currentCorrelationId } from '@admissions/platform';
-import { Inject, Injectable } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
+import { foldEvents, type Actor } from '@admissions/domain-kernel';
+import { DeadlineScheduler, type DeadlineRequest } from '@admissions/deadlines';
+import { EventStore, type StoredEvent } from '@admissions/event-store';
+import { CommandGateway, type Intent } from '@admissions/platform';
+import { Injectable } from '@nestjs/common';
 import {
   type OfferMade,
   type ProgrammeAdmissionsCommand,
   type ProgrammeAdmissionsState,
   programmeAdmissionsDecider,
 } from '../domain';
-import { KeyedLock } from './keyed-lock';
 import { offerExpiryDeadlineId, programmeStreamId } from './jury-streams';
 
-export type ProgrammeIntent = Omit<ProgrammeAdmissionsCommand, 'metadata'>;
+export type ProgrammeIntent = Intent<ProgrammeAdmissionsCommand>;
 
 export interface WriteResult {
   readonly events: StoredEvent[];
@@ -29,29 +27,25 @@ export interface ExpireOfferDue {
 /**
  * The write path of a programme's admissions: the command with the clock's now and the actor,
  * through the CommandRunner on `programme-<code>`, then an expiry deadline for every offer made
- * (JURY-4: at the end of the window the offer expires and the seat is released).
+ * (JURY-4: at the end of the window the offer expires and the seat is released), scheduled at
+ * once and again from the log by JuryDeadlinesFromLog, so that a crash in between loses none.
  */
 @Injectable()
 export class ProgrammeAdmissionsWriter {
-  private readonly lock = new KeyedLock();
-
   constructor(
-    private readonly runner: CommandRunner,
+    private readonly gateway: CommandGateway,
     private readonly store: EventStore,
     private readonly scheduler: DeadlineScheduler,
-    @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
+  ) {
+    gateway.onCommitted(programmeAdmissionsDecider, (events) => this.scheduleExpiries(events));
+  }
 
   async run(actor: Actor, programmeCode: string, intent: ProgrammeIntent, causationId?: string): Promise<WriteResult> {
     const streamId = programmeStreamId(programmeCode);
-    const { events, state } = await this.lock.run(streamId, () => {
-      const command = { ...intent, metadata: { now: this.clock.now(), actor } } as ProgrammeAdmissionsCommand;
-      return this.runner.run(programmeAdmissionsDecider, streamId, command, {
-        correlationId: currentCorrelationId() ?? randomUUID(),
-        causationId,
-      });
+    const { events, state } = await this.gateway.handle(programmeAdmissionsDecider, streamId, intent, {
+      actor,
+      causationId,
     });
-    await this.scheduleExpiries(events);
     return { events, state };
   }
 
@@ -60,16 +54,17 @@ export class ProgrammeAdmissionsWriter {
     return foldEvents(programmeAdmissionsDecider, stream.events as never);
   }
 
-  private async scheduleExpiries(events: readonly StoredEvent[]): Promise<void> {
-    for (const event of events) {
-      if (event.type !== 'OfferMade') continue;
-      const { programmeCode, offerId, expiresAt } = (event as unknown as OfferMade).data;
+  /** Once per offer, however often it is asked (after the commit, then from the log). */
+  async scheduleExpiries(events: readonly StoredEvent[]): Promise<void> {
+    // One batch per commit: a session's offers are scheduled in a few round trips, not one by one.
+    const expiries = events.flatMap((event): DeadlineRequest[] => {
+      if (event.type !== 'OfferMade') return [];
+      const { programmeCode, offerId, expiresAt } = event.data as OfferMade['data'];
       const due: ExpireOfferDue = { programmeCode, offerId };
       // One millisecond after the last moment of the window (23:59:59.999 Paris of the 10th day).
-      await this.scheduler.schedule(offerExpiryDeadlineId(offerId), new Date(Date.parse(expiresAt) + 1), {
-        type: 'ExpireOffer',
-        data: due,
-      });
-    }
+      const dueAt = new Date(Date.parse(expiresAt) + 1);
+      return [{ deadlineId: offerExpiryDeadlineId(offerId), dueAt, command: { type: 'ExpireOffer', data: due } }];
+    });
+    await this.scheduler.scheduleManyOnce(expiries);
   }
 }

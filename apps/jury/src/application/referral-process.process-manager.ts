@@ -7,8 +7,9 @@ import { ProgrammeAdmissionsWriter } from './programme-admissions.writer';
 import { ReferralWriter } from './referral.writer';
 
 /**
- * Follows the jury's own referral events: a filed referral is registered and acknowledged
- * (REC-4; the notification service emails it), and the seat of a declined or lapsed proposal
+ * Follows the jury's own referral events: a referral filed before its acknowledgement came in the
+ * same commit is acknowledged (REC-4; the notification service emails it; for one filed now this
+ * changes nothing), and the seat of a declined or lapsed proposal
  * goes back to its programme (REC-7, then JURY-5 offers it to the waiting list). Each command
  * carries the event id as causation, so a redelivered event changes nothing.
  */
@@ -33,17 +34,17 @@ export class ReferralProcess implements OnModuleInit {
     const causationId = event.metadata.eventId;
     switch (event.type) {
       case 'ReferralFiled': {
-        const { candidateId } = (event as unknown as ReferralFiled).data;
+        const { candidateId } = event.data as ReferralFiled['data'];
         await this.referrals.run(SYSTEM_ACTOR, candidateId, { type: 'AcknowledgeReferral', data: {} }, causationId);
         return;
       }
       case 'ProposalDeclined': {
-        const { programmeCode, referralId } = (event as unknown as ProposalDeclined).data;
+        const { programmeCode, referralId } = event.data as ProposalDeclined['data'];
         await this.release(programmeCode, referralId, causationId);
         return;
       }
       case 'ReferralLapsed': {
-        const { releasedProposals, referralId } = (event as unknown as ReferralLapsed).data;
+        const { releasedProposals, referralId } = event.data as ReferralLapsed['data'];
         for (const { programmeCode } of releasedProposals) await this.release(programmeCode, referralId, causationId);
         return;
       }

@@ -1,14 +1,12 @@
-import { foldEvents, type Actor, type Clock } from '@admissions/domain-kernel';
-import { DeadlineScheduler } from '@admissions/deadlines';
-import { CommandRunner, EventStore, type StoredEvent } from '@admissions/event-store';
-import { CLOCK, currentCorrelationId } from '@admissions/platform';
-import { Inject, Injectable } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
+import { foldEvents, type Actor } from '@admissions/domain-kernel';
+import { DeadlineScheduler, type DeadlineRequest } from '@admissions/deadlines';
+import { EventStore, type StoredEvent } from '@admissions/event-store';
+import { CommandGateway, type Intent } from '@admissions/platform';
+import { Injectable } from '@nestjs/common';
 import { type ProposalsMade, type ReferralCommand, type ReferralState, referralDecider } from '../domain';
-import { KeyedLock } from './keyed-lock';
 import { referralLapseDeadlineId, referralStreamId } from './jury-streams';
 
-export type ReferralIntent = Omit<ReferralCommand, 'metadata'>;
+export type ReferralIntent = Intent<ReferralCommand>;
 
 /** The LapseReferral deadline's command data. */
 export interface LapseReferralDue {
@@ -18,18 +16,18 @@ export interface LapseReferralDue {
 
 /**
  * The write path of a candidate's referral (`referral-<candidateId>`); when the proposals are
- * made, a deadline lapses them at the end of the 15-day answer window (REC-7).
+ * made, a deadline lapses them at the end of the 15-day answer window (REC-7), scheduled at once
+ * and again from the log by JuryDeadlinesFromLog.
  */
 @Injectable()
 export class ReferralWriter {
-  private readonly lock = new KeyedLock();
-
   constructor(
-    private readonly runner: CommandRunner,
+    private readonly gateway: CommandGateway,
     private readonly store: EventStore,
     private readonly scheduler: DeadlineScheduler,
-    @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
+  ) {
+    gateway.onCommitted(referralDecider, (events) => this.scheduleLapse(events));
+  }
 
   async run(
     actor: Actor,
@@ -37,21 +35,17 @@ export class ReferralWriter {
     intent: ReferralIntent,
     causationId?: string,
   ): Promise<{ events: StoredEvent[]; state: ReferralState }> {
-    const streamId = referralStreamId(candidateId);
-    const result = await this.lock.run(streamId, () =>
-      this.runner.run(referralDecider, streamId, this.command(actor, intent), {
-        correlationId: currentCorrelationId() ?? randomUUID(),
-        causationId,
-      }),
-    );
-    await this.scheduleLapse(result.events);
-    return { events: result.events, state: result.state };
+    const { events, state } = await this.gateway.handle(referralDecider, referralStreamId(candidateId), intent, {
+      actor,
+      causationId,
+    });
+    return { events, state };
   }
 
   /** What the command would append now, without appending: a dry run that throws its refusal. */
   async preview(actor: Actor, candidateId: string, intent: ReferralIntent): Promise<readonly string[]> {
     const state = await this.load(candidateId);
-    return referralDecider.decide(this.command(actor, intent), state).map((event) => event.type);
+    return this.gateway.dryRun(referralDecider, state, intent, { actor }).map((event) => event.type);
   }
 
   async load(candidateId: string): Promise<ReferralState> {
@@ -59,19 +53,17 @@ export class ReferralWriter {
     return foldEvents(referralDecider, stream.events as never);
   }
 
-  private command(actor: Actor, intent: ReferralIntent): ReferralCommand {
-    return { ...intent, metadata: { now: this.clock.now(), actor } } as ReferralCommand;
-  }
-
-  private async scheduleLapse(events: readonly StoredEvent[]): Promise<void> {
-    for (const event of events) {
-      if (event.type !== 'ProposalsMade') continue;
-      const { referralId, candidateId, answerDueAt } = (event as unknown as ProposalsMade).data;
+  /** Once per referral, however often it is asked (after the commit, then from the log). */
+  async scheduleLapse(events: readonly StoredEvent[]): Promise<void> {
+    const lapses = events.flatMap((event): DeadlineRequest[] => {
+      if (event.type !== 'ProposalsMade') return [];
+      const { referralId, candidateId, answerDueAt } = event.data as ProposalsMade['data'];
       const due: LapseReferralDue = { candidateId, referralId };
-      await this.scheduler.schedule(referralLapseDeadlineId(referralId), new Date(Date.parse(answerDueAt) + 1), {
-        type: 'LapseReferral',
-        data: due,
-      });
-    }
+      const dueAt = new Date(Date.parse(answerDueAt) + 1);
+      return [
+        { deadlineId: referralLapseDeadlineId(referralId), dueAt, command: { type: 'LapseReferral', data: due } },
+      ];
+    });
+    await this.scheduler.scheduleManyOnce(lapses);
   }
 }

@@ -1,6 +1,7 @@
 import type { StoredEvent } from '@admissions/event-store';
 import type { Projection, ReadModel } from '@admissions/projections';
 import { assertNever } from '@admissions/domain-kernel';
+import { decisionIdOf } from '../application/decision-mapper';
 import type { ApplicationOutcomeKind, ProgrammeAdmissionsEvent } from '../domain';
 
 /** One application of a candidate as the jury knows it: its outcome so far and its offer. */
@@ -13,6 +14,8 @@ export interface JuryApplication {
   readonly reason: string | null;
   readonly offerId: string | null;
   readonly enrolBy: string | null;
+  /** The jury's decision (its ce_id on admissions.decisions.v1, the key of its explanation); null until decided. */
+  readonly decisionId: string | null;
 }
 
 /**
@@ -36,7 +39,7 @@ const HANDLED = [
 
 type ApplicationEvent = Extract<ProgrammeAdmissionsEvent, { type: (typeof HANDLED)[number] }>;
 
-function change(event: ApplicationEvent, current: JuryApplication | undefined): JuryApplication {
+function change(event: ApplicationEvent, current: JuryApplication | undefined, eventId: string): JuryApplication {
   const { programmeCode, candidacyId } = event.data;
   const base: JuryApplication = current ?? {
     programmeCode,
@@ -46,6 +49,7 @@ function change(event: ApplicationEvent, current: JuryApplication | undefined): 
     reason: null,
     offerId: null,
     enrolBy: null,
+    decisionId: null,
   };
   switch (event.type) {
     case 'CandidateAwaitingSession':
@@ -53,7 +57,13 @@ function change(event: ApplicationEvent, current: JuryApplication | undefined): 
     case 'CandidateAddedToAgenda':
       return { ...base, at: base.at || event.data.addedAt };
     case 'AdmissionDecided':
-      return { ...base, outcome: event.data.decision, at: event.data.decidedAt, reason: event.data.reason };
+      return {
+        ...base,
+        outcome: event.data.decision,
+        at: event.data.decidedAt,
+        reason: event.data.reason,
+        decisionId: decisionIdOf(eventId),
+      };
     case 'OfferMade':
       return {
         ...base,
@@ -81,7 +91,7 @@ export const candidateApplications: Projection<CandidateApplications> = {
     const typed = { type: event.type, data: event.data } as ApplicationEvent;
     const applications = document?.applications ?? [];
     const current = applications.find((a) => a.candidacyId === typed.data.candidacyId);
-    const next = change(typed, current);
+    const next = change(typed, current, event.metadata.eventId);
     return {
       _id: id,
       candidateId: id,

@@ -1,5 +1,5 @@
 import { type Actor, ValidationError, INPUT } from '@admissions/domain-kernel';
-import { CurrentActor, Roles } from '@admissions/platform';
+import { CurrentActor, Roles, SignedIn } from '@admissions/platform';
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import {
@@ -11,7 +11,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
-import { MobilityQueries } from '../application/mobility-queries';
+import { MobilityQueries } from '../application/mobility.queries';
 import { ChangePartnerCommand, RegisterPartnerCommand } from '../application/partner.handlers';
 import { isAcademicYear } from '../projections';
 import {
@@ -54,6 +54,7 @@ export class PartnersController {
   }
 
   @Get()
+  @SignedIn()
   @ApiOperation({ summary: 'The partner catalogue, by name' })
   @ApiOkResponse({ type: [PartnerEntryDto] })
   list() {
@@ -61,6 +62,7 @@ export class PartnersController {
   }
 
   @Get(':id')
+  @SignedIn()
   @ApiOperation({ summary: 'One partner and its agreements' })
   @ApiOkResponse({ type: PartnerDto })
   @ApiNotFoundResponse({ description: 'No such partner' })

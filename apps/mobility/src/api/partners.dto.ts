@@ -1,3 +1,4 @@
+import { Omittable } from '@admissions/platform';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -6,7 +7,6 @@ import {
   IsIn,
   IsInt,
   IsNotEmpty,
-  IsOptional,
   IsString,
   Matches,
   MaxLength,
@@ -64,19 +64,19 @@ export class RegisterPartnerDto {
 /** Fields left out keep their value; `agreements`, when given, replaces the whole list. */
 export class ChangePartnerDto {
   @ApiPropertyOptional({ minLength: 1, maxLength: 200 })
-  @IsOptional()
+  @Omittable()
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
   name?: string;
 
   @ApiPropertyOptional({ description: 'ISO 3166-1 alpha-2', pattern: COUNTRY.source })
-  @IsOptional()
+  @Omittable()
   @Matches(COUNTRY, { message: 'country must be an ISO 3166-1 alpha-2 code (e.g. DE)' })
   country?: string;
 
   @ApiPropertyOptional({ type: [AgreementDto], maxItems: AGREEMENT_KINDS.length })
-  @IsOptional()
+  @Omittable()
   @IsArray()
   @ArrayMaxSize(AGREEMENT_KINDS.length)
   @ValidateNested({ each: true })

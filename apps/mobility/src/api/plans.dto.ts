@@ -1,3 +1,4 @@
+import { Omittable } from '@admissions/platform';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
@@ -39,12 +40,12 @@ export class StudentProfileDto {
   track!: string;
 
   @ApiPropertyOptional({ default: false, description: 'MOB-5 / MOB-6: an engineering internship already validated' })
-  @IsOptional()
+  @Omittable()
   @IsBoolean()
   engineeringInternshipValidated?: boolean;
 
   @ApiPropertyOptional({ default: false, description: 'MOB-6: a whole year of internship already validated' })
-  @IsOptional()
+  @Omittable()
   @IsBoolean()
   internshipYearValidated?: boolean;
 }
@@ -55,7 +56,7 @@ export class HostDto {
     minLength: 1,
     maxLength: 100,
   })
-  @IsOptional()
+  @Omittable()
   @IsString()
   @IsNotEmpty()
   @MaxLength(100)

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import type { AgreementPlaces, UnfulfilledStudent } from '../application/mobility-queries';
+import type { AgreementPlaces, UnfulfilledStudent } from '../application/mobility.queries';
 import type { ApprovalView, PlanView, RefusalView } from '../application/plan-view';
 import {
   AGREEMENT_KINDS,
@@ -153,7 +153,8 @@ export class PlanDto implements PlanView {
   @ApiProperty({ enum: PLAN_STATUSES }) status!: PlanStatus;
   @ApiProperty({ enum: MOBILITY_KINDS }) kind!: MobilityKind;
   @ApiProperty({ enum: CATEGORIES }) category!: MobilityCategory;
-  @ApiProperty({ type: StudentProfileViewDto }) student!: StudentProfileViewDto;
+  @ApiProperty({ type: StudentProfileViewDto, nullable: true, description: 'null once the student is erased' })
+  student!: StudentProfileViewDto | null;
   @ApiProperty({ type: HostRecordDto }) host!: HostRecordDto;
   @ApiProperty({ format: 'date' }) startOn!: string;
   @ApiProperty({ format: 'date' }) endOn!: string;
@@ -273,7 +274,11 @@ export class StudentPlanDto implements StudentPlanSummary {
 /** A student's mobility status (MOB-1) over their plans. */
 export class StudentMobilityDto {
   @ApiProperty() studentId!: string;
-  @ApiProperty({ type: StudentProfileViewDto, nullable: true, description: "As given with the student's latest plan" })
+  @ApiProperty({
+    type: StudentProfileViewDto,
+    nullable: true,
+    description: "As given with the student's latest plan; null once the student is erased",
+  })
   profile!: StudentProfileViewDto | null;
   @ApiProperty({ description: 'MOB-1' }) requirementFulfilled!: boolean;
   @ApiProperty({ type: FulfilledByDto, nullable: true }) fulfilledBy!: FulfilledByDto | null;

@@ -3,7 +3,7 @@ import { CurrentActor, Roles } from '@admissions/platform';
 import { Body, Controller, Get, Param, Put, Query } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { MobilityQueries } from '../application/mobility-queries';
+import { MobilityQueries } from '../application/mobility.queries';
 import { RecordStudentContactCommand } from '../application/student-contact.handler';
 import { StudentMobilityDto, UnfulfilledReportDto } from './responses.dto';
 import { StudentContactDto, UnfulfilledQueryDto } from './students.dto';

@@ -1,16 +1,10 @@
-import {
-  ConcurrencyError,
-  type CommandMetadata,
-  type Decider,
-  DomainError,
-  foldEvents,
-} from '@admissions/domain-kernel';
-import { CommandRunner, EventStore } from '@admissions/event-store';
+import { ConcurrencyError, type Decider, DomainError, foldEvents } from '@admissions/domain-kernel';
+import { EventStore, stateFrom } from '@admissions/event-store';
+import { CommandGateway, type CommandOrigin, type Intent } from '@admissions/platform';
 import { Injectable } from '@nestjs/common';
 import {
   academicYearOn,
   type ApproveByInternationalOffice,
-  type ClaimPlace,
   decideMobilityPlan,
   evolveMobilityPlan,
   initialMobilityPlanState,
@@ -18,7 +12,6 @@ import {
   mobilityPlanDecider,
   type MobilityPlanEvent,
   type MobilityPlanState,
-  type PartnerPlacesEvent,
   partnerPlacesDecider,
   type PlaceHolder,
   type PlaceKind,
@@ -26,7 +19,6 @@ import {
   type PlaceReleaseReason,
   placesFor,
 } from '../domain';
-import { CommandContext } from './command-context';
 import { PartnerReader } from './partner-reader';
 import { asPlanEvents } from './plan-view';
 import { partnerPlacesStreamId, planStreamId } from './streams';
@@ -84,61 +76,53 @@ function onVersion(version: number): Decider<MobilityPlanCommand, MobilityPlanEv
 @Injectable()
 export class PartnerPlaces {
   constructor(
-    private readonly runner: CommandRunner,
+    private readonly gateway: CommandGateway,
     private readonly store: EventStore,
     private readonly partners: PartnerReader,
-    private readonly context: CommandContext,
   ) {}
 
-  async approveByInternationalOffice(command: ApproveByInternationalOffice): Promise<void> {
-    const { planId } = command.data;
+  async approveByInternationalOffice(
+    intent: Intent<ApproveByInternationalOffice>,
+    origin: CommandOrigin,
+  ): Promise<void> {
+    const { planId } = intent.data;
     const { plan, version } = await this.loadPlan(planId);
     // A forbidden or untimely approval is refused before any place is taken.
-    decideMobilityPlan(command, plan);
+    this.gateway.dryRun(mobilityPlanDecider, plan, intent, origin);
     const ledger = ledgerOf(plan);
     if (ledger === null) {
-      await this.runner.run(mobilityPlanDecider, planStreamId(planId), command, this.context.options());
+      await this.gateway.handle(mobilityPlanDecider, planStreamId(planId), intent, origin);
       return;
     }
-    await this.claim(ledger, planId, version, command.metadata);
+    await this.claim(ledger, planId, version, origin);
     try {
-      await this.runner.run(onVersion(version), planStreamId(planId), command, this.context.options());
+      await this.gateway.handle(onVersion(version), planStreamId(planId), intent, origin);
     } catch (error) {
-      if (!holdsPlace((await this.loadPlan(planId)).plan)) {
-        await this.release(ledger, planId, 'NOT_APPROVED', command.metadata);
-      }
+      if (!holdsPlace((await this.loadPlan(planId)).plan)) await this.release(ledger, planId, 'NOT_APPROVED', origin);
       throw error;
     }
   }
 
   /** Runs a command that ends the plan's claim to its place (refusal, cancellation, change), then frees it. */
-  async runFreeing(command: MobilityPlanCommand, reason: PlaceReleaseReason): Promise<void> {
-    const { planId } = command.data;
+  async runFreeing(intent: Intent<MobilityPlanCommand>, reason: PlaceReleaseReason, origin: CommandOrigin) {
+    const { planId } = intent.data;
     const before = ledgerOf((await this.loadPlan(planId)).plan);
-    await this.runner.run(mobilityPlanDecider, planStreamId(planId), command, this.context.options());
-    if (before !== null) await this.release(before, planId, reason, command.metadata);
+    await this.gateway.handle(mobilityPlanDecider, planStreamId(planId), intent, origin);
+    if (before !== null) await this.release(before, planId, reason, origin);
   }
 
-  private async claim(ledger: Ledger, planId: string, planVersion: number, metadata: CommandMetadata) {
+  private async claim(ledger: Ledger, planId: string, planVersion: number, origin: CommandOrigin) {
     const partner = await this.partners.load(ledger.partnerId);
     const agreements = partner.status === 'registered' ? partner.agreements : [];
-    const command: ClaimPlace = {
-      type: 'ClaimPlace',
-      data: {
-        ...ledger,
-        planId,
-        planVersion,
-        placesPerAcademicYear: placesFor(agreements, ledger.agreementKind, ledger.academicYear),
-      },
-      metadata,
-    };
+    const placesPerAcademicYear = placesFor(agreements, ledger.agreementKind, ledger.academicYear);
+    const claim = { type: 'ClaimPlace', data: { ...ledger, planId, planVersion, placesPerAcademicYear } } as const;
     const streamId = partnerPlacesStreamId(ledger.partnerId, ledger.academicYear);
     try {
-      await this.runner.run(partnerPlacesDecider, streamId, command, this.context.options());
+      await this.gateway.handle(partnerPlacesDecider, streamId, claim, origin);
     } catch (error) {
       const full = error instanceof DomainError && error.ruleId === 'MOB-10';
-      if (!full || !(await this.releaseStale(ledger, metadata))) throw error;
-      await this.runner.run(partnerPlacesDecider, streamId, command, this.context.options());
+      if (!full || !(await this.releaseStale(ledger, origin))) throw error;
+      await this.gateway.handle(partnerPlacesDecider, streamId, claim, origin);
     }
   }
 
@@ -147,26 +131,26 @@ export class PartnerPlaces {
    * release) is given back when the partner is found full. Only a claim that can no longer
    * become an approval is stale: the approval is decided on the plan version claimed for.
    */
-  private async releaseStale(ledger: Ledger, metadata: CommandMetadata): Promise<boolean> {
+  private async releaseStale(ledger: Ledger, origin: CommandOrigin): Promise<boolean> {
     const { events } = await this.store.readStream(partnerPlacesStreamId(ledger.partnerId, ledger.academicYear));
-    const { holders } = foldEvents(partnerPlacesDecider, events as unknown as PartnerPlacesEvent[]);
+    const { holders } = stateFrom(partnerPlacesDecider, events);
     let freed = false;
     for (const holder of holders.filter((h) => h.agreementKind === ledger.agreementKind)) {
       const reason = staleReason(await this.loadPlan(holder.planId), holder, ledger);
       if (reason === null) continue;
-      await this.release(ledger, holder.planId, reason, metadata);
+      await this.release(ledger, holder.planId, reason, origin);
       freed = true;
     }
     return freed;
   }
 
-  private async release(ledger: Ledger, planId: string, reason: PlaceReleaseReason, metadata: CommandMetadata) {
+  private async release(ledger: Ledger, planId: string, reason: PlaceReleaseReason, origin: CommandOrigin) {
     const { partnerId, academicYear } = ledger;
-    await this.runner.run(
+    await this.gateway.handle(
       partnerPlacesDecider,
       partnerPlacesStreamId(partnerId, academicYear),
-      { type: 'ReleasePlace', data: { partnerId, academicYear, planId, reason }, metadata },
-      this.context.options(),
+      { type: 'ReleasePlace', data: { partnerId, academicYear, planId, reason } },
+      origin,
     );
   }
 

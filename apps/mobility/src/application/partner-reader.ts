@@ -1,7 +1,7 @@
-import { foldEvents, NotFoundError, ValidationError, INPUT } from '@admissions/domain-kernel';
-import { EventStore } from '@admissions/event-store';
+import { NotFoundError, ValidationError, INPUT } from '@admissions/domain-kernel';
+import { EventStore, stateFrom } from '@admissions/event-store';
 import { Injectable } from '@nestjs/common';
-import { Host, PartnerEvent, partnerDecider, PartnerState, RegisteredPartner } from '../domain';
+import { Host, partnerDecider, PartnerState, RegisteredPartner } from '../domain';
 import { partnerStreamId } from './streams';
 
 /** Where a partner's host the plan is going to stands, as a reference in a plan's body. */
@@ -15,7 +15,7 @@ export class PartnerReader {
 
   async load(partnerId: string): Promise<PartnerState> {
     const stream = await this.store.readStream(partnerStreamId(partnerId));
-    return foldEvents(partnerDecider, stream.events as unknown as PartnerEvent[]);
+    return stateFrom(partnerDecider, stream.events);
   }
 
   async require(partnerId: string): Promise<RegisteredPartner> {

@@ -1,8 +1,7 @@
 import type { Actor } from '@admissions/domain-kernel';
-import { CommandRunner } from '@admissions/event-store';
+import { CommandGateway } from '@admissions/platform';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { ChangePartner, PartnerDetails, partnerDecider, RegisterPartner } from '../domain';
-import { CommandContext } from './command-context';
+import { PartnerDetails, partnerDecider } from '../domain';
 import { partnerStreamId } from './streams';
 
 export class RegisterPartnerCommand extends Command<void> {
@@ -27,34 +26,20 @@ export class ChangePartnerCommand extends Command<void> {
 
 @CommandHandler(RegisterPartnerCommand)
 export class RegisterPartnerHandler implements ICommandHandler<RegisterPartnerCommand> {
-  constructor(
-    private readonly runner: CommandRunner,
-    private readonly context: CommandContext,
-  ) {}
+  constructor(private readonly gateway: CommandGateway) {}
 
   async execute({ partnerId, details, actor }: RegisterPartnerCommand): Promise<void> {
-    const command: RegisterPartner = {
-      type: 'RegisterPartner',
-      data: { ...details, partnerId },
-      metadata: this.context.metadata(actor),
-    };
-    await this.runner.run(partnerDecider, partnerStreamId(partnerId), command, this.context.options());
+    const intent = { type: 'RegisterPartner', data: { ...details, partnerId } } as const;
+    await this.gateway.handle(partnerDecider, partnerStreamId(partnerId), intent, { actor });
   }
 }
 
 @CommandHandler(ChangePartnerCommand)
 export class ChangePartnerHandler implements ICommandHandler<ChangePartnerCommand> {
-  constructor(
-    private readonly runner: CommandRunner,
-    private readonly context: CommandContext,
-  ) {}
+  constructor(private readonly gateway: CommandGateway) {}
 
   async execute({ partnerId, changes, actor }: ChangePartnerCommand): Promise<void> {
-    const command: ChangePartner = {
-      type: 'ChangePartner',
-      data: { ...changes, partnerId },
-      metadata: this.context.metadata(actor),
-    };
-    await this.runner.run(partnerDecider, partnerStreamId(partnerId), command, this.context.options());
+    const intent = { type: 'ChangePartner', data: { ...changes, partnerId } } as const;
+    await this.gateway.handle(partnerDecider, partnerStreamId(partnerId), intent, { actor });
   }
 }

@@ -1,8 +1,7 @@
 import type { Actor } from '@admissions/domain-kernel';
-import { CommandRunner } from '@admissions/event-store';
+import { CommandGateway } from '@admissions/platform';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { ChangePlan, mobilityPlanDecider, PlanDraft, ProposePlan } from '../domain';
-import { CommandContext } from './command-context';
+import { mobilityPlanDecider, PlanDraft } from '../domain';
 import { PartnerPlaces } from './partner-places';
 import { HostInput, PartnerReader } from './partner-reader';
 import { planStreamId } from './streams';
@@ -34,19 +33,14 @@ export class ChangePlanCommand extends Command<void> {
 @CommandHandler(ProposePlanCommand)
 export class ProposePlanHandler implements ICommandHandler<ProposePlanCommand> {
   constructor(
-    private readonly runner: CommandRunner,
+    private readonly gateway: CommandGateway,
     private readonly partners: PartnerReader,
-    private readonly context: CommandContext,
   ) {}
 
   async execute({ planId, draft, actor }: ProposePlanCommand): Promise<void> {
     const host = await this.partners.hostOf(draft.host);
-    const command: ProposePlan = {
-      type: 'ProposePlan',
-      data: { ...draft, host, planId, studentId: actor.id },
-      metadata: this.context.metadata(actor),
-    };
-    await this.runner.run(mobilityPlanDecider, planStreamId(planId), command, this.context.options());
+    const data = { ...draft, host, planId, studentId: actor.id };
+    await this.gateway.handle(mobilityPlanDecider, planStreamId(planId), { type: 'ProposePlan', data }, { actor });
   }
 }
 
@@ -55,17 +49,11 @@ export class ChangePlanHandler implements ICommandHandler<ChangePlanCommand> {
   constructor(
     private readonly places: PartnerPlaces,
     private readonly partners: PartnerReader,
-    private readonly context: CommandContext,
   ) {}
 
   async execute({ planId, draft, actor }: ChangePlanCommand): Promise<void> {
     const host = await this.partners.hostOf(draft.host);
-    const command: ChangePlan = {
-      type: 'ChangePlan',
-      data: { ...draft, host, planId },
-      metadata: this.context.metadata(actor),
-    };
     // Approvals start over, so a place the plan held is given back (MOB-10).
-    await this.places.runFreeing(command, 'CHANGED');
+    await this.places.runFreeing({ type: 'ChangePlan', data: { ...draft, host, planId } }, 'CHANGED', { actor });
   }
 }

@@ -1,5 +1,5 @@
 import { assertNever } from '@admissions/domain-kernel';
-import type { StoredEvent } from '@admissions/event-store';
+import { type StoredEvent, wasErased } from '@admissions/event-store';
 import {
   Approvals,
   Authority,
@@ -34,7 +34,8 @@ export interface PlanView {
   readonly status: ExistingPlan['status'];
   readonly kind: ExistingPlan['kind'];
   readonly category: ExistingPlan['category'];
-  readonly student: ExistingPlan['profile'];
+  /** Null once the student is erased: their profile no longer opens. */
+  readonly student: ExistingPlan['profile'] | null;
   readonly host: ExistingPlan['host'];
   readonly startOn: string;
   readonly endOn: string;
@@ -103,7 +104,7 @@ function toView(plan: ExistingPlan, refusals: readonly RefusalView[], version: n
     status: plan.status,
     kind: plan.kind,
     category: plan.category,
-    student: plan.profile,
+    student: wasErased(plan.profile) ? null : plan.profile,
     host: plan.host,
     startOn: toIsoDate(plan.startOn),
     endOn: toIsoDate(plan.endOn),

@@ -1,8 +1,7 @@
 import type { Actor } from '@admissions/domain-kernel';
-import { CommandRunner } from '@admissions/event-store';
+import { CommandGateway } from '@admissions/platform';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { type Language, type RecordStudentContact, studentContactDecider } from '../domain';
-import { CommandContext } from './command-context';
+import { type Language, studentContactDecider } from '../domain';
 import { studentContactStreamId } from './streams';
 
 export class RecordStudentContactCommand extends Command<void> {
@@ -18,17 +17,15 @@ export class RecordStudentContactCommand extends Command<void> {
 /** The student's own address and language, published for the notification service's directory. */
 @CommandHandler(RecordStudentContactCommand)
 export class RecordStudentContactHandler implements ICommandHandler<RecordStudentContactCommand> {
-  constructor(
-    private readonly runner: CommandRunner,
-    private readonly context: CommandContext,
-  ) {}
+  constructor(private readonly gateway: CommandGateway) {}
 
   async execute({ email, preferredLanguage, actor }: RecordStudentContactCommand): Promise<void> {
-    const command: RecordStudentContact = {
-      type: 'RecordStudentContact',
-      data: { studentId: actor.id, email, preferredLanguage },
-      metadata: this.context.metadata(actor),
-    };
-    await this.runner.run(studentContactDecider, studentContactStreamId(actor.id), command, this.context.options());
+    const data = { studentId: actor.id, email, preferredLanguage };
+    await this.gateway.handle(
+      studentContactDecider,
+      studentContactStreamId(actor.id),
+      { type: 'RecordStudentContact', data },
+      { actor },
+    );
   }
 }

@@ -10,7 +10,6 @@ export * from './mobility-plan/mobility-plan.events';
 export * from './mobility-plan/mobility-plan.state';
 export * from './mobility-plan/mobility-plan.rules';
 export * from './mobility-plan/mobility-plan.decide';
-export * from './mobility-plan/mobility-plan.evolve';
 export * from './shared/academic-year';
 export * from './partner-places/partner-places.commands';
 export * from './partner-places/partner-places.events';

@@ -1,11 +1,9 @@
 import { IllegalStateError } from '@admissions/domain-kernel';
-import { CommandRunner } from '@admissions/event-store';
-import { StartupSteps } from '@admissions/platform';
+import { CommandGateway, StartupSteps } from '@admissions/platform';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
-import type { AgreementTerms, RegisterPartner } from '../domain';
+import type { AgreementTerms } from '../domain';
 import { partnerDecider } from '../domain';
-import { CommandContext } from '../application/command-context';
-import { partnerStreamId, SYSTEM_ACTOR } from '../application/streams';
+import { partnerStreamId } from '../application/streams';
 import { MobilityEnv } from '../config';
 import { DEMO_PARTNERS, DemoPartner } from './demo-partners.data';
 
@@ -36,8 +34,7 @@ export class DemoPartnersSeeder implements OnApplicationBootstrap {
 
   constructor(
     @Inject(MobilityEnv) private readonly env: MobilityEnv,
-    private readonly runner: CommandRunner,
-    private readonly context: CommandContext,
+    private readonly gateway: CommandGateway,
     private readonly steps: StartupSteps,
   ) {}
 
@@ -52,17 +49,18 @@ export class DemoPartnersSeeder implements OnApplicationBootstrap {
   }
 
   private async seed(partner: DemoPartner, index: number): Promise<number> {
-    const command: RegisterPartner = {
-      type: 'RegisterPartner',
-      data: { partnerId: partner.id, name: partner.name, country: partner.country, agreements: agreementsOf(index) },
-      metadata: this.context.metadata(SYSTEM_ACTOR),
+    const data = {
+      partnerId: partner.id,
+      name: partner.name,
+      country: partner.country,
+      agreements: agreementsOf(index),
     };
     try {
-      const { events } = await this.runner.run(
+      const { events } = await this.gateway.handle(
         partnerDecider,
         partnerStreamId(partner.id),
-        command,
-        this.context.options(`seed:demo-partners:${partner.id}`),
+        { type: 'RegisterPartner', data },
+        this.gateway.causedBy(`seed:demo-partners:${partner.id}`),
       );
       return events.length > 0 ? 1 : 0;
     } catch (error) {

@@ -46,4 +46,12 @@ export const cohorts: Projection<Cohort> = {
     const others = (document?.students ?? []).filter((student) => student.studentId !== studentId);
     return { _id: id, yearOfStudy, track, students: [...others, { studentId, regime }] };
   },
+  // Erasure: a student's year and track are their profile; the erased student leaves the cohort.
+  erasure: {
+    personField: 'students.studentId',
+    erase: (cohort, personId) => ({
+      ...cohort,
+      students: cohort.students.filter((student) => student.studentId !== personId),
+    }),
+  },
 };

@@ -77,6 +77,8 @@ export const studentMobility: Projection<StudentMobility> = {
     const current: StudentMobility = document ?? emptyStatus(id);
     return withStanding(evolvePlans(current, event));
   },
+  // Erasure: the student's profile is forgotten (as before their first plan); plans and credits stay.
+  erasure: { personField: '_id', erase: (status) => ({ ...status, profile: null }) },
 };
 
 export const emptyStatus = (studentId: string): StudentMobility => ({

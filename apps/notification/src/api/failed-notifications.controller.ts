@@ -32,7 +32,11 @@ export class FailedNotificationsController {
   ) {}
 
   @Get('failed')
-  @ApiOperation({ summary: 'Notifications whose every attempt failed and that were not retried since' })
+  @ApiOperation({
+    summary: 'Notifications whose every attempt failed and that were not retried since',
+    description:
+      'One failed because no email address was known for the person leaves the list by itself when their contact is recorded: it is sent then.',
+  })
   @ApiOkResponse({ type: FailedNotificationsDto })
   async failed(): Promise<FailedNotificationsDto> {
     const document = await this.projections.collection(failedNotifications).findOne({ _id: FAILED_DOCUMENT });

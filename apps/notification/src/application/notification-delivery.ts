@@ -1,13 +1,11 @@
-import { type Clock, foldEvents } from '@admissions/domain-kernel';
-import { CommandRunner, EventStore } from '@admissions/event-store';
-import { CLOCK, currentCorrelationId } from '@admissions/platform';
+import { type Clock } from '@admissions/domain-kernel';
+import { EventStore, stateFrom } from '@admissions/event-store';
+import { CLOCK, CommandGateway } from '@admissions/platform';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
-import { emailText, type NotificationEvent, notificationDecider, type NotificationState } from '../domain';
+import { emailText, notificationDecider, type NotificationState } from '../domain';
 import { NotificationEnv } from '../config';
 import { MAIL_SENDER, type MailSender } from './ports';
 import { RecipientDirectory } from './recipient-directory';
-import { SYSTEM_ACTOR } from './system-actor';
 
 export interface DeliveryAttempt {
   readonly notificationId: string;
@@ -42,7 +40,7 @@ export class NotificationDelivery {
   private readonly logger = new Logger(NotificationDelivery.name);
 
   constructor(
-    private readonly runner: CommandRunner,
+    private readonly gateway: CommandGateway,
     private readonly store: EventStore,
     private readonly directory: RecipientDirectory,
     private readonly env: NotificationEnv,
@@ -54,9 +52,12 @@ export class NotificationDelivery {
     const state = await this.load(notificationId);
     if (state.status !== 'PENDING' || state.round !== round) return 'settled';
 
-    const recipient = await this.directory.recipient(state.recipientId);
+    const recipient =
+      (await this.directory.recipient(state.recipientId)) ??
+      (await this.directory.awaitContact(state.recipientId, notificationId));
     if (!recipient) {
-      // Retrying cannot help until an address is known; staff see it and retry then.
+      // Retrying cannot help until an address is known. Marked as waiting first, so that the
+      // contact's arrival sends it (ContactArrival); failed meanwhile, so that staff see it.
       await this.fail(notificationId, round, attempt, NO_ADDRESS);
       return 'failed';
     }
@@ -78,30 +79,26 @@ export class NotificationDelivery {
       throw error;
     }
     // Accepted by the SMTP server: from here to the append is the only place a duplicate can arise.
-    await this.runner.run(
+    await this.gateway.handle(
       notificationDecider,
       notificationId,
-      { type: 'RecordDelivery', data: { round, attempts: attempt, messageId }, metadata: this.metadata() },
-      { correlationId: currentCorrelationId() ?? randomUUID() },
+      { type: 'RecordDelivery', data: { round, attempts: attempt, messageId } },
+      this.gateway.system,
     );
     return 'sent';
   }
 
   private async fail(notificationId: string, round: number, attempts: number, error: string): Promise<void> {
-    await this.runner.run(
+    await this.gateway.handle(
       notificationDecider,
       notificationId,
-      { type: 'RecordFailure', data: { round, attempts, error }, metadata: this.metadata() },
-      { correlationId: currentCorrelationId() ?? randomUUID() },
+      { type: 'RecordFailure', data: { round, attempts, error } },
+      this.gateway.system,
     );
   }
 
   private async load(notificationId: string): Promise<NotificationState> {
     const { events } = await this.store.readStream(notificationId);
-    return foldEvents(notificationDecider, events as unknown as NotificationEvent[]);
-  }
-
-  private metadata() {
-    return { now: this.clock.now(), actor: SYSTEM_ACTOR };
+    return stateFrom(notificationDecider, events);
   }
 }

@@ -1,5 +1,5 @@
 import type { ReceivedEvent } from '@admissions/messaging';
-import { EventSubscriptions, eventTopicOf } from '@admissions/platform';
+import { CommandGateway, EventSubscriptions, eventTopicOf } from '@admissions/platform';
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { CONSUMED, type ConsumedEvent, intakeOf, type SourceService } from '../domain';
 import { Notifier } from './notifier';
@@ -15,6 +15,7 @@ import { RecipientDirectory } from './recipient-directory';
 export class NotificationIntake implements OnModuleInit {
   constructor(
     private readonly subscriptions: EventSubscriptions,
+    private readonly gateway: CommandGateway,
     private readonly directory: RecipientDirectory,
     private readonly notifier: Notifier,
     private readonly offers: OfferReminders,
@@ -34,12 +35,12 @@ export class NotificationIntake implements OnModuleInit {
   async on(event: ReceivedEvent): Promise<void> {
     // The subscription passes only the listed types, after their contracts validated the data.
     const intake = intakeOf({ type: event.type, data: event.data } as ConsumedEvent);
-    const causation = { correlationId: event.metadata.correlationId, causationId: event.metadata.eventId };
-    for (const { candidacyId, personId } of intake.links) await this.directory.link(candidacyId, personId, causation);
-    for (const contact of intake.contacts) await this.directory.recordContact(contact, causation);
+    const cause = this.gateway.causedBy(event.metadata.eventId);
+    for (const { candidacyId, personId } of intake.links) await this.directory.link(candidacyId, personId, cause);
+    for (const contact of intake.contacts) await this.directory.recordContact(contact, cause);
     for (const owed of intake.messages) {
-      await this.notifier.request(owed, { eventId: event.metadata.eventId, type: event.type }, causation);
+      await this.notifier.request(owed, { eventId: event.metadata.eventId, type: event.type }, cause);
     }
-    if (intake.offer) await this.offers.follow(intake.offer, event.metadata.eventId, causation);
+    if (intake.offer) await this.offers.follow(intake.offer, event.metadata.eventId, cause);
   }
 }

@@ -1,12 +1,8 @@
 import { DeadlineScheduler } from '@admissions/deadlines';
-import type { Clock } from '@admissions/domain-kernel';
-import { CommandRunner } from '@admissions/event-store';
-import { CLOCK } from '@admissions/platform';
-import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
+import { CommandGateway, type CommandOrigin, type Intent } from '@admissions/platform';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { type OfferClosedReason, type OfferFollowUp, type OfferReminderCommand, offerReminderDecider } from '../domain';
 import { Notifier } from './notifier';
-import { type Causation, SYSTEM_ACTOR } from './system-actor';
 
 const REMIND = 'RemindOfOffer';
 export const offerReminderStream = (offerId: string) => `offer-reminder-${offerId}`;
@@ -23,29 +19,27 @@ interface RemindData {
 @Injectable()
 export class OfferReminders implements OnModuleInit {
   constructor(
-    private readonly runner: CommandRunner,
+    private readonly gateway: CommandGateway,
     private readonly scheduler: DeadlineScheduler,
     private readonly notifier: Notifier,
-    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   onModuleInit(): void {
     this.scheduler.onDue<RemindData>(REMIND, (command, deadline) =>
-      this.remind(command.data.offerId, { correlationId: randomUUID(), causationId: deadline.id }),
+      this.remind(command.data.offerId, this.gateway.causedBy(deadline.id)),
     );
   }
 
-  async follow(followUp: OfferFollowUp, offerEventId: string, causation: Causation): Promise<void> {
-    if (followUp.action === 'close') return this.close(followUp.offerId, followUp.reason, causation);
+  async follow(followUp: OfferFollowUp, offerEventId: string, origin: CommandOrigin): Promise<void> {
+    if (followUp.action === 'close') return this.close(followUp.offerId, followUp.reason, origin);
     const { offerId, personId, programmeCode, expiresAt } = followUp;
     const { state } = await this.run(
       offerId,
       {
         type: 'ScheduleOfferReminder',
         data: { offerId, recipientId: personId, programmeCode, expiresAt, offerEventId },
-        metadata: this.metadata(),
       },
-      causation,
+      origin,
     );
     // Scheduling again is harmless (same deadline id): a crash before it is repaired on redelivery.
     if (state.status === 'SCHEDULED') {
@@ -56,21 +50,13 @@ export class OfferReminders implements OnModuleInit {
     }
   }
 
-  private async close(offerId: string, reason: OfferClosedReason, causation: Causation): Promise<void> {
-    await this.run(
-      offerId,
-      { type: 'CancelOfferReminder', data: { offerId, reason }, metadata: this.metadata() },
-      causation,
-    );
+  private async close(offerId: string, reason: OfferClosedReason, origin: CommandOrigin): Promise<void> {
+    await this.run(offerId, { type: 'CancelOfferReminder', data: { offerId, reason } }, origin);
     await this.scheduler.cancel(offerReminderStream(offerId));
   }
 
-  private async remind(offerId: string, causation: Causation): Promise<void> {
-    const { state } = await this.run(
-      offerId,
-      { type: 'RemindOfOffer', data: {}, metadata: this.metadata() },
-      causation,
-    );
+  private async remind(offerId: string, origin: CommandOrigin): Promise<void> {
+    const { state } = await this.run(offerId, { type: 'RemindOfOffer', data: {} }, origin);
     if (state.status !== 'DUE') return;
     const { recipientId, programmeCode, expiresAt, offerEventId } = state;
     await this.notifier.request(
@@ -79,15 +65,11 @@ export class OfferReminders implements OnModuleInit {
         content: { kind: 'OFFER_REMINDER', params: { programmeCode, expiresAt } },
       },
       { eventId: offerEventId, type: 'OfferMade' },
-      causation,
+      origin,
     );
   }
 
-  private run(offerId: string, command: OfferReminderCommand, causation: Causation) {
-    return this.runner.run(offerReminderDecider, offerReminderStream(offerId), command, causation);
-  }
-
-  private metadata() {
-    return { now: this.clock.now(), actor: SYSTEM_ACTOR };
+  private run(offerId: string, intent: Intent<OfferReminderCommand>, origin: CommandOrigin) {
+    return this.gateway.handle(offerReminderDecider, offerReminderStream(offerId), intent, origin);
   }
 }

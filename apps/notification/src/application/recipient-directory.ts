@@ -1,18 +1,14 @@
-import type { Clock } from '@admissions/domain-kernel';
-import { CommandRunner, EventStore } from '@admissions/event-store';
-import { CLOCK } from '@admissions/platform';
-import { Inject, Injectable } from '@nestjs/common';
+import { EventStore, stateFrom } from '@admissions/event-store';
+import { CommandGateway, type CommandOrigin, personStreamId } from '@admissions/platform';
+import { Injectable } from '@nestjs/common';
 import {
   candidacyLinkDecider,
-  type CandidacyLinkEvent,
   type ContactUpdate,
   type Language,
   recipientDecider,
-  type RecipientEvent,
   type RecipientRef,
   type RecipientState,
 } from '../domain';
-import { type Causation, SYSTEM_ACTOR } from './system-actor';
 
 export interface Recipient {
   readonly email: string;
@@ -33,24 +29,23 @@ export class UnknownCandidacyError extends Error {}
 @Injectable()
 export class RecipientDirectory {
   constructor(
-    private readonly runner: CommandRunner,
+    private readonly gateway: CommandGateway,
     private readonly store: EventStore,
-    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async link(candidacyId: string, personId: string, causation: Causation): Promise<void> {
-    await this.runner.run(
+  async link(candidacyId: string, personId: string, origin: CommandOrigin): Promise<void> {
+    await this.gateway.handle(
       candidacyLinkDecider,
       candidacyLinkStream(candidacyId),
-      { type: 'LinkCandidacy', data: { candidacyId, recipientId: personId }, metadata: this.metadata() },
-      causation,
+      { type: 'LinkCandidacy', data: { candidacyId, recipientId: personId } },
+      origin,
     );
   }
 
-  async recordContact(update: ContactUpdate, causation: Causation): Promise<void> {
+  async recordContact(update: ContactUpdate, origin: CommandOrigin): Promise<void> {
     const personId = await this.personOf(update.recipient);
     const { email, firstName, language } = update;
-    await this.runner.run(
+    await this.gateway.handle(
       recipientDecider,
       recipientStream(personId),
       {
@@ -61,35 +56,43 @@ export class RecipientDirectory {
           ...(firstName === undefined ? {} : { firstName }),
           ...(language === undefined ? {} : { language }),
         },
-        metadata: this.metadata(),
       },
-      causation,
+      origin,
     );
   }
 
   async personOf(ref: RecipientRef): Promise<string> {
     if ('personId' in ref) return ref.personId;
     const { events } = await this.store.readStream(candidacyLinkStream(ref.candidacyId));
-    const state = events.reduce(
-      (s, e) => candidacyLinkDecider.evolve(s, e as unknown as CandidacyLinkEvent),
-      candidacyLinkDecider.initialState(),
-    );
+    const state = stateFrom(candidacyLinkDecider, events);
     if (state.recipientId === undefined) {
       throw new UnknownCandidacyError(`candidacy ${ref.candidacyId} is not linked to a candidate yet`);
     }
     return state.recipientId;
   }
 
-  async recipient(personId: string): Promise<Recipient | undefined> {
-    const { events } = await this.store.readStream(recipientStream(personId));
-    const state: RecipientState = events.reduce(
-      (s, e) => recipientDecider.evolve(s, e as unknown as RecipientEvent),
-      recipientDecider.initialState(),
+  /**
+   * Marks a notification as waiting for the person's contact, unless it was recorded meanwhile:
+   * then the recipient, to send to now (nothing for an erased person).
+   */
+  async awaitContact(personId: string, notificationId: string): Promise<Recipient | undefined> {
+    const { state } = await this.gateway.handle(
+      recipientDecider,
+      recipientStream(personId),
+      { type: 'AwaitContact', data: { recipientId: personId, notificationId } },
+      this.gateway.system,
     );
-    return state.status === 'KNOWN' ? state : undefined;
+    return state.status === 'KNOWN' ? this.recipient(personId) : undefined;
   }
 
-  private metadata() {
-    return { now: this.clock.now(), actor: SYSTEM_ACTOR };
+  /** Nothing for an erased person: their address now opens as a placeholder, never to be sent to. */
+  async recipient(personId: string): Promise<Recipient | undefined> {
+    const [contact, erasure] = await Promise.all([
+      this.store.readStream(recipientStream(personId)),
+      this.store.readStream(personStreamId(personId)),
+    ]);
+    if (erasure.version > 0) return undefined;
+    const state: RecipientState = stateFrom(recipientDecider, contact.events);
+    return state.status === 'KNOWN' ? state : undefined;
   }
 }

@@ -1,3 +1,4 @@
+import { domainEventOf } from '@admissions/event-store';
 import type { Projection, ReadModel } from '@admissions/projections';
 import type { NotificationFailed, NotificationKind, NotificationRetried, NotificationSent } from '../domain';
 
@@ -28,7 +29,7 @@ export const failedNotifications: Projection<FailedNotifications> = {
   handles: ['NotificationFailed', 'NotificationRetried', 'NotificationSent'],
   documentsOf: () => [FAILED_DOCUMENT],
   evolve: (document, stored, id) => {
-    const event = stored as unknown as Outcome;
+    const event = domainEventOf<Outcome>(stored);
     const others = (document?.items ?? []).filter((item) => item.id !== event.data.notificationId);
     if (event.type !== 'NotificationFailed') return { _id: id, items: others };
     const { notificationId, recipientId, kind, round, attempts, error, failedAt } = event.data;

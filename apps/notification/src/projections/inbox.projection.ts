@@ -1,4 +1,4 @@
-import type { StoredEvent } from '@admissions/event-store';
+import { domainEventOf, type StoredEvent } from '@admissions/event-store';
 import type { Projection, ReadModel } from '@admissions/projections';
 import type { NotificationKind, NotificationRead, NotificationRequested } from '../domain';
 
@@ -30,7 +30,7 @@ export const inbox: Projection<Inbox> = {
   documentsOf: (event: StoredEvent) => [(event.data as InboxEvent['data']).recipientId],
   evolve: (document, stored, id) => {
     const items = document?.items ?? [];
-    const event = stored as unknown as InboxEvent;
+    const event = domainEventOf<InboxEvent>(stored);
     if (event.type === 'NotificationRequested') {
       const { notificationId, kind, title, body, requestedAt } = event.data;
       if (items.some((item) => item.id === notificationId)) return withItems(id, items);

@@ -1,3 +1,4 @@
+import { domainEventOf } from '@admissions/event-store';
 import { assertNever } from '@admissions/domain-kernel';
 import type { Projection, ReadModel } from '@admissions/projections';
 import type { NotificationFailed, NotificationRequested, NotificationRetried, NotificationSent } from '../domain';
@@ -25,7 +26,7 @@ export const sendBacklog: Projection<SendBacklog> = {
   handles: ['NotificationRequested', 'NotificationRetried', 'NotificationSent', 'NotificationFailed'],
   documentsOf: () => [BACKLOG_DOCUMENT],
   evolve: (document, stored, id) => {
-    const event = stored as unknown as BacklogEvent;
+    const event = domainEventOf<BacklogEvent>(stored);
     const others = (document?.items ?? []).filter((item) => item.id !== event.data.notificationId);
     switch (event.type) {
       case 'NotificationRequested':

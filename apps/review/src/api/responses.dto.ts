@@ -11,7 +11,6 @@ import type {
   NotAdmissibleReason,
   NotAdmissibleReasonCode,
   OpinionKind,
-  ReviewEvent,
 } from '../domain';
 import {
   REVIEW_STATUSES,
@@ -19,7 +18,7 @@ import {
   type OpinionView,
   type ReviewStatus,
 } from '../projections/review-view.projection';
-import type { ReviewResponse } from './review-queries';
+import type { ReviewResponse } from '../application/review.queries';
 import type { ReviewCommandResponse } from './reviews.controller';
 
 // The replies of the review API, as the OpenAPI document shows them; each class implements the
@@ -33,21 +32,6 @@ const NOT_ADMISSIBLE_CODES: readonly NotAdmissibleReasonCode[] = [
   'UNFAVOURABLE_OPINION',
   'INCONCLUSIVE_INTERVIEW',
   'EQUIVALENCE_REFUSED',
-];
-const REVIEW_EVENT_TYPES: readonly ReviewEvent['type'][] = [
-  'ReviewOpened',
-  'ReviewAssigned',
-  'InterviewScheduled',
-  'InterviewRescheduled',
-  'InterviewCancelled',
-  'InterviewHeld',
-  'EquivalenceConfirmed',
-  'EquivalenceRefused',
-  'OpinionGiven',
-  'OpinionCorrected',
-  'CandidateDeclaredAdmissible',
-  'CandidateDeclaredNotAdmissible',
-  'ReviewClosed',
 ];
 
 export class EligibilityCheckDto implements EligibilityCheck {
@@ -156,11 +140,9 @@ export class ReasonedOpinionDto {
   @ApiProperty() motivation!: string;
 }
 
-/** What a lead's command answers: the events it recorded and where the review stands now. */
+/** What a lead's command answers: where the review stands now (the same when a command is repeated). */
 export class ReviewCommandResultDto implements Omit<ReviewCommandResponse, 'interview'> {
   @ApiProperty() candidacyId!: string;
-  @ApiProperty({ type: [String], enum: REVIEW_EVENT_TYPES, description: 'What the command recorded' })
-  events!: string[];
   @ApiProperty({ enum: ['NOT_OPENED', 'OPEN', 'ADMISSIBLE', 'NOT_ADMISSIBLE', 'CLOSED'] }) status!: string;
   @ApiProperty({ type: String, nullable: true }) leadId!: string | null;
   @ApiProperty({ enum: EQUIVALENCES, nullable: true }) equivalence!: string | null;

@@ -1,5 +1,6 @@
+import { Omittable } from '@admissions/platform';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsOptional, IsString, IsUrl, Matches, MaxLength } from 'class-validator';
+import { IsBoolean, IsIn, IsString, IsUrl, Matches, MaxLength } from 'class-validator';
 import type { InterviewMode, OpinionKind } from '../domain';
 import { REVIEW_STATUSES, type ReviewStatus } from '../projections/review-view.projection';
 
@@ -8,12 +9,12 @@ const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[
 
 export class WorklistQueryDto {
   @ApiPropertyOptional({ enum: REVIEW_STATUSES, description: 'Only the files in this status' })
-  @IsOptional()
+  @Omittable()
   @IsIn(REVIEW_STATUSES)
   status?: ReviewStatus;
 
   @ApiPropertyOptional({ description: "Admins only: another lead's worklist", maxLength: 200 })
-  @IsOptional()
+  @Omittable()
   @IsString()
   @MaxLength(200)
   leadId?: string;
@@ -37,7 +38,7 @@ export class InterviewSlotDto {
   mode!: InterviewMode;
 
   @ApiPropertyOptional({ description: 'Required on site', example: 'B-204', maxLength: 200 })
-  @IsOptional()
+  @Omittable()
   @IsString()
   @MaxLength(200)
   room?: string;
@@ -48,7 +49,7 @@ export class InterviewSlotDto {
     format: 'uri',
     maxLength: 2000,
   })
-  @IsOptional()
+  @Omittable()
   @IsUrl({ protocols: ['https', 'http'], require_protocol: true }, { message: 'link must be an http(s) URL' })
   @MaxLength(2000)
   link?: string;
@@ -56,7 +57,7 @@ export class InterviewSlotDto {
 
 export class CancelInterviewDto {
   @ApiPropertyOptional({ maxLength: 2000 })
-  @IsOptional()
+  @Omittable()
   @IsString()
   @MaxLength(2000)
   reason?: string;

@@ -1,5 +1,5 @@
 import { type Actor, toParisIso } from '@admissions/domain-kernel';
-import { CurrentActor, Roles } from '@admissions/platform';
+import { CurrentActor, JournalledRead, Roles } from '@admissions/platform';
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import {
@@ -11,7 +11,7 @@ import {
 } from '@nestjs/swagger';
 import { ActOnReview, type ActOnReviewResult, type LeadAction } from '../application/act-on-review';
 import type { ReviewState } from '../domain';
-import { type ReviewResponse, ReviewQueries } from './review-queries';
+import { type ReviewResponse, ReviewQueries } from '../application/review.queries';
 import {
   CancelInterviewDto,
   InterviewOutcomeDto,
@@ -23,10 +23,9 @@ import {
 } from './review.dto';
 import { ReviewCommandResultDto, ReviewDto } from './responses.dto';
 
-/** What a command answers: the events it appended and where the review stands now. */
+/** What a command answers: where the review stands now (a repeated command finds it unchanged). */
 export interface ReviewCommandResponse {
   readonly candidacyId: string;
-  readonly events: readonly string[];
   readonly status: string;
   readonly leadId: string | null;
   readonly equivalence: string | null;
@@ -34,11 +33,10 @@ export interface ReviewCommandResponse {
   readonly opinion: { readonly opinion: string; readonly motivation: string } | null;
 }
 
-function commandResponse(candidacyId: string, { events, state }: ActOnReviewResult): ReviewCommandResponse {
+function commandResponse(candidacyId: string, { state }: ActOnReviewResult): ReviewCommandResponse {
   if (state.status === 'NOT_OPENED') {
     return {
       candidacyId,
-      events,
       status: 'NOT_OPENED',
       leadId: null,
       equivalence: null,
@@ -51,7 +49,6 @@ function commandResponse(candidacyId: string, { events, state }: ActOnReviewResu
   const startsAtParis = 'startsAt' in interview ? { startsAtParis: toParisIso(interview.startsAt) } : {};
   return {
     candidacyId,
-    events,
     status,
     leadId: state.leadId,
     equivalence: state.equivalence,
@@ -89,6 +86,7 @@ export class ReviewsController {
   }
 
   @Get('reviews/:candidacyId')
+  @JournalledRead('candidacyId')
   @ApiOperation({ summary: 'One review: file summary, eligibility explanation, interview, opinion, outcome' })
   @ApiOkResponse({ type: ReviewDto })
   review(@CurrentActor() actor: Actor, @Param('candidacyId') candidacyId: string): Promise<ReviewResponse> {

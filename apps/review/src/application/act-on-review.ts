@@ -1,18 +1,11 @@
-import type { Actor, Clock } from '@admissions/domain-kernel';
-import { CommandRunner } from '@admissions/event-store';
-import { CLOCK, currentCorrelationId } from '@admissions/platform';
-import { Inject } from '@nestjs/common';
+import type { Actor } from '@admissions/domain-kernel';
+import { CommandGateway, type Intent } from '@admissions/platform';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { randomUUID } from 'node:crypto';
 import { type ReviewCommand, reviewDecider, type ReviewState, reviewStreamId } from '../domain';
 
 /** What the assigned lead (or an admin) does on a review: every command but the system ones. */
 export type LeadCommand = Exclude<ReviewCommand, { type: 'OpenReview' | 'ReassignReview' | 'CloseReview' }>;
-export type LeadAction = LeadCommand extends infer C
-  ? C extends LeadCommand
-    ? { readonly type: C['type']; readonly data: C['data'] }
-    : never
-  : never;
+export type LeadAction = Intent<LeadCommand>;
 
 export class ActOnReview {
   constructor(
@@ -22,24 +15,18 @@ export class ActOnReview {
   ) {}
 }
 
+/** Where the review stands after the command; the events stay inside the service. */
 export interface ActOnReviewResult {
-  readonly events: readonly string[];
   readonly state: ReviewState;
 }
 
 /** REV-1..4, ELIG-5: the decider checks the actor (assigned lead or admin) and the rule. */
 @CommandHandler(ActOnReview)
 export class ActOnReviewHandler implements ICommandHandler<ActOnReview, ActOnReviewResult> {
-  constructor(
-    private readonly runner: CommandRunner,
-    @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
+  constructor(private readonly gateway: CommandGateway) {}
 
   async execute({ candidacyId, action, actor }: ActOnReview): Promise<ActOnReviewResult> {
-    const command = { ...action, metadata: { now: this.clock.now(), actor } } as LeadCommand;
-    const { events, state } = await this.runner.run(reviewDecider, reviewStreamId(candidacyId), command, {
-      correlationId: currentCorrelationId() ?? randomUUID(),
-    });
-    return { events: events.map((event) => event.type), state };
+    const { state } = await this.gateway.handle(reviewDecider, reviewStreamId(candidacyId), action, { actor });
+    return { state };
   }
 }

@@ -1,8 +1,6 @@
-import type { Clock } from '@admissions/domain-kernel';
-import { CommandRunner } from '@admissions/event-store';
 import type { ReceivedEvent } from '@admissions/messaging';
-import { CLOCK, currentCorrelationId, EventSubscriptions, eventTopicOf } from '@admissions/platform';
-import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { CommandGateway, EventSubscriptions, eventTopicOf, type Intent } from '@admissions/platform';
+import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { type IntakeCommand, intakeDecider, intakeStreamId, reviewDecider, reviewStreamId } from '../domain';
 import {
   type CandidacySubmittedData,
@@ -10,8 +8,7 @@ import {
   submissionOf,
   type SubmissionRankData,
 } from './candidacy-events';
-import { type Cause, ReviewAssignment } from './review-assignment';
-import { systemMetadata } from './system-actor';
+import { ReviewAssignment } from './review-assignment';
 
 export const INTAKE_TYPES = ['CandidacySubmitted', 'SubmissionRanked', 'CandidacyWithdrawn'];
 
@@ -28,9 +25,8 @@ export class CandidacyIntake implements OnModuleInit {
 
   constructor(
     private readonly subscriptions: EventSubscriptions,
-    private readonly runner: CommandRunner,
+    private readonly gateway: CommandGateway,
     private readonly assignment: ReviewAssignment,
-    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   onModuleInit(): void {
@@ -43,59 +39,52 @@ export class CandidacyIntake implements OnModuleInit {
   }
 
   async on(event: ReceivedEvent): Promise<void> {
-    const cause: Cause = {
-      eventId: event.metadata.eventId,
-      correlationId: currentCorrelationId() ?? event.metadata.correlationId,
-    };
+    const { eventId } = event.metadata;
     switch (event.type) {
       case 'CandidacySubmitted': {
         const submission = submissionOf(event.data as CandidacySubmittedData);
         if (submission === null) {
-          this.logger.warn({ msg: 'an ineligible file was submitted: not reviewed (CAND-2)', eventId: cause.eventId });
+          this.logger.warn({ msg: 'an ineligible file was submitted: not reviewed (CAND-2)', eventId });
           return;
         }
-        return this.intake(submission.candidacyId, { type: 'RecordSubmission', data: submission }, cause);
+        return this.intake(submission.candidacyId, { type: 'RecordSubmission', data: submission }, eventId);
       }
       case 'SubmissionRanked': {
         const { candidacyId, programmeCode, rank } = event.data as SubmissionRankData;
-        return this.intake(
-          candidacyId,
-          { type: 'RecordSubmissionRank', data: { candidacyId, programmeCode, rank } },
-          cause,
-        );
+        const data = { candidacyId, programmeCode, rank };
+        return this.intake(candidacyId, { type: 'RecordSubmissionRank', data }, eventId);
       }
       case 'CandidacyWithdrawn':
-        return this.withdraw(event.data as CandidacyWithdrawnData, cause);
+        return this.withdraw(event.data as CandidacyWithdrawnData, eventId);
       default:
         return;
     }
   }
 
-  private async intake(candidacyId: string, command: Omit<IntakeCommand, 'metadata'>, cause: Cause): Promise<void> {
-    const { state } = await this.runner.run(
-      intakeDecider,
-      intakeStreamId(candidacyId),
-      { ...command, metadata: systemMetadata(this.clock.now()) } as IntakeCommand,
-      { correlationId: cause.correlationId, causationId: cause.eventId },
-    );
-    await this.assignment.openWhenReady(state, cause);
+  private async intake(candidacyId: string, intent: Intent<IntakeCommand>, eventId: string): Promise<void> {
+    const cause = this.gateway.causedBy(eventId);
+    // The file's first event finds no intake stream, its second the one this process wrote.
+    const { state } = await this.gateway.handle(intakeDecider, intakeStreamId(candidacyId), intent, cause, {
+      expectNew: true,
+    });
+    await this.assignment.openWhenReady(state, eventId);
   }
 
-  private async withdraw({ candidacyId, programmeCode }: CandidacyWithdrawnData, cause: Cause): Promise<void> {
-    const options = { correlationId: cause.correlationId, causationId: cause.eventId };
-    const { state } = await this.runner.run(
+  private async withdraw({ candidacyId, programmeCode }: CandidacyWithdrawnData, eventId: string): Promise<void> {
+    const cause = this.gateway.causedBy(eventId);
+    const { state } = await this.gateway.handle(
       intakeDecider,
       intakeStreamId(candidacyId),
-      { type: 'RecordWithdrawal', data: { candidacyId }, metadata: systemMetadata(this.clock.now()) },
-      options,
+      { type: 'RecordWithdrawal', data: { candidacyId } },
+      cause,
     );
-    await this.runner.run(
+    await this.gateway.handle(
       reviewDecider,
       reviewStreamId(candidacyId),
-      { type: 'CloseReview', data: { reason: 'CANDIDACY_WITHDRAWN' }, metadata: systemMetadata(this.clock.now()) },
-      options,
+      { type: 'CloseReview', data: { reason: 'CANDIDACY_WITHDRAWN' } },
+      cause,
     );
     const programme = programmeCode ?? state.submission?.programmeCode;
-    if (programme !== undefined) await this.assignment.untrack(programme, candidacyId, cause);
+    if (programme !== undefined) await this.assignment.untrack(programme, candidacyId, eventId);
   }
 }

@@ -1,5 +1,5 @@
 import type { ReceivedEvent } from '@admissions/messaging';
-import { currentCorrelationId, EventSubscriptions, eventTopicOf } from '@admissions/platform';
+import { EventSubscriptions, eventTopicOf } from '@admissions/platform';
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import type { ProgrammeLeadFacts } from './candidacy-events';
 import { ReviewAssignment } from './review-assignment';
@@ -27,9 +27,6 @@ export class ProgrammeLeads implements OnModuleInit {
   async on(event: ReceivedEvent): Promise<void> {
     const { code, pedagogicalLeadId, createdAt, changedAt } = event.data as ProgrammeLeadFacts;
     const effectiveAt = changedAt ?? createdAt ?? event.metadata.occurredAt;
-    await this.assignment.recordLead(code, pedagogicalLeadId, effectiveAt, {
-      eventId: event.metadata.eventId,
-      correlationId: currentCorrelationId() ?? event.metadata.correlationId,
-    });
+    await this.assignment.recordLead(code, pedagogicalLeadId, effectiveAt, event.metadata.eventId);
   }
 }

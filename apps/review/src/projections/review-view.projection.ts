@@ -1,4 +1,4 @@
-import type { StoredEvent } from '@admissions/event-store';
+import { domainEventOf, erasedShape, type StoredEvent } from '@admissions/event-store';
 import type { Projection, ReadModel } from '@admissions/projections';
 import type {
   CandidatePersonal,
@@ -111,16 +111,27 @@ export const REVIEW_EVENT_TYPES: readonly ReviewEvent['type'][] = [
   'ReviewClosed',
 ];
 
-/** rm_reviews: one document per candidacy (read by _id), folded from the review's events. */
+/**
+ * rm_reviews: one document per candidacy (read by _id), folded from the review's events; a lead's
+ * worklist is an equality on the indexed leadId and status, so it costs what it returns; a
+ * candidate's reviews (their data, GDPR art. 15) one on the indexed candidateId.
+ */
 export const reviewViews: Projection<ReviewView> = {
   name: 'rm_reviews',
   handles: REVIEW_EVENT_TYPES,
+  indexes: ['leadId', 'status', 'candidateId'],
   documentsOf: (event: StoredEvent) => [(event.data as { candidacyId: string }).candidacyId],
   evolve: (document, stored, id) => {
-    const event = stored as unknown as ReviewEvent;
+    const event = domainEventOf<ReviewEvent>(stored);
     const at = stored.metadata.occurredAt;
     const view = { ...(document ?? blank(id, at)), updatedAt: at };
     return evolveView(view, event);
+  },
+  // Erasure: the candidate's name, email and phone become placeholders; the review stays.
+  erasure: {
+    personField: 'candidateId',
+    erase: (view) =>
+      view.personal === null ? view : { ...view, personal: erasedShape(view.personal) as CandidatePersonal },
   },
 };
 

@@ -17,7 +17,15 @@ app.kubernetes.io/version: {{ .Chart.AppVersion | quote }}
 app.kubernetes.io/instance: {{ .Release.Name }}
 {{- end -}}
 
-{{/* The following take a dict: root (the top context), name (service), svc (its values). */}}
+{{/* What the release runs, as JSON {name: values}: the enabled services and the portal. */}}
+{{- define "admissions.components" -}}
+{{- $components := dict -}}
+{{- range $name, $svc := .Values.services }}{{ if $svc.enabled }}{{ $_ := set $components $name $svc }}{{ end }}{{ end -}}
+{{- if .Values.portal.enabled }}{{ $_ := set $components "portal" .Values.portal }}{{ end -}}
+{{- toJson $components -}}
+{{- end -}}
+
+{{/* The following take a dict: root (the top context), name (service or portal), svc (its values). */}}
 {{- define "admissions.name" -}}
 {{- printf "%s-%s" (include "admissions.fullname" .root) .name -}}
 {{- end -}}
@@ -30,11 +38,13 @@ app.kubernetes.io/instance: {{ .root.Release.Name }}
 {{- define "admissions.labels" -}}
 {{ include "admissions.chartLabels" .root }}
 {{ include "admissions.selectorLabels" . }}
-app.kubernetes.io/component: service
+app.kubernetes.io/component: {{ ternary "portal" "service" (eq .name "portal") }}
 {{- end -}}
 
+{{/* The portal runs the gateway app's image (the Dockerfile's SERVICE=gateway). */}}
 {{- define "admissions.image" -}}
-{{- printf "%s/%s:%s" .root.Values.image.repository .name (default .root.Chart.AppVersion .root.Values.image.tag) -}}
+{{- $image := ternary "gateway" .name (eq .name "portal") -}}
+{{- printf "%s/%s:%s" .root.Values.image.repository $image (default .root.Chart.AppVersion .root.Values.image.tag) -}}
 {{- end -}}
 
 {{/* The consumer groups of a service, from the dead-letter topics of the registry (JSON list). */}}
@@ -52,6 +62,21 @@ app.kubernetes.io/component: service
 {{- define "admissions.kedaScaled" -}}
 {{- if and .root.Values.keda.enabled .svc.autoscaling.enabled (gt (len (include "admissions.consumerGroups" . | fromJsonArray)) 0) -}}
 true
+{{- end -}}
+{{- end -}}
+
+{{/* Where browsers reach the portal (takes the top context). */}}
+{{- define "admissions.portalUrl" -}}
+{{- default (printf "https://%s" .Values.routing.domain) .Values.portal.publicUrl -}}
+{{- end -}}
+
+{{/* Public host and path prefixes (JSON): a service's API at <service>.<domain>, the portal at its URL's /. */}}
+{{- define "admissions.route" -}}
+{{- $routing := .root.Values.routing -}}
+{{- if eq .name "portal" -}}
+{{- toJson (dict "host" (urlParse (include "admissions.portalUrl" .root)).hostname "paths" (list "/")) -}}
+{{- else -}}
+{{- toJson (dict "host" (printf "%s.%s" .name $routing.domain) "paths" (ternary (list "/v1" "/docs" "/docs-json") (list "/v1") $routing.exposeApiDocs)) -}}
 {{- end -}}
 {{- end -}}
 
@@ -76,18 +101,38 @@ seccompProfile:
   type: RuntimeDefault
 {{- end -}}
 
-{{/* Settings from the service's ConfigMap and from the existing Secrets. */}}
+{{/* Settings from the ConfigMap and from the existing Secrets: the portal's, or a service's. */}}
 {{- define "admissions.env" -}}
 envFrom:
   - configMapRef:
       name: {{ include "admissions.name" . }}
 env:
-  - name: MONGO_URL
-    valueFrom:
-      secretKeyRef: { name: {{ .root.Values.mongodb.existingSecret.name }}, key: {{ .root.Values.mongodb.existingSecret.key }} }
   - name: REDIS_URL
     valueFrom:
       secretKeyRef: { name: {{ .root.Values.redis.existingSecret.name }}, key: {{ .root.Values.redis.existingSecret.key }} }
+  {{- if eq .name "portal" }}
+  {{- with .svc.oidc.existingSecret }}
+  - name: OIDC_ISSUER_URL
+    valueFrom:
+      secretKeyRef: { name: {{ .name }}, key: {{ .issuerUrlKey }} }
+  - name: OIDC_CLIENT_ID
+    valueFrom:
+      secretKeyRef: { name: {{ .name }}, key: {{ .clientIdKey }} }
+  - name: OIDC_CLIENT_SECRET
+    valueFrom:
+      secretKeyRef: { name: {{ .name }}, key: {{ .clientSecretKey }} }
+  {{- end }}
+  {{- else }}
+  - name: MONGO_URL
+    valueFrom:
+      secretKeyRef: { name: {{ .root.Values.mongodb.existingSecret.name }}, key: {{ .root.Values.mongodb.existingSecret.key }} }
+  {{- with .root.Values.keyStore.existingSecret }}
+  {{- if .name }}
+  - name: KEY_STORE_URL
+    valueFrom:
+      secretKeyRef: { name: {{ .name }}, key: {{ .key }} }
+  {{- end }}
+  {{- end }}
   {{- with .root.Values.auth.existingSecret }}
   - name: AUTH_JWKS_URL
     valueFrom:
@@ -109,4 +154,26 @@ env:
       secretKeyRef: { name: {{ .name }}, key: {{ .passwordKey }} }
   {{- end }}
   {{- end }}
+  {{- end }}
+{{- end -}}
+
+{{/* NetworkPolicy egress rules: to the cluster DNS (takes networkPolicy), to a server (name, rule). */}}
+{{- define "admissions.dnsEgress" -}}
+- to:
+    {{- toYaml .egress.dns.to | nindent 4 }}
+  ports:
+    {{- range .egress.dns.ports }}
+    - { protocol: UDP, port: {{ . }} }
+    - { protocol: TCP, port: {{ . }} }
+    {{- end }}
+{{- end -}}
+
+{{- define "admissions.egress" -}}
+# {{ .name }}
+- to:
+    {{- toYaml .rule.to | nindent 4 }}
+  ports:
+    {{- range .rule.ports }}
+    - { protocol: TCP, port: {{ . }} }
+    {{- end }}
 {{- end -}}

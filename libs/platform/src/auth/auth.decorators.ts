@@ -3,7 +3,7 @@ import { ApiExtension, ApiForbiddenResponse } from '@nestjs/swagger';
 import type { Actor } from '@admissions/domain-kernel';
 import type { Request } from 'express';
 import { PUBLIC_EXTENSION } from '../openapi/error-responses';
-import type { Role } from './roles';
+import { ROLES, type Role } from './roles';
 
 export const IS_PUBLIC = 'platform:isPublic';
 export const REQUIRED_ROLES = 'platform:requiredRoles';
@@ -17,6 +17,9 @@ export const Roles = (...roles: Role[]) =>
     SetMetadata(REQUIRED_ROLES, roles),
     ApiForbiddenResponse({ description: `Requires one of the roles: ${roles.join(', ')}` }),
   );
+
+/** Opens a route to every signed-in user, whatever their role: said outright, like any other access. */
+export const SignedIn = () => Roles(...ROLES);
 
 export interface AuthenticatedRequest extends Request {
   actor?: Actor;

@@ -6,8 +6,8 @@ import {
   UnauthorizedException,
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { type AuthenticatedRequest, IS_PUBLIC, REQUIRED_ROLES } from './auth.decorators';
-import type { Role } from './roles';
+import type { AuthenticatedRequest } from './auth.decorators';
+import { declaredAccess } from './route-access';
 import { InvalidTokenError, TokenVerifier } from './token-verifier';
 
 /**
@@ -23,8 +23,8 @@ export class AuthGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (context.getType() !== 'http') return true;
-    const targets = [context.getHandler(), context.getClass()];
-    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets) === true) return true;
+    const access = declaredAccess(this.reflector, [context.getHandler(), context.getClass()]);
+    if (access.kind === 'public') return true;
 
     const req = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const [scheme, token] = (req.headers.authorization ?? '').split(' ');
@@ -38,9 +38,8 @@ export class AuthGuard implements CanActivate {
       throw error;
     }
 
-    const required = this.reflector.getAllAndOverride<Role[] | undefined>(REQUIRED_ROLES, targets);
-    if (required !== undefined && !required.some((role) => req.actor?.roles.includes(role))) {
-      throw new ForbiddenException(`Requires one of the roles: ${required.join(', ')}`);
+    if (access.kind === 'roles' && !access.roles.some((role) => req.actor?.roles.includes(role))) {
+      throw new ForbiddenException(`Requires one of the roles: ${access.roles.join(', ')}`);
     }
     return true;
   }

@@ -1,5 +1,5 @@
 import { sign } from 'jsonwebtoken';
-import { AUTH_DEFAULTS } from '../config/base-env';
+import { AUTH_DEFAULTS, issuersOf } from '../config/base-env';
 import { ensureDevKeyPair } from './dev-keys';
 import type { Role } from './roles';
 
@@ -15,7 +15,7 @@ export interface DevTokenRequest {
 /**
  * A token the services accept when they run without a JWKS (development and tests), signed
  * with the local key pair. The same environment variables as the services decide the key
- * directory, issuer and audience, so both sides agree.
+ * directory, issuer (the first AUTH_ISSUER lists) and audience, so both sides agree.
  */
 export function signDevToken(request: DevTokenRequest, env: NodeJS.ProcessEnv = process.env): string {
   const { privateKey } = ensureDevKeyPair(env.AUTH_DEV_KEY_DIR || AUTH_DEFAULTS.devKeyDir);
@@ -23,7 +23,7 @@ export function signDevToken(request: DevTokenRequest, env: NodeJS.ProcessEnv = 
     algorithm: 'RS256',
     keyid: DEV_KEY_ID,
     subject: request.sub,
-    issuer: env.AUTH_ISSUER || AUTH_DEFAULTS.issuer,
+    issuer: issuersOf(env.AUTH_ISSUER || AUTH_DEFAULTS.issuer)[0],
     audience: env.AUTH_AUDIENCE || AUTH_DEFAULTS.audience,
     expiresIn: request.expiresIn ?? '1h',
   });

@@ -10,6 +10,8 @@ export const ROLES = [
   'training-directorate',
   'study-advisor',
   'admin',
+  // Reads the access journal of candidates' files (who read which, when); acts on nothing else.
+  'data-protection-officer',
 ] as const;
 export type Role = (typeof ROLES)[number];
 

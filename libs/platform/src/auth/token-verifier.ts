@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Actor } from '@admissions/domain-kernel';
 import { type JwtHeader, type JwtPayload, verify } from 'jsonwebtoken';
 import type { JwksClient } from 'jwks-rsa';
-import { BaseEnv } from '../config/base-env';
+import { BaseEnv, issuersOf } from '../config/base-env';
 import { ensureDevKeyPair } from './dev-keys';
 import { isRole } from './roles';
 
@@ -14,7 +14,8 @@ export class InvalidTokenError extends Error {
 type KeyLookup = (header: JwtHeader) => Promise<string>;
 
 /**
- * Checks an RS256 bearer token and reads the actor from it. Keys come from the identity
+ * Checks a bearer token and reads the actor from it: RS256 only (so neither `alg: none` nor an
+ * HMAC signed with the public key), an expiry, the configured issuer and audience. Keys come from the identity
  * provider's JWKS when AUTH_JWKS_URL is set, from the local dev key pair otherwise.
  */
 @Injectable()
@@ -37,7 +38,7 @@ export class TokenVerifier {
         },
         {
           algorithms: ['RS256'],
-          issuer: this.env.AUTH_ISSUER,
+          issuer: issuersOf(this.env.AUTH_ISSUER),
           audience: this.env.AUTH_AUDIENCE,
           clockTolerance: 5,
         },
@@ -49,6 +50,8 @@ export class TokenVerifier {
         },
       );
     });
+    // jsonwebtoken checks `exp` only when present: a token that never expires is refused here.
+    if (typeof payload.exp !== 'number') throw new InvalidTokenError('token has no expiry');
     if (typeof payload.sub !== 'string' || payload.sub === '') throw new InvalidTokenError('token has no subject');
     const claimed: unknown = payload.roles;
     // Unknown roles are dropped rather than refused: an identity provider may carry others.

@@ -50,6 +50,15 @@ describe('loadEnv', () => {
     expect(env.MONGO_DB).toBe('admissions_jury');
   });
 
+  it('defaults the public base URL to the local port, and takes a configured one', () => {
+    expect(loadEnv(JuryEnv, valid, 'jury').PUBLIC_BASE_URL).toBe('http://localhost:3003');
+    const configured = loadEnv(JuryEnv, { ...valid, PUBLIC_BASE_URL: 'https://admissions.example.org/jury' }, 'jury');
+    expect(configured.PUBLIC_BASE_URL).toBe('https://admissions.example.org/jury');
+    expect(failureOf(() => loadEnv(JuryEnv, { ...valid, PUBLIC_BASE_URL: 'jury:3003' }, 'jury'))).toBe(
+      'config: PUBLIC_BASE_URL must be an http(s) URL without query or fragment',
+    );
+  });
+
   it('names a malformed setting in one line', () => {
     const message = failureOf(() => loadEnv(BaseEnv, { ...valid, MONGO_URL: 'foo' }, 'review'));
     expect(message).toBe('config: MONGO_URL must be a mongodb:// URL');
@@ -73,10 +82,26 @@ describe('loadEnv', () => {
   });
 
   it('refuses to run in production on the local dev keys', () => {
-    expect(failureOf(() => loadEnv(BaseEnv, { ...valid, NODE_ENV: 'production' }, 'jury'))).toBe(
+    const named = { AUTH_ISSUER: 'https://idp', AUTH_AUDIENCE: 'admissions' };
+    expect(failureOf(() => loadEnv(BaseEnv, { ...valid, ...named, NODE_ENV: 'production' }, 'jury'))).toBe(
       'config: AUTH_JWKS_URL must be an http(s) URL (required when NODE_ENV=production)',
     );
-    const env = loadEnv(BaseEnv, { ...valid, NODE_ENV: 'production', AUTH_JWKS_URL: 'https://idp/jwks' }, 'jury');
-    expect(env.AUTH_JWKS_URL).toBe('https://idp/jwks');
+    const idp = { AUTH_JWKS_URL: 'https://idp/jwks', ...named };
+    const env = loadEnv(BaseEnv, { ...valid, NODE_ENV: 'production', ...idp }, 'jury');
+    expect(env).toMatchObject(idp);
+  });
+
+  it("requires the identity provider's issuer and audience in production, and fills in the development ones elsewhere", () => {
+    const production = { ...valid, NODE_ENV: 'production', AUTH_JWKS_URL: 'https://idp/jwks' };
+    expect(failureOf(() => loadEnv(BaseEnv, production, 'jury'))).toBe(
+      'config: AUTH_ISSUER is required when NODE_ENV=production; AUTH_AUDIENCE is required when NODE_ENV=production',
+    );
+    expect(failureOf(() => loadEnv(BaseEnv, { ...production, AUTH_ISSUER: 'https://idp' }, 'jury'))).toBe(
+      'config: AUTH_AUDIENCE is required when NODE_ENV=production',
+    );
+    expect(loadEnv(BaseEnv, valid, 'jury')).toMatchObject({
+      AUTH_ISSUER: 'admissions-dev',
+      AUTH_AUDIENCE: 'admissions-api',
+    });
   });
 });

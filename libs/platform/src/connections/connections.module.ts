@@ -7,12 +7,12 @@ import {
   type OnApplicationBootstrap,
   type OnApplicationShutdown,
 } from '@nestjs/common';
-import { ShiftedClock, SystemClock } from '@admissions/domain-kernel';
 import Redis from 'ioredis';
 import { Kafka } from 'kafkajs';
 import type { Logger as PinoInstance } from 'pino';
 import { collectDefaultMetrics, Registry } from 'prom-client';
 import { BaseEnv } from '../config/base-env';
+import { serviceClock } from '../config/service-clock';
 import { kafkaLogCreator } from '../logging/kafka-log-creator';
 import { ROOT_LOGGER } from '../logging/logging.module';
 import { StartupModule } from '../resilience/startup.module';
@@ -24,7 +24,8 @@ import { MongoDatabase } from './mongo-database';
 /**
  * On FerretDB over PostgreSQL (FERRETDB_PG_URL set: local runs), keeps GIN indexes beside the
  * indexes the service declares, without which FerretDB scans a table even to find one _id.
- * Collections appear as the service first writes to them, so it looks again now and then.
+ * Collections appear as the service first writes to them, so it looks again now and then: soon
+ * after start-up, when most appear, then every 5 minutes (each look opens a PostgreSQL session).
  */
 @Injectable()
 class FerretdbIndexMirror implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -44,7 +45,7 @@ class FerretdbIndexMirror implements OnApplicationBootstrap, OnApplicationShutdo
     const next = () => {
       this.timer = setTimeout(() => {
         mirror();
-        delay = Math.min(delay * 2, 60_000);
+        delay = Math.min(delay * 2, 300_000);
         next();
       }, delay);
       this.timer.unref();
@@ -112,8 +113,7 @@ class ConnectionsCloser implements BeforeApplicationShutdown, OnApplicationShutd
     {
       provide: CLOCK,
       inject: [BaseEnv],
-      useFactory: (env: BaseEnv) =>
-        env.CLOCK_SHIFT_DAYS ? new ShiftedClock(env.CLOCK_SHIFT_DAYS * 86_400_000) : new SystemClock(),
+      useFactory: serviceClock,
     },
     {
       provide: METRICS_REGISTRY,
@@ -121,8 +121,10 @@ class ConnectionsCloser implements BeforeApplicationShutdown, OnApplicationShutd
       useFactory: (env: BaseEnv) => {
         const registry = new Registry();
         registry.setDefaultLabels({ service: env.SERVICE_NAME });
-        // The event-loop delay is sampled every 100 ms, not 10: a sampler is a timer that never sleeps.
-        collectDefaultMetrics({ register: registry, eventLoopMonitoringPrecision: 100 });
+        // The event-loop delay is sampled once a second, not every 10 ms: a sampler is a timer that
+        // never sleeps, and wakes an idle process each time. A stall still shows whole: it delays
+        // the sample after it by as long as it lasted.
+        collectDefaultMetrics({ register: registry, eventLoopMonitoringPrecision: 1000 });
         return registry;
       },
     },

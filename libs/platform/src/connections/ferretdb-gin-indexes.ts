@@ -100,15 +100,19 @@ export async function mirrorIndexesAsGin(pgUrl: string, database: string): Promi
   try {
     const wanted = new Map<string, Set<string>>();
     for (const { table } of await tablesOf(client, database)) wanted.set(table, new Set(['_id']));
-    const { rows } = await client.query<{ table: string; definition: string }>(
-      `SELECT tablename AS table, indexdef AS definition FROM pg_indexes WHERE schemaname = $1 AND indexdef LIKE '%btree%'`,
+    const { rows } = await client.query<{ table: string; name: string; definition: string }>(
+      `SELECT tablename AS table, indexname AS name, indexdef AS definition FROM pg_indexes WHERE schemaname = $1`,
       [database],
     );
-    for (const { table, definition } of rows)
+    for (const { table, definition } of rows.filter((row) => row.definition.includes('btree')))
       for (const [, field] of definition.matchAll(/_jsonb -> '((?:[^']|'')+)'::text/g))
         wanted.get(table)?.add(field.replace(/''/g, "'"));
+    // A round that finds every index in place (the usual case) sends no DDL.
+    const existing = new Set(rows.map((row) => row.name));
     for (const [table, fields] of wanted)
-      for (const field of fields) if (!field.includes('.')) await createGinIndex(client, database, table, field);
+      for (const field of fields)
+        if (!field.includes('.') && !existing.has(indexName(table, field)))
+          await createGinIndex(client, database, table, field);
   } finally {
     await client.end();
   }

@@ -1,7 +1,8 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { NOT_YET_FOLDED_RETRY_SECONDS, NotYetFoldedError } from '../consistency/not-yet-folded.error';
 import { currentCorrelationId } from '../logging/correlation';
-import { PROBLEM_CONTENT_TYPE, RETRY_AFTER_SECONDS, toProblem } from './problem-details';
+import { PROBLEM_CONTENT_TYPE, RateLimitedError, RETRY_AFTER_SECONDS, toProblem } from './problem-details';
 
 /** The one place where errors become HTTP answers: application/problem+json, always. */
 @Catch()
@@ -14,10 +15,13 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const res = host.switchToHttp().getResponse<Response>();
     const { problem, known } = toProblem(exception, req.originalUrl ?? req.url);
 
-    if (problem.status === 503) {
+    if (exception instanceof NotYetFoldedError) {
+      res.setHeader('Retry-After', String(NOT_YET_FOLDED_RETRY_SECONDS));
+    } else if (problem.status === 503) {
       this.logger.warn(`${req.method} ${req.originalUrl}: dependency unavailable: ${String(exception)}`);
       res.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
     }
+    if (exception instanceof RateLimitedError) res.setHeader('Retry-After', String(exception.retryAfterSeconds));
     if (!known) {
       this.logger.error(
         `unexpected error on ${req.method} ${req.originalUrl}: ${String(exception)}`,

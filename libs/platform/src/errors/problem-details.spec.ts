@@ -1,4 +1,10 @@
-import { BadRequestException, ForbiddenException, NotFoundException, UnauthorizedException } from '@nestjs/common';
+import {
+  BadRequestException,
+  ForbiddenException,
+  HttpException,
+  NotFoundException,
+  UnauthorizedException,
+} from '@nestjs/common';
 import {
   ConcurrencyError,
   ForbiddenError,
@@ -68,6 +74,34 @@ describe('toProblem', () => {
     expect(toProblem(parseError, '/').problem).toMatchObject({
       status: 400,
       type: 'urn:admissions:problem:malformed-body',
+    });
+  });
+
+  // Found by e2e/fuzz.e2e-spec.ts: Nest's express adapter wraps these in an HttpException, which
+  // answered them as `about:blank`, naming no rule.
+  it('names the rule of a request refused before routing, when Nest wraps the error', () => {
+    const parseError = Object.assign(new SyntaxError('Unexpected token'), {
+      status: 400,
+      expose: true,
+      type: 'entity.parse.failed',
+    });
+    expect(toProblem(new BadRequestException(parseError.message, { cause: parseError }), '/').problem).toMatchObject({
+      status: 400,
+      type: 'urn:admissions:problem:malformed-body',
+    });
+    const charset = Object.assign(new Error('unsupported charset "UTF-16"'), {
+      status: 415,
+      expose: true,
+      type: 'charset.unsupported',
+    });
+    expect(toProblem(new HttpException(charset.message, 415, { cause: charset }), '/').problem).toMatchObject({
+      status: 415,
+      type: 'urn:admissions:problem:unsupported-media-type',
+    });
+    const badUrl = Object.assign(new URIError("Failed to decode param '%ED%A0%80'"), { status: 400 });
+    expect(toProblem(new BadRequestException(badUrl.message, { cause: badUrl }), '/').problem).toMatchObject({
+      status: 400,
+      type: 'urn:admissions:problem:malformed-url',
     });
   });
 

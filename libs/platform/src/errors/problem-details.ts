@@ -1,6 +1,7 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
 import { DomainError, type DomainErrorKind, assertNever } from '@admissions/domain-kernel';
 import { STATUS_CODES } from 'node:http';
+import { NotYetFoldedError } from '../consistency/not-yet-folded.error';
 import { isDependencyUnavailable } from '../resilience/unavailable';
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
@@ -33,6 +34,23 @@ export class RequestValidationError extends HttpException {
   }
 }
 
+/** A command over a rate limit (rate-limit.module.ts): 429, with the seconds to wait. */
+export class RateLimitedError extends HttpException {
+  constructor(
+    /** Whose commands were counted: the user's, the client address's, or the user's uploads. */
+    readonly scope: string,
+    readonly limit: number,
+    readonly windowSeconds: number,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(
+      `More than ${limit} ${scope === 'upload' ? 'uploads' : 'commands'} in ${windowSeconds} s ` +
+        `${scope === 'address' ? 'from this address' : 'by this user'}; retry after ${retryAfterSeconds} s.`,
+      HttpStatus.TOO_MANY_REQUESTS,
+    );
+  }
+}
+
 function domainStatus(kind: DomainErrorKind): { status: number; title: string } {
   switch (kind) {
     case 'validation':
@@ -58,6 +76,8 @@ interface ExposableHttpError {
   expose: boolean;
   message: string;
   type?: string;
+  /** body-parser's limit, in bytes, on a body too large. */
+  limit?: number;
 }
 
 function isExposableHttpError(error: unknown): error is ExposableHttpError {
@@ -89,6 +109,55 @@ const slug = (title: string) =>
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/(^-|-$)/g, '');
+
+/**
+ * A request refused before any route read it, as body-parser and the router refuse it (Nest's
+ * express adapter hands their errors over wrapped in an HttpException): the problem type names
+ * the rule it broke (JSON syntax, the body limit, a charset or encoding, the URL's encoding).
+ */
+function requestProblem(error: unknown, instance: string): ProblemDetails | undefined {
+  const cause = [error, error instanceof HttpException ? error.cause : undefined];
+  const malformedUrl = cause.find(
+    (candidate) => candidate instanceof URIError && (candidate as URIError & { status?: number }).status === 400,
+  );
+  if (malformedUrl !== undefined) {
+    return {
+      type: `${PROBLEM_TYPE_BASE}malformed-url`,
+      title: 'The URL is not valid percent-encoded UTF-8',
+      status: 400,
+      detail: 'A path parameter is not valid percent-encoded UTF-8.',
+      instance,
+    };
+  }
+  const parserError = cause.find(isExposableHttpError);
+  if (parserError === undefined) return undefined;
+  switch (parserError.type) {
+    case 'entity.too.large':
+      return {
+        type: `${PROBLEM_TYPE_BASE}body-too-large`,
+        title: 'The request body is too large',
+        status: 413,
+        detail: `The request body is larger than the limit of ${parserError.limit ?? 'the service'} bytes.`,
+        instance,
+      };
+    case 'entity.parse.failed':
+      return {
+        type: `${PROBLEM_TYPE_BASE}malformed-body`,
+        title: 'The request body is not valid JSON',
+        status: parserError.status,
+        detail: parserError.message,
+        instance,
+      };
+    default:
+      return {
+        type: `${PROBLEM_TYPE_BASE}${slug(httpTitle(parserError.status))}`,
+        title: httpTitle(parserError.status),
+        status: parserError.status,
+        detail: parserError.message,
+        instance,
+      };
+  }
+}
 
 /**
  * What a thrown error becomes on the wire. `known` is false for errors nobody anticipated: the
@@ -123,11 +192,38 @@ export function toProblem(error: unknown, instance: string): { problem: ProblemD
       },
     };
   }
+  if (error instanceof RateLimitedError) {
+    return {
+      known: true,
+      problem: {
+        type: `${PROBLEM_TYPE_BASE}rate-limited`,
+        title: 'Too many requests; retry later',
+        status: 429,
+        detail: error.message,
+        instance,
+        ruleId: `RATE-LIMIT-${error.scope.toUpperCase()}`,
+      },
+    };
+  }
+  const refusedRequest = requestProblem(error, instance);
+  if (refusedRequest !== undefined) return { known: true, problem: refusedRequest };
   if (error instanceof HttpException) {
     const status = error.getStatus();
     return {
       known: true,
       problem: { type: 'about:blank', title: httpTitle(status), status, detail: httpDetail(error), instance },
+    };
+  }
+  if (error instanceof NotYetFoldedError) {
+    return {
+      known: true,
+      problem: {
+        type: `${PROBLEM_TYPE_BASE}not-yet-consistent`,
+        title: 'The read models do not show your write yet; retry later',
+        status: 503,
+        detail: `${error.message}; ask again with the same token after the delay in Retry-After.`,
+        instance,
+      },
     };
   }
   if (isDependencyUnavailable(error)) {
@@ -138,21 +234,6 @@ export function toProblem(error: unknown, instance: string): { problem: ProblemD
         title: 'A server this service needs is unavailable; retry later',
         status: 503,
         detail: 'The database, the broker or the queue does not answer for now; retry after the delay in Retry-After.',
-        instance,
-      },
-    };
-  }
-  if (isExposableHttpError(error)) {
-    const malformedJson = error.type === 'entity.parse.failed';
-    return {
-      known: true,
-      problem: {
-        type: malformedJson
-          ? `${PROBLEM_TYPE_BASE}malformed-body`
-          : `${PROBLEM_TYPE_BASE}${slug(httpTitle(error.status))}`,
-        title: malformedJson ? 'The request body is not valid JSON' : httpTitle(error.status),
-        status: error.status,
-        detail: error.message,
         instance,
       },
     };

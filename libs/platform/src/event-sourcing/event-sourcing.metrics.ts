@@ -6,7 +6,9 @@ export class EventSourcingMetrics {
   readonly relayLag: Histogram;
   readonly appendConflicts: Counter;
   readonly handled: Counter;
+  readonly handling: Histogram;
   readonly deadLettered: Counter;
+  readonly topicDrift: Gauge;
 
   constructor(readonly registry: Registry) {
     this.published = new Counter({
@@ -31,10 +33,23 @@ export class EventSourcingMetrics {
       labelNames: ['group', 'type'],
       registers: [registry],
     });
+    this.handling = new Histogram({
+      name: 'consumer_handling_seconds',
+      help: 'Time a consumer group spent handling one event, retries included',
+      labelNames: ['group', 'type'],
+      buckets: [0.005, 0.025, 0.1, 0.25, 1, 5, 30],
+      registers: [registry],
+    });
     this.deadLettered = new Counter({
       name: 'consumer_dead_lettered_total',
       help: 'Messages parked on a dead-letter topic after their retries',
       labelNames: ['group'],
+      registers: [registry],
+    });
+    this.topicDrift = new Gauge({
+      name: 'kafka_topic_drift',
+      help: 'Settings of an existing topic that differ from the topic registry (1), as found at start-up',
+      labelNames: ['topic', 'setting'],
       registers: [registry],
     });
   }

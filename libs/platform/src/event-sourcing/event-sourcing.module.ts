@@ -6,10 +6,17 @@ import {
   LogReactions,
   LogSequencer,
   LogWorkers,
+  PersonalDataCodec,
   Upcasters,
   type Upcaster,
 } from '@admissions/event-store';
-import { KafkaPublisher, KafkaSubscriber, KafkaTopicAdmin, OutboxRelay } from '@admissions/messaging';
+import {
+  KafkaPublisher,
+  KafkaSubscriber,
+  KafkaTopicAdmin,
+  KafkaTransactionalSubscriber,
+  OutboxRelay,
+} from '@admissions/messaging';
 import { ProjectionRunner, type Projection } from '@admissions/projections';
 import {
   type BeforeApplicationShutdown,
@@ -20,16 +27,30 @@ import {
   Module,
   type OnApplicationBootstrap,
 } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
+import type { Clock } from '@admissions/domain-kernel';
+import type { Redis } from 'ioredis';
 import type { Kafka } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Registry } from 'prom-client';
+import { CommandGateway, systemActorOf } from '../commands/command-gateway';
+import { ConsistencyInterceptor } from '../consistency/consistency.interceptor';
+import { ReadModelWait } from '../consistency/read-model-wait';
 import type { Db } from '../connections/mongo-database';
+import { BaseEnv } from '../config/base-env';
 import { DeploymentNames } from '../config/deployment-names';
+import { EventContractsModule } from '../event-contracts/event-contracts.module';
+import { PersonalDataModule } from '../personal-data/personal-data.module';
+import { eventSourceOf } from '../event-contracts/event-streams';
 import { StartupSteps } from '../resilience/startup-steps';
-import { KAFKA, METRICS_REGISTRY, MONGO_DB } from '../tokens';
+import { CLOCK, KAFKA, METRICS_REGISTRY, MONGO_DB, REDIS } from '../tokens';
+import { AppendSignal } from './append-signal';
 import { EventSourcingMetrics, registerBacklogGauge } from './event-sourcing.metrics';
 import { EventSubscriptions } from './event-subscriptions';
+import type { RetentionSelectorFactory } from '../retention/retention.port';
+import { PublicStreams } from './public-streams';
+import { TopicProvisioning } from './topic-provisioning';
 import { eventTopicOf } from './topics';
 
 export interface EventSourcingOptions {
@@ -38,11 +59,14 @@ export interface EventSourcingOptions {
   readonly contracts: readonly EventContract[];
   readonly projections?: readonly Projection[];
   readonly upcasters?: readonly Upcaster[];
-  /** Topics the service publishes to besides its own (created at start, so subscribers never race them). */
-  readonly publishes?: readonly string[];
+  /** The service's retention policy, when it has one: read by the daily job and `ops <service> retention`. */
+  readonly retention?: RetentionSelectorFactory;
 }
 
 const OPTIONS = Symbol('EVENT_SOURCING_OPTIONS');
+
+/** The lease whose holder, among a service's replicas, sequences, relays and projects its log. */
+export const EVENT_LOG_LEASE = 'event-log';
 
 /**
  * Starts the relay, projections and consumers once the app is up, each retried in the background
@@ -52,8 +76,10 @@ const OPTIONS = Symbol('EVENT_SOURCING_OPTIONS');
 class EventSourcingLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown {
   constructor(
     @Inject(OPTIONS) private readonly options: EventSourcingOptions,
+    private readonly topics: TopicProvisioning,
     private readonly admin: KafkaTopicAdmin,
     private readonly workers: LogWorkers,
+    private readonly appendSignal: AppendSignal,
     private readonly projections: ProjectionRunner,
     private readonly subscriptions: EventSubscriptions,
     private readonly publisher: KafkaPublisher,
@@ -62,15 +88,17 @@ class EventSourcingLifecycle implements OnApplicationBootstrap, BeforeApplicatio
 
   onApplicationBootstrap(): void {
     this.steps.run('read-model indexes', () => this.projections.ensureIndexes());
-    const topics = [eventTopicOf(this.options.service), ...(this.options.publishes ?? [])];
-    this.steps.run('kafka topics', () => this.admin.ensureTopics(topics));
+    // The topics it owns (registry), created before anything is published to them.
+    this.steps.run('kafka topics', async () => void (await this.topics.applyOwned(this.options.service)));
     // The loops retry on their own; the relay waits for the topics only in that it fails until then.
     this.workers.start();
+    this.appendSignal.start();
     this.subscriptions.start();
   }
 
   async beforeApplicationShutdown(): Promise<void> {
     await this.subscriptions.stop();
+    await this.appendSignal.stop();
     await this.workers.stop();
     await Promise.allSettled([this.publisher.close(), this.admin.close()]);
   }
@@ -79,7 +107,7 @@ class EventSourcingLifecycle implements OnApplicationBootstrap, BeforeApplicatio
 /**
  * The event-sourcing core of one service: its event store, command runner, outbox relay to its
  * topic, read-model projections, reactions to its own events and Kafka subscriptions, with their
- * metrics.
+ * metrics; the published contracts of the topics it writes; and read-your-writes on its API.
  */
 @Module({})
 export class EventSourcingModule {
@@ -91,23 +119,26 @@ export class EventSourcingModule {
     return {
       module: EventSourcingModule,
       global: true,
+      imports: [EventContractsModule.forService(options.service), PersonalDataModule],
       providers: [
         { provide: OPTIONS, useValue: options },
         { provide: ContractRegistry, useFactory: () => new ContractRegistry(options.contracts) },
         {
           provide: EventStore,
-          inject: [MONGO_DB, ContractRegistry],
-          useFactory: (db: Db, contracts: ContractRegistry) =>
+          inject: [MONGO_DB, ContractRegistry, PersonalDataCodec],
+          useFactory: (db: Db, contracts: ContractRegistry, personalData: PersonalDataCodec) =>
             new EventStore(db, {
               upcasters: new Upcasters(options.upcasters ?? []),
               schemaVersionOf: (type) => contracts.versionOf(type),
+              personalData,
             }),
         },
-        // The adapters put the code's topic and group names in the deployment's namespace.
+        // The adapters put the code's topic and group names in the deployment's namespace. Every
+        // topic the service writes is created as declared (TopicProvisioning), never by a send.
         {
           provide: KafkaPublisher,
           inject: [KAFKA, DeploymentNames],
-          useFactory: (kafka: Kafka, names: DeploymentNames) => new KafkaPublisher(kafka, names.kafka),
+          useFactory: (kafka: Kafka, names: DeploymentNames) => new KafkaPublisher(kafka, names.kafka, false),
         },
         {
           provide: KafkaTopicAdmin,
@@ -115,10 +146,16 @@ export class EventSourcingModule {
           useFactory: (kafka: Kafka, names: DeploymentNames) => new KafkaTopicAdmin(kafka, { names: names.kafka }),
         },
         {
+          provide: TopicProvisioning,
+          inject: [KafkaTopicAdmin, BaseEnv, EventSourcingMetrics],
+          useFactory: (admin: KafkaTopicAdmin, env: BaseEnv, metrics: EventSourcingMetrics) =>
+            new TopicProvisioning(admin, env.KAFKA_REPLICATION_FACTOR, metrics.topicDrift, log),
+        },
+        {
           // One lease per service database: its holder sequences, relays and projects.
           provide: Lease,
           inject: [MONGO_DB],
-          useFactory: (db: Db) => new Lease(db, 'event-log', `${hostname()}-${process.pid}-${randomUUID()}`),
+          useFactory: (db: Db) => new Lease(db, EVENT_LOG_LEASE, `${hostname()}-${process.pid}-${randomUUID()}`),
         },
         { provide: LogSequencer, inject: [EventStore], useFactory: (store: EventStore) => new LogSequencer(store) },
         {
@@ -134,19 +171,24 @@ export class EventSourcingModule {
         },
         {
           provide: OutboxRelay,
-          inject: [EventStore, MONGO_DB, KafkaPublisher, Lease, EventSourcingMetrics],
+          inject: [EventStore, MONGO_DB, KafkaPublisher, Lease, EventSourcingMetrics, BaseEnv],
           useFactory: (
             store: EventStore,
             db: Db,
             publisher: KafkaPublisher,
             lease: Lease,
             metrics: EventSourcingMetrics,
+            env: BaseEnv,
           ) => {
             const relay = new OutboxRelay(
               store,
               db,
               publisher,
-              { topic: eventTopicOf(options.service), source: `/admissions/${options.service}` },
+              {
+                topic: eventTopicOf(options.service),
+                source: eventSourceOf(options.service),
+                schemaBaseUrl: env.PUBLIC_BASE_URL,
+              },
               lease,
               {
                 published: (count, oldest) => {
@@ -172,6 +214,19 @@ export class EventSourcingModule {
           ) => new LogWorkers(store, sequencer, [relay, projections, reactions], lease, log),
         },
         {
+          // A deployment's Redis channels share its queues' prefix.
+          provide: AppendSignal,
+          inject: [REDIS, DeploymentNames, BaseEnv, EventStore, Lease, LogWorkers],
+          useFactory: (
+            redis: Redis,
+            names: DeploymentNames,
+            env: BaseEnv,
+            store: EventStore,
+            lease: Lease,
+            workers: LogWorkers,
+          ) => new AppendSignal(redis, names.queue(`appended-${env.MONGO_DB}`), store, lease, workers, log),
+        },
+        {
           provide: EventSourcingMetrics,
           inject: [METRICS_REGISTRY],
           useFactory: (registry: Registry) => new EventSourcingMetrics(registry),
@@ -182,27 +237,34 @@ export class EventSourcingModule {
             KAFKA,
             DeploymentNames,
             KafkaTopicAdmin,
+            TopicProvisioning,
             KafkaPublisher,
             ContractRegistry,
             EventSourcingMetrics,
             StartupSteps,
+            PersonalDataCodec,
           ],
           useFactory: (
             kafka: Kafka,
             names: DeploymentNames,
             admin: KafkaTopicAdmin,
+            topics: TopicProvisioning,
             publisher: KafkaPublisher,
             contracts: ContractRegistry,
             metrics: EventSourcingMetrics,
             steps: StartupSteps,
+            personalData: PersonalDataCodec,
           ) =>
             new EventSubscriptions(
               new KafkaSubscriber(kafka, names.kafka),
+              new KafkaTransactionalSubscriber(kafka, log, names.kafka),
               admin,
+              topics,
               publisher,
               contracts,
               metrics,
               steps,
+              personalData,
             ),
         },
         {
@@ -211,12 +273,34 @@ export class EventSourcingModule {
           useFactory: (store: EventStore, metrics: EventSourcingMetrics) =>
             new CommandRunner(store, () => metrics.appendConflicts.inc()),
         },
+        {
+          provide: PublicStreams,
+          inject: [EventSubscriptions, MONGO_DB, ContractRegistry, EventSourcingMetrics, BaseEnv],
+          useFactory: (
+            subscriptions: EventSubscriptions,
+            db: Db,
+            contracts: ContractRegistry,
+            metrics: EventSourcingMetrics,
+            env: BaseEnv,
+          ) => new PublicStreams(options.service, subscriptions, db, contracts, metrics, env.PUBLIC_BASE_URL),
+        },
+        {
+          provide: CommandGateway,
+          inject: [CommandRunner, CLOCK],
+          useFactory: (runner: CommandRunner, clock: Clock) =>
+            new CommandGateway(runner, clock, { actor: systemActorOf(options.service) }),
+        },
         EventSourcingLifecycle,
+        // Read-your-writes: the token on command replies, the wait on queries given one.
+        ReadModelWait,
+        { provide: APP_INTERCEPTOR, useClass: ConsistencyInterceptor },
       ],
       exports: [
         ContractRegistry,
         EventStore,
         CommandRunner,
+        CommandGateway,
+        PublicStreams,
         ProjectionRunner,
         LogReactions,
         EventSubscriptions,
@@ -224,6 +308,9 @@ export class EventSourcingModule {
         LogSequencer,
         LogWorkers,
         KafkaPublisher,
+        KafkaTopicAdmin,
+        ReadModelWait,
+        PersonalDataModule,
       ],
     };
   }

@@ -1,11 +1,16 @@
 import { ContractRegistry } from '@admissions/contracts';
+import type { PersonalDataCodec } from '@admissions/event-store';
 import {
+  deadLetterTopicOf,
   EventConsumer,
   KafkaPublisher,
   KafkaSubscriber,
   KafkaTopicAdmin,
+  type BatchStep,
   type EventHandler,
   type ReceivedEvent,
+  type Subscription,
+  type TransactionalSubscriber,
 } from '@admissions/messaging';
 import { Logger } from '@nestjs/common';
 import { Gauge } from 'prom-client';
@@ -13,6 +18,7 @@ import { runWithCorrelation } from '../logging/correlation';
 import { isDependencyUnavailable } from '../resilience/unavailable';
 import type { StartupSteps } from '../resilience/startup-steps';
 import type { EventSourcingMetrics } from './event-sourcing.metrics';
+import type { TopicProvisioning } from './topic-provisioning';
 
 export interface SubscriptionRequest {
   /** One consumer group per reacting component, e.g. `review.candidacy-intake`. */
@@ -23,6 +29,13 @@ export interface SubscriptionRequest {
   readonly types?: readonly string[];
 }
 
+/** A consume–transform–produce group: each batch's output commits with its offsets (a public stream). */
+export interface TransformRequest {
+  readonly groupId: string;
+  readonly topics: readonly string[];
+  readonly step: BatchStep;
+}
+
 /**
  * Where a service's process managers and integration projections declare what they consume.
  * The consumers start once the application has booted (each a start-up step, retried until the
@@ -30,19 +43,24 @@ export interface SubscriptionRequest {
  */
 export class EventSubscriptions {
   private readonly requests: SubscriptionRequest[] = [];
-  private readonly consumers: EventConsumer[] = [];
+  private readonly transforms: TransformRequest[] = [];
+  private readonly consumers: { stop(): Promise<void> }[] = [];
   private readonly logger = new Logger('EventSubscriptions');
   private stopped = false;
 
   constructor(
     private readonly subscriber: KafkaSubscriber,
-    private readonly admin: KafkaTopicAdmin,
+    private readonly transactional: TransactionalSubscriber,
+    admin: KafkaTopicAdmin,
+    private readonly topics: TopicProvisioning,
     private readonly deadLetters: KafkaPublisher,
     private readonly contracts: ContractRegistry,
     private readonly metrics: EventSourcingMetrics,
     private readonly steps: StartupSteps,
+    /** Opens the personal data consumed events carry sealed, before they are validated. */
+    private readonly personalData?: PersonalDataCodec,
   ) {
-    const groups = () => this.requests;
+    const groups = () => [...this.requests, ...this.transforms];
     new Gauge({
       name: 'consumer_lag_messages',
       help: 'Messages not yet consumed, per consumer group',
@@ -61,6 +79,10 @@ export class EventSubscriptions {
     this.requests.push(request);
   }
 
+  transform(request: TransformRequest): void {
+    this.transforms.push(request);
+  }
+
   start(): void {
     const log = {
       warn: (message: string, context?: Record<string, unknown>) => this.logger.warn({ ...context, msg: message }),
@@ -77,23 +99,42 @@ export class EventSubscriptions {
           validate: (event: ReceivedEvent) =>
             types && !types.has(event.type) ? undefined : this.contracts.validate(event.type, event.data),
           handler: (event) => (types && !types.has(event.type) ? Promise.resolve() : request.handler(event)),
+          open: (event: ReceivedEvent) =>
+            !this.personalData || (types && !types.has(event.type))
+              ? Promise.resolve(event)
+              : this.personalData.openEvent(event),
           withCorrelation: (id, fn) => runWithCorrelation(id, fn),
           isTransient: isDependencyUnavailable,
         },
         log,
         {
-          handled: (group, type) => this.metrics.handled.inc({ group, type }),
+          handled: (group, type, seconds) => {
+            this.metrics.handled.inc({ group, type });
+            // Skipped types cost nothing: timing them would only hide the real handlers.
+            if (!types || types.has(type)) this.metrics.handling.observe({ group, type }, seconds);
+          },
           deadLettered: (group) => this.metrics.deadLettered.inc({ group }),
         },
       );
-      this.steps.run(`consumer ${request.groupId}`, async () => {
-        await this.admin.ensureTopics(request.topics);
+      this.startStep(request, async () => {
         await consumer.start();
-        // Started after the service began to stop: it must not keep consuming.
-        if (this.stopped) await consumer.stop();
-        else this.consumers.push(consumer);
+        return consumer;
       });
     }
+    for (const request of this.transforms) {
+      this.startStep(request, () => this.transactional.subscribe(request.groupId, request.topics, request.step));
+    }
+  }
+
+  private startStep(request: { groupId: string; topics: readonly string[] }, start: () => Promise<Subscription>): void {
+    this.steps.run(`consumer ${request.groupId}`, async () => {
+      // Its dead-letter topic too: the service's publisher creates no topic by sending.
+      await this.topics.ensure([...request.topics, deadLetterTopicOf(request.groupId)]);
+      const consumer = await start();
+      // Started after the service began to stop: it must not keep consuming.
+      if (this.stopped) await consumer.stop();
+      else this.consumers.push(consumer);
+    });
   }
 
   async stop(): Promise<void> {

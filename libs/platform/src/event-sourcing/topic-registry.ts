@@ -1,5 +1,5 @@
 import { deadLetterTopicOf } from '@admissions/messaging';
-import { DECISIONS_TOPIC, eventTopicOf } from './topics';
+import { ADMISSIBILITY_TOPIC, CANDIDACIES_TOPIC, DECISIONS_TOPIC, eventTopicOf, MOBILITY_TOPIC } from './topics';
 
 export const SERVICES = ['candidacy', 'review', 'jury', 'notification', 'mobility'] as const;
 export type ServiceName = (typeof SERVICES)[number];
@@ -27,12 +27,18 @@ export interface TopicSpec {
  * list against the groups the apps declare.
  */
 export const CONSUMER_GROUPS: Readonly<Record<ServiceName, readonly string[]>> = {
-  // CAND-3's ranking reads the candidacy log itself (LogReactions): no consumer group.
-  candidacy: [],
-  review: ['review.candidacy-intake', 'review.programme-leads'],
+  // CAND-3's ranking reads the candidacy log itself (LogReactions); the group publishes its public stream.
+  candidacy: ['candidacy.public-stream', 'candidacy.person-erasure'],
+  review: ['review.candidacy-intake', 'review.programme-leads', 'review.public-stream', 'review.person-erasure'],
   jury: ['jury.programme-catalogue', 'jury.admissions-intake', 'jury.referral-process', 'jury.decision-stream'],
-  notification: ['notification.candidacy', 'notification.review', 'notification.jury', 'notification.mobility'],
-  mobility: [],
+  notification: [
+    'notification.candidacy',
+    'notification.review',
+    'notification.jury',
+    'notification.mobility',
+    'notification.person-erasure',
+  ],
+  mobility: ['mobility.public-stream', 'mobility.person-erasure'],
 };
 
 // Three replicas and two in sync: one broker may be down and an acknowledged write (acks=all)
@@ -68,6 +74,9 @@ function topic(name: string, kind: TopicKind, owner: ServiceName): TopicSpec {
 export const TOPICS: readonly TopicSpec[] = [
   ...SERVICES.map((service) => topic(eventTopicOf(service), 'events', service)),
   topic(DECISIONS_TOPIC, 'public', 'jury'),
+  topic(CANDIDACIES_TOPIC, 'public', 'candidacy'),
+  topic(ADMISSIBILITY_TOPIC, 'public', 'review'),
+  topic(MOBILITY_TOPIC, 'public', 'mobility'),
   ...SERVICES.flatMap((service) =>
     CONSUMER_GROUPS[service].map((group) => topic(deadLetterTopicOf(group), 'dead-letter', service)),
   ),

@@ -6,5 +6,8 @@ export function eventTopicOf(service: string): string {
   return `admissions.${service}.events`;
 }
 
-/** The public integration stream other campus systems subscribe to. */
+/** The public integration streams other campus systems and analysts subscribe to (docs/events.md). */
 export const DECISIONS_TOPIC = 'admissions.decisions.v1';
+export const CANDIDACIES_TOPIC = 'admissions.candidacies.v1';
+export const ADMISSIBILITY_TOPIC = 'admissions.admissibility.v1';
+export const MOBILITY_TOPIC = 'admissions.mobility.v1';

@@ -11,8 +11,25 @@ export const ROOT_LOGGER = Symbol('ROOT_LOGGER');
 // Probes hit these every few seconds; logging each would drown the useful lines.
 const QUIET_PATHS = /^\/(health|metrics)(\/|$|\?)/;
 
-export function createRootLogger(env: Pick<BaseEnv, 'LOG_LEVEL' | 'SERVICE_NAME'>): PinoInstance {
-  return pino({
+/**
+ * Never written, at whatever depth a log call puts them (pino's paths have fixed depths, so three
+ * levels are listed): a person's data, which the events keep under `personal`, contact addresses,
+ * credentials. Messages are text and cannot be redacted: they name ids, never a person's data.
+ */
+const SECRET_KEYS = ['personal', 'email', 'recipientEmail', 'authorization', 'cookie', 'token', 'password'];
+export const REDACTED_PATHS = [
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'res.headers["set-cookie"]',
+  ...SECRET_KEYS.flatMap((key) => [key, `*.${key}`, `*.*.${key}`]),
+];
+
+/** `destination`: where the lines go, standard output by default (a test captures them). */
+export function createRootLogger(
+  env: Pick<BaseEnv, 'LOG_LEVEL' | 'SERVICE_NAME'>,
+  destination?: pino.DestinationStream,
+): PinoInstance {
+  const options: pino.LoggerOptions = {
     level: env.LOG_LEVEL,
     base: { service: env.SERVICE_NAME },
     timestamp: pino.stdTimeFunctions.isoTime,
@@ -21,8 +38,9 @@ export function createRootLogger(env: Pick<BaseEnv, 'LOG_LEVEL' | 'SERVICE_NAME'
       const correlationId = currentCorrelationId();
       return correlationId === undefined ? {} : { correlationId };
     },
-    redact: { paths: ['req.headers.authorization', 'req.headers.cookie'], censor: '[redacted]' },
-  });
+    redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+  };
+  return destination === undefined ? pino(options) : pino(options, destination);
 }
 
 export function pinoParams(logger: PinoInstance): Params {

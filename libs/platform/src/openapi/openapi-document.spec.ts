@@ -50,12 +50,40 @@ describe('describeErrorsAndSecurity', () => {
   it('gives a secured operation the bearer requirement and every error it can answer, as problem+json', () => {
     const operation = described.paths['/things/{id}'].post;
     expect(operation?.security).toEqual([{ bearer: [] }]);
-    expect(Object.keys(operation?.responses ?? {}).sort()).toEqual(['200', '400', '401', '403', '404', '422', '503']);
+    expect(Object.keys(operation?.responses ?? {}).sort()).toEqual([
+      '200',
+      '400',
+      '401',
+      '403',
+      '404',
+      '413',
+      '415',
+      '422',
+      '429',
+      '503',
+    ]);
     expect(operation?.responses['422']).toEqual({ description: 'THING-1: too late', content: problem });
     expect(operation?.responses['503']).toMatchObject({ headers: { 'Retry-After': { schema: { type: 'integer' } } } });
+    expect(operation?.responses['429']).toMatchObject({
+      headers: { 'Retry-After': { schema: { type: 'integer' } } },
+      content: problem,
+    });
     expect(described.components?.schemas?.[PROBLEM_SCHEMA]).toMatchObject({
       required: expect.arrayContaining(['type']),
     });
+  });
+
+  it('answers 413 only where a JSON body is read (uploads keep their own limit)', () => {
+    const upload = describeErrorsAndSecurity(
+      {
+        ...document,
+        paths: { '/files': { post: { requestBody: { content: { 'multipart/form-data': {} } }, responses: {} } } },
+      } as unknown as OpenAPIObject,
+      'bearer',
+    ).paths['/files'].post;
+    expect(upload?.responses).not.toHaveProperty('413');
+    expect(upload?.responses).toHaveProperty('429');
+    expect(described.paths['/things/{id}'].post?.responses['413']).toMatchObject({ content: problem });
   });
 
   it('opens a @Public() operation to callers without a token', () => {

@@ -1,7 +1,7 @@
 import { IllegalStateError, NotFoundError, ValidationError, deciderSpec } from '@admissions/domain-kernel';
 import { AttachDocument } from './candidacy.commands';
 import { candidacyDecider } from './candidacy.decide';
-import { AT, CANDIDACY_ID, cmd, cvAttached, opened, otherCandidate } from './candidacy.test-fixtures';
+import { AT, CANDIDACY_ID, cmd, cvAttached, opened, otherCandidate } from './candidacy.fixtures';
 import { MAX_DOCUMENT_BYTES } from './candidacy.types';
 
 const spec = deciderSpec(candidacyDecider);

@@ -16,7 +16,7 @@ import {
   personal,
   programme,
   programmeChosen,
-} from './candidacy.test-fixtures';
+} from './candidacy.fixtures';
 
 const spec = deciderSpec(candidacyDecider);
 

@@ -31,7 +31,7 @@ import {
   programmeChosen,
   submitted,
   system,
-} from './candidacy.test-fixtures';
+} from './candidacy.fixtures';
 
 const spec = deciderSpec(candidacyDecider);
 const submit = (now?: Date) => cmd('SubmitCandidacy', { programme }, now ? { now } : {});

@@ -1,5 +1,11 @@
 import type { Command } from '@admissions/domain-kernel';
 
+/** REC-5: the rectorate proposal a referral seat is held for. */
+export interface ProposalOfSeat {
+  readonly proposalId: string;
+  readonly candidateId: string;
+}
+
 export type JuryDecisionKind = 'ADMITTED' | 'WAITLISTED' | 'REJECTED';
 
 export interface LeadOpinion {
@@ -46,7 +52,14 @@ export type DeclineOffer = Command<'DeclineOffer', { readonly offerId: string }>
 export type ExpireOffer = Command<'ExpireOffer', { readonly offerId: string }>;
 
 /** REC-5: a rectorate proposal holds one of the programme's seats (counted in JURY-5). */
-export type HoldReferralSeat = Command<'HoldReferralSeat', { readonly referralId: string }>;
+export type HoldReferralSeat = Command<
+  'HoldReferralSeat',
+  {
+    readonly referralId: string;
+    /** The proposal the seat is for: it is recorded after a crash between the hold and its append. */
+    readonly proposal?: ProposalOfSeat;
+  }
+>;
 /** REC-7: a declined or lapsed proposal gives its seat back. */
 export type ReleaseReferralSeat = Command<'ReleaseReferralSeat', { readonly referralId: string }>;
 

@@ -419,6 +419,7 @@ function holdReferralSeat({ data, metadata }: HoldReferralSeat, state: DefinedPr
         programmeCode: state.programmeCode,
         referralId: data.referralId,
         heldAt: metadata.now.toISOString(),
+        ...data.proposal,
       },
     },
   ];

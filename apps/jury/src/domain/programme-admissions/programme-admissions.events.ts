@@ -106,6 +106,9 @@ export type ReferralSeatHeld = DomainEvent<
     readonly programmeCode: string;
     readonly referralId: string;
     readonly heldAt: string;
+    /** The proposal the seat is held for (absent from seats held before it was recorded here). */
+    readonly proposalId?: string;
+    readonly candidateId?: string;
   }
 >;
 export type ReferralSeatReleased = DomainEvent<

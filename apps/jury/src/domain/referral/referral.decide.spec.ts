@@ -92,6 +92,11 @@ describe('Referral decider', () => {
               filedAt: iso(FILED_AT),
             },
           },
+          // REC-4: registered in the same commit.
+          {
+            type: 'ReferralAcknowledged',
+            data: { referralId: 'R-1', candidateId: 'p1', acknowledgedAt: iso(FILED_AT) },
+          },
         ]);
     });
 
@@ -195,7 +200,7 @@ describe('Referral decider', () => {
           .when(file('2026-06-25T23:59:58+02:00'))
           .events()
           .map((e) => e.type),
-      ).toEqual(['ReferralFiled']);
+      ).toEqual(['ReferralFiled', 'ReferralAcknowledged']);
     });
 
     it('REC-2: a referral on day 16 is refused', () => {
@@ -239,9 +244,16 @@ describe('Referral decider', () => {
   });
 
   describe('acknowledgement (REC-4)', () => {
-    it('REC-4: the registered referral is acknowledged once (the notification service emails it)', () => {
+    /** A referral filed before its registration came in the same commit (it came later, through Kafka). */
+    const filedUnregistered = () => history(file()).filter((event) => event.type === 'ReferralFiled');
+
+    it('REC-4: the referral is registered as it is filed: a later acknowledgement changes nothing', () => {
+      spec.given(history(file())).when(acknowledge()).thenNothing();
+    });
+
+    it('REC-4: a referral filed unregistered is acknowledged once (the notification service emails it)', () => {
       spec
-        .given(history(file()))
+        .given(filedUnregistered())
         .when(acknowledge())
         .then([
           {
@@ -253,14 +265,24 @@ describe('Referral decider', () => {
             },
           },
         ]);
-      spec.given(history(file(), acknowledge())).when(acknowledge('2026-06-21T10:05:00+02:00')).thenNothing();
+      spec
+        .given([...filedUnregistered(), ...spec.given(filedUnregistered()).when(acknowledge()).events()])
+        .when(acknowledge('2026-06-21T10:05:00+02:00'))
+        .thenNothing();
     });
 
-    it('REC-4: no proposal before the referral is registered', () => {
-      spec
-        .given(history(file()))
-        .when(propose(1, '2026-09-01T10:00:00+02:00'))
-        .thenThrows(IllegalStateError, { ruleId: 'REC-4' });
+    it('REC-4: a proposal never waits for the registration: on a referral filed unregistered it registers it first', () => {
+      const at = '2026-09-01T10:00:00+02:00';
+      expect(
+        spec
+          .given(filedUnregistered())
+          .when(propose(1, at))
+          .events()
+          .map((e) => [e.type, e.type === 'ReferralAcknowledged' ? e.data.acknowledgedAt : undefined]),
+      ).toEqual([
+        ['ReferralAcknowledged', iso(at)],
+        ['ProposalRecorded', undefined],
+      ]);
     });
 
     it('REC-4: acting on a referral never filed is not found', () => {

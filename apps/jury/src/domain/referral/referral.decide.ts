@@ -13,7 +13,6 @@ import {
 } from '@admissions/domain-kernel';
 import type {
   AcceptProposal,
-  AcknowledgeReferral,
   ApplicationOutcome,
   ApplicationOutcomeKind,
   CompleteProposals,
@@ -85,7 +84,7 @@ function decideFiled(command: ReferralCommand, state: FiledReferral): Events {
       if (command.data.referralId === state.referralId) return [];
       throw new IllegalStateError('a referral is already filed for this candidate', 'REC-1');
     case 'AcknowledgeReferral':
-      return acknowledgeReferral(command, state);
+      return acknowledgeReferral(command.metadata.now, state);
     case 'RecordProposal':
       return recordProposal(command, state);
     case 'CompleteProposals':
@@ -115,20 +114,20 @@ function fileReferral({ data, metadata }: FileReferral): Events {
     );
   }
   const academicYearStart = parisDate(now).year;
-  return [
-    {
-      type: 'ReferralFiled',
-      data: {
-        referralId: data.referralId,
-        candidateId: data.candidateId,
-        transcriptDocumentRef: transcript,
-        lastNegativeAnswerAt: lastNegativeAt.toISOString(),
-        academicYear: `${academicYearStart}-${academicYearStart + 1}`,
-        proposalsDueBy: endOfOctober(academicYearStart).toISOString(),
-        filedAt: now.toISOString(),
-      },
+  const filed: ReferralEvent = {
+    type: 'ReferralFiled',
+    data: {
+      referralId: data.referralId,
+      candidateId: data.candidateId,
+      transcriptDocumentRef: transcript,
+      lastNegativeAnswerAt: lastNegativeAt.toISOString(),
+      academicYear: `${academicYearStart}-${academicYearStart + 1}`,
+      proposalsDueBy: endOfOctober(academicYearStart).toISOString(),
+      filedAt: now.toISOString(),
     },
-  ];
+  };
+  // REC-4: registered as it is filed, in the same commit, so no proposal ever waits for it.
+  return [filed, ...acknowledgeReferral(now, evolveReferral(initialReferralState(), filed))];
 }
 
 /**
@@ -175,16 +174,20 @@ function endOfOctober(year: number): Date {
   return new Date(startOfParisDay({ year, month: 11, day: 1 }).getTime() - 1);
 }
 
-/** REC-4: the referral is registered; the candidate is emailed the acknowledgement. */
-function acknowledgeReferral({ metadata }: AcknowledgeReferral, state: FiledReferral): Events {
-  if (state.acknowledged) return [];
+/**
+ * REC-4: the referral is registered; the candidate is emailed the acknowledgement. A referral is
+ * acknowledged as it is filed; AcknowledgeReferral (the referral process) and a first proposal
+ * acknowledge one filed before that, when it was acknowledged later, through Kafka.
+ */
+function acknowledgeReferral(now: Date, state: ReferralState): Events {
+  if (state.status === 'NONE' || state.acknowledged) return [];
   return [
     {
       type: 'ReferralAcknowledged',
       data: {
         referralId: state.referralId,
         candidateId: state.candidateId,
-        acknowledgedAt: metadata.now.toISOString(),
+        acknowledgedAt: now.toISOString(),
       },
     },
   ];
@@ -192,11 +195,16 @@ function acknowledgeReferral({ metadata }: AcknowledgeReferral, state: FiledRefe
 
 // ---- proposals (REC-5, REC-6) -----------------------------------------------------------------
 
-function recordProposal({ data, metadata }: RecordProposal, state: FiledReferral): Events {
+function recordProposal(command: RecordProposal, filed: FiledReferral): Events {
+  const { data, metadata } = command;
   requireRectorate(metadata);
-  if (state.proposals.some((p) => p.proposalId === data.proposalId)) return [];
-  if (state.status !== 'FILED') throw new IllegalStateError(`the ${MAX_PROPOSALS} proposals are already made`, 'REC-5');
-  if (!state.acknowledged) throw new IllegalStateError('the referral is not registered yet', 'REC-4');
+  if (filed.proposals.some((p) => p.proposalId === data.proposalId)) return [];
+  if (filed.status !== 'FILED') throw new IllegalStateError(`the ${MAX_PROPOSALS} proposals are already made`, 'REC-5');
+  const acknowledged = acknowledgeReferral(metadata.now, filed);
+  return [...acknowledged, ...propose(command, acknowledged.reduce(evolveFiled, filed))];
+}
+
+function propose({ data, metadata }: RecordProposal, state: FiledReferral): Events {
   if (metadata.now.getTime() > Date.parse(state.proposalsDueBy)) {
     throw new IllegalStateError(`proposals come by ${state.proposalsDueBy} at the latest`, 'REC-6');
   }

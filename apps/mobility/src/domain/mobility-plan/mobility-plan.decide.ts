@@ -12,7 +12,7 @@ import {
 } from './learning-agreement.decide';
 import { MobilityPlanCommand } from './mobility-plan.commands';
 import { MobilityPlanEvent } from './mobility-plan.events';
-import { evolveMobilityPlan } from './mobility-plan.evolve';
+import { evolveMobilityPlan } from './mobility-plan.state';
 import { initialMobilityPlanState, MobilityPlanState } from './mobility-plan.state';
 import { approve, cancelPlan, refuse } from './plan-approval.decide';
 import { changePlan, proposePlan } from './plan-proposal.decide';

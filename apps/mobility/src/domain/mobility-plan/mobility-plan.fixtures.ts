@@ -4,7 +4,7 @@ import { AgreementKind } from '../partner/partner.commands';
 import { MobilityPlanCommand } from './mobility-plan.commands';
 import { decideMobilityPlan } from './mobility-plan.decide';
 import { MobilityPlanEvent } from './mobility-plan.events';
-import { evolveMobilityPlan } from './mobility-plan.evolve';
+import { evolveMobilityPlan } from './mobility-plan.state';
 import { initialMobilityPlanState } from './mobility-plan.state';
 import { Host, MobilityKind, PlanDraft, StudentProfile } from './mobility-plan.types';
 

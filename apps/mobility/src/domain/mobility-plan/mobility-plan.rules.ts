@@ -14,6 +14,7 @@ import {
   lastsAtLeastWeeks,
   lastsAtMostMonths,
   lastsAtMostWeeks,
+  type RuleId,
 } from '@admissions/domain-kernel';
 import { isCalendarDate, toIsoDate } from '../shared/iso-date';
 import type { PlanFlags } from './mobility-plan.types';
@@ -32,7 +33,7 @@ import {
 
 export interface Violation {
   /** The RULES.md id, absent for a plain field constraint (e.g. an end before the start). */
-  readonly ruleId?: string;
+  readonly ruleId?: RuleId;
   readonly message: string;
   readonly field: string;
 }
@@ -226,14 +227,14 @@ export function agreementInForce(host: Host, kind: AgreementKind, on: CalendarDa
   );
 }
 
-function partnerViolations(plan: PlanDraft, kind: AgreementKind, ruleId: string): Violation[] {
+function partnerViolations(plan: PlanDraft, kind: AgreementKind, ruleId: RuleId): Violation[] {
   if (agreementInForce(plan.host, kind, plan.startOn)) return [];
   const who = plan.host.partner ? `partner ${plan.host.partner.partnerId}` : `${plan.host.name}, not a partner,`;
   const message = `${ruleId}: ${plan.kind} needs a partner with a ${kind} agreement in force on ${toIsoDate(plan.startOn)}; ${who} has none`;
   return [{ ruleId, message, field: 'host.partner' }];
 }
 
-function positiveEcts(plan: PlanDraft, ruleId: string): Violation[] {
+function positiveEcts(plan: PlanDraft, ruleId: RuleId): Violation[] {
   if (plan.plannedEcts !== null && Number.isFinite(plan.plannedEcts) && plan.plannedEcts > 0) return [];
   return [
     {
@@ -244,7 +245,7 @@ function positiveEcts(plan: PlanDraft, ruleId: string): Violation[] {
   ];
 }
 
-function exactEcts(plan: PlanDraft, expected: number, ruleId: string): Violation[] {
+function exactEcts(plan: PlanDraft, expected: number, ruleId: RuleId): Violation[] {
   if (plan.plannedEcts === expected) return [];
   const message = `${ruleId}: ${plan.kind} validates exactly ${expected} ECTS, not ${String(plan.plannedEcts)}`;
   return [{ ruleId, message, field: 'plannedEcts' }];
@@ -259,7 +260,7 @@ function splitViolations(plan: PlanDraft): Violation[] {
   return [{ ruleId: 'MOB-6', message, field: 'ectsSplit' }];
 }
 
-function yearViolations(plan: PlanDraft, year: number, ruleId: string, why: string): Violation[] {
+function yearViolations(plan: PlanDraft, year: number, ruleId: RuleId, why: string): Violation[] {
   if (plan.student.yearOfStudy === year) return [];
   const message = `${ruleId}: ${why}; the student is in year ${plan.student.yearOfStudy}`;
   return [{ ruleId, message, field: 'student.yearOfStudy' }];
@@ -294,7 +295,7 @@ function finalInternshipViolation(start: CalendarDate, end: CalendarDate, span: 
  */
 export function durationViolation(kind: MobilityKind, start: CalendarDate, end: CalendarDate): Violation | null {
   const span = `${toIsoDate(start)} → ${toIsoDate(end)}`;
-  const months = (ruleId: string, min: number, max: number | null, what: string): Violation | null =>
+  const months = (ruleId: RuleId, min: number, max: number | null, what: string): Violation | null =>
     lastsAtLeastMonths(start, end, min) && (max === null || lastsAtMostMonths(start, end, max))
       ? null
       : { ruleId, message: `${ruleId}: ${what} (${span})`, field: 'endOn' };
@@ -378,7 +379,7 @@ function approvalReasons(kind: MobilityKind, approvals: Approvals): Violation[] 
   return [{ ruleId: 'MOB-7', message, field: 'approvals' }];
 }
 
-export function creditRuleOf(kind: MobilityKind): string {
+export function creditRuleOf(kind: MobilityKind): RuleId {
   switch (kind) {
     case 'DOUBLE_DEGREE':
       return 'MOB-3';

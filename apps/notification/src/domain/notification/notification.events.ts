@@ -21,7 +21,7 @@ export type NotificationRequested = DomainEvent<
   }
 >;
 
-/** The SMTP server accepted the message; `round` is 0 for the first sending, then one per staff retry. */
+/** The SMTP server accepted the message; `round` is 0 for the first sending, then one per retry. */
 export type NotificationSent = DomainEvent<
   'NotificationSent',
   {
@@ -35,7 +35,10 @@ export type NotificationSent = DomainEvent<
   }
 >;
 
-/** Every attempt of a round failed (or sending cannot succeed); staff see it and may retry. */
+/**
+ * Every attempt of a round failed (or sending cannot succeed); staff see it and may retry. One
+ * failed for want of an address is retried by the service once the person's contact is recorded.
+ */
 export type NotificationFailed = DomainEvent<
   'NotificationFailed',
   {

@@ -10,7 +10,7 @@ export interface KnownNotification {
   readonly language: Language;
   readonly title: string;
   readonly body: string;
-  /** 0 for the first sending, +1 per staff retry: each round is one send job. */
+  /** 0 for the first sending, +1 per retry (staff's, or once a missing contact arrived): one send job each. */
   readonly round: number;
   readonly read: boolean;
 }

@@ -1,6 +1,12 @@
-import { type Actor, deciderSpec, ValidationError } from '@admissions/domain-kernel';
-import { candidacyLinkDecider, type LinkCandidacy, type RecordContact, recipientDecider } from './recipient.decide';
-import type { RecipientContactRecorded } from './recipient.events';
+import { type Actor, deciderSpec, foldEvents, ValidationError } from '@admissions/domain-kernel';
+import {
+  type AwaitContact,
+  candidacyLinkDecider,
+  type LinkCandidacy,
+  type RecordContact,
+  recipientDecider,
+} from './recipient.decide';
+import type { NotificationAwaitingContact, RecipientContactRecorded } from './recipient.events';
 
 const SYSTEM: Actor = { id: 'system:notification', roles: ['admin'] };
 const metadata = { now: new Date('2026-03-01T10:00:00.000Z'), actor: SYSTEM };
@@ -18,6 +24,16 @@ const recorded = (data: Partial<RecipientContactRecorded['data']>): RecipientCon
     recordedAt: metadata.now.toISOString(),
     ...data,
   },
+});
+
+const awaitContact = (notificationId: string): AwaitContact => ({
+  type: 'AwaitContact',
+  data: { recipientId: 'cand-1', notificationId },
+  metadata,
+});
+const awaiting = (notificationId: string): NotificationAwaitingContact => ({
+  type: 'NotificationAwaitingContact',
+  data: { recipientId: 'cand-1', notificationId, awaitedAt: metadata.now.toISOString() },
 });
 
 describe('recipient', () => {
@@ -53,6 +69,50 @@ describe('recipient', () => {
       .given([])
       .when(contact({ email: 'camille' }))
       .thenThrows(ValidationError, { field: 'email' });
+  });
+
+  it('a notification that finds no address waits for the contact, once', () => {
+    spec
+      .given([])
+      .when(awaitContact('n-1'))
+      .then([awaiting('n-1')]);
+    spec
+      .given([awaiting('n-1')])
+      .when(awaitContact('n-1'))
+      .thenNothing();
+    spec
+      .given([awaiting('n-1')])
+      .when(awaitContact('n-2'))
+      .then([awaiting('n-2')]);
+    expect(foldEvents(recipientDecider, [awaiting('n-1'), awaiting('n-2')])).toEqual({
+      status: 'UNKNOWN',
+      awaiting: ['n-1', 'n-2'],
+    });
+  });
+
+  it('a notification that finds the contact recorded meanwhile waits for nothing: it is sent now', () => {
+    spec
+      .given([recorded({})])
+      .when(awaitContact('n-1'))
+      .thenNothing();
+    expect(foldEvents(recipientDecider, [recorded({})]).status).toBe('KNOWN');
+  });
+
+  it('the contact hands the notifications awaiting over: the person is known, nothing waits any more', () => {
+    spec
+      .given([awaiting('n-1')])
+      .when(contact({ firstName: 'Camille', language: 'en' }))
+      .then([recorded({})]);
+    expect(foldEvents(recipientDecider, [awaiting('n-1'), recorded({})])).toEqual({
+      status: 'KNOWN',
+      email: 'camille@example.org',
+      firstName: 'Camille',
+      language: 'en',
+    });
+    spec
+      .given([awaiting('n-1'), recorded({})])
+      .when(awaitContact('n-1'))
+      .thenNothing();
   });
 });
 

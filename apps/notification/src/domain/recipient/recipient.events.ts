@@ -15,11 +15,21 @@ export type RecipientContactRecorded = DomainEvent<
   }
 >;
 
+/**
+ * A notification could not be sent for want of this person's address: the contact that makes
+ * them known sends it again. Stream `recipient-<personId>`, so its order against the contact is
+ * the stream's own.
+ */
+export type NotificationAwaitingContact = DomainEvent<
+  'NotificationAwaitingContact',
+  { readonly recipientId: string; readonly notificationId: string; readonly awaitedAt: string }
+>;
+
 /** Events that name only a candidacy reach its candidate. Stream `candidacy-link-<candidacyId>`. */
 export type CandidacyLinkedToRecipient = DomainEvent<
   'CandidacyLinkedToRecipient',
   { readonly candidacyId: string; readonly recipientId: string; readonly linkedAt: string }
 >;
 
-export type RecipientEvent = RecipientContactRecorded;
+export type RecipientEvent = RecipientContactRecorded | NotificationAwaitingContact;
 export type CandidacyLinkEvent = CandidacyLinkedToRecipient;

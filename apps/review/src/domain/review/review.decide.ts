@@ -6,6 +6,7 @@ import {
   NotFoundError,
   ValidationError,
   INPUT,
+  type RuleId,
 } from '@admissions/domain-kernel';
 import type {
   CancelInterview,
@@ -419,7 +420,7 @@ function validSlot(slot: InterviewSlot, now: Date): InterviewPlace & { readonly 
   }
 }
 
-function requireText(value: string | undefined, field: string, ruleId: string): string {
+function requireText(value: string | undefined, field: string, ruleId: RuleId): string {
   const text = (value ?? '').trim();
   if (text === '') throw new ValidationError(`${field} is required`, ruleId, field);
   return text;

@@ -1,0 +1,56 @@
+import type { Actor } from '@admissions/domain-kernel';
+import { testEnv, uniqueName } from '@admissions/testing';
+import mongoose from 'mongoose';
+import { EventStore } from './event-store';
+import { LogSequencer } from './log-sequencer';
+
+const actor: Actor = { id: 'tester', roles: ['admin'] };
+const context = { correlationId: 'c', actor, occurredAt: new Date('2026-03-15T10:00:00Z') };
+
+/** The outbox's clearing fails once, as when the server goes away between the batch's insert and it. */
+function clearingFailsOnce(store: EventStore): void {
+  jest
+    .spyOn(store.outbox, 'deleteMany')
+    .mockRejectedValueOnce(new mongoose.mongo.MongoNetworkError('connection 8 to 127.0.0.1:27017 closed'));
+}
+
+describe('LogSequencer on the MongoDB-wire server', () => {
+  let connection: mongoose.Connection;
+  let store: EventStore;
+
+  beforeEach(async () => {
+    connection = await mongoose.createConnection(testEnv().mongoUrl, { dbName: uniqueName('seq') }).asPromise();
+    store = new EventStore(connection.db!);
+  });
+
+  afterEach(async () => {
+    jest.restoreAllMocks();
+    await connection.dropDatabase();
+    await connection.close();
+  });
+
+  const positionsOf = async () => (await store.readLog({ batch: 0, position: 0 })).events.map((e) => e.type);
+
+  it('logs a batch whose outbox entries could not be cleared once only: the next round clears them', async () => {
+    const sequencer = new LogSequencer(store);
+    await store.append('s-1', 0, [{ type: 'Opened', data: {} }], context);
+    clearingFailsOnce(store);
+    await expect(sequencer.sequence()).rejects.toThrow('closed');
+
+    await store.append('s-1', 1, [{ type: 'Closed', data: {} }], context);
+    while ((await sequencer.sequence()) > 0);
+    expect(await positionsOf()).toEqual(['Opened', 'Closed']);
+    expect(await store.outbox.countDocuments({})).toBe(0);
+  });
+
+  it('another instance taking over after that failure does not log the batch again either', async () => {
+    await store.append('s-2', 0, [{ type: 'Opened', data: {} }], context);
+    clearingFailsOnce(store);
+    await expect(new LogSequencer(store).sequence()).rejects.toThrow('closed');
+
+    const successor = new LogSequencer(new EventStore(connection.db!));
+    while ((await successor.sequence()) > 0);
+    expect(await positionsOf()).toEqual(['Opened']);
+    expect(await store.outbox.countDocuments({})).toBe(0);
+  });
+});

@@ -1,0 +1,1 @@
+export { runOperatorCli, runOperatorJob, OPERATOR_JOBS, type OperatorIo } from './operator-cli';
