@@ -54,7 +54,7 @@ describe(`fuzzing every operation from the OpenAPI documents (${RUNS} requests e
       mkdirSync(join(REPORT, '..'), { recursive: true });
       writeFileSync(
         REPORT,
-        `${JSON.stringify({ runsPerOperation: RUNS, seconds: (Date.now() - startedAt) / 1000, operations: all.length, requests: all.reduce((sum, report) => sum + report.requests, 0), statuses, reports: all }, null, 2)}\n`,
+        `${JSON.stringify({ runsPerOperation: RUNS, seconds: (Date.now() - startedAt) / 1000, operations: all.length, requests: all.reduce((sum, report) => sum + report.requests, 0), statuses, unready: all.reduce((sum, report) => sum + (report.unready ?? 0), 0), reports: all }, null, 2)}\n`,
       );
 
       expect(

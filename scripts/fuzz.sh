@@ -14,4 +14,4 @@ source .local/env
 set +a
 export FUZZ_RUNS="${1:-${FUZZ_RUNS:-10000}}"
 NODE_OPTIONS="${NODE_OPTIONS:+$NODE_OPTIONS }--experimental-vm-modules" npx jest --runInBand --forceExit --testTimeout=86400000 e2e/fuzz.e2e-spec.ts
-node -e 'const r = require("./.local/fuzz-report.json"); process.stdout.write(`fuzz: ${r.operations} operations, ${r.requests} requests in ${r.seconds} s, statuses ${JSON.stringify(r.statuses)}\n`);'
+node -e 'const r = require("./.local/fuzz-report.json"); process.stdout.write(`fuzz: ${r.operations} operations, ${r.requests} requests in ${r.seconds} s, statuses ${JSON.stringify(r.statuses)}, readiness 503s ${r.unready}\n`);'

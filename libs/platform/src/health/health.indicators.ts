@@ -7,6 +7,7 @@ import { KAFKA, MONGO_DB, REDIS } from '../tokens';
 import type { Db } from '../connections/mongo-database';
 
 const PROBE_TIMEOUT_MS = 2_000;
+const KAFKA_ANSWER_REUSE_MS = 1_000;
 
 async function withTimeout<T>(what: string, promise: Promise<T>, ms = PROBE_TIMEOUT_MS): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
@@ -61,10 +62,13 @@ export class RedisHealthIndicator {
 /**
  * Asks the cluster for its brokers through one admin client kept connected between probes, so a
  * probe costs one request rather than a connection; after a failure the client is rebuilt.
+ * Probes arriving together share one request, and an answer is reused for a second: a burst of
+ * probes (several kubelets, a scraper, a client polling) must not queue behind the broker.
  */
 @Injectable()
 export class KafkaHealthIndicator implements OnApplicationShutdown {
   private admin: Promise<Admin> | undefined;
+  private probe: { readonly brokers: Promise<number>; readonly at: number } | undefined;
 
   constructor(
     private readonly indicators: HealthIndicatorService,
@@ -74,12 +78,31 @@ export class KafkaHealthIndicator implements OnApplicationShutdown {
   async check(key = 'kafka') {
     const session = this.indicators.check(key);
     try {
+      return session.up({ brokers: await this.brokers() });
+    } catch (error) {
+      return session.down({ message: reason(error) });
+    }
+  }
+
+  private brokers(): Promise<number> {
+    if (this.probe === undefined || Date.now() - this.probe.at > KAFKA_ANSWER_REUSE_MS) {
+      const brokers = this.describe();
+      this.probe = { brokers, at: Date.now() };
+      // A failure is not reused: the next probe asks again, through a new client.
+      brokers.catch(() => {
+        if (this.probe?.brokers === brokers) this.probe = undefined;
+      });
+    }
+    return this.probe.brokers;
+  }
+
+  private async describe(): Promise<number> {
+    try {
       const admin = await withTimeout('Kafka connect', this.connectedAdmin());
-      const cluster = await withTimeout('Kafka describeCluster', admin.describeCluster());
-      return session.up({ brokers: cluster.brokers.length });
+      return (await withTimeout('Kafka describeCluster', admin.describeCluster())).brokers.length;
     } catch (error) {
       await this.dropAdmin();
-      return session.down({ message: reason(error) });
+      throw error;
     }
   }
 

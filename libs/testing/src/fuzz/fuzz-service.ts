@@ -14,6 +14,11 @@ export interface OperationReport {
   readonly requests: number;
   /** How many replies of each status. */
   readonly statuses: Readonly<Record<string, number>>;
+  /**
+   * The readiness probe's 503s (with Retry-After): its answer about the servers at that moment,
+   * not about the request, so neither counted in `statuses` nor a fault.
+   */
+  readonly unready?: number;
   /** The smallest failing request fast-check found, and how to replay it; undefined when none failed. */
   readonly failure?: string;
 }
@@ -26,6 +31,8 @@ interface OpenApiDocument {
 const HTTP_METHODS = new Set(['get', 'put', 'post', 'patch', 'delete']);
 /** Served by the platform beside the API: the document itself and the metrics scrape. */
 const NOT_FUZZED = /^\/(docs|metrics)\b/;
+/** The one operation whose 503 is its documented answer whatever the request. */
+const READINESS = 'GET /health/ready';
 /** A reported counterexample stays readable even when it holds a 200 kB string. */
 const MAX_REPORT = 2_000;
 
@@ -82,6 +89,7 @@ export async function fuzzService(svc: ServiceUnderTest, runs: number, seed?: nu
       const statuses: Record<string, number> = {};
       const refused: string[] = [];
       let requests = 0;
+      let unready = 0;
       const property = fc.asyncProperty(
         requestPlans(documented, components),
         callers(access.get(operation)),
@@ -89,6 +97,10 @@ export async function fuzzService(svc: ServiceUnderTest, runs: number, seed?: nu
           const token = caller === undefined ? undefined : svc.tokenFor(caller.subject, [caller.role]);
           const reply = await send(svc.url, materialise(documented.method, documented.path, plan, pool, token));
           requests += 1;
+          if (operation === READINESS && reply.status === 503 && reply.retryAfter !== undefined) {
+            unready += 1;
+            return;
+          }
           statuses[reply.status] = (statuses[reply.status] ?? 0) + 1;
           if (reply.status < 300) pool.collect(reply.body);
           const fault = replyFault(reply);
@@ -109,7 +121,13 @@ export async function fuzzService(svc: ServiceUnderTest, runs: number, seed?: nu
         : appendedOnRefusal > 0
           ? `${appendedOnRefusal} commits appended under refused requests`
           : undefined;
-      reports.push({ operation, requests, statuses, ...(failure === undefined ? {} : { failure }) });
+      reports.push({
+        operation,
+        requests,
+        statuses,
+        ...(unready === 0 ? {} : { unready }),
+        ...(failure === undefined ? {} : { failure }),
+      });
     }
   } finally {
     stopListening();
