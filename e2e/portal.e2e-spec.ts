@@ -4,24 +4,15 @@
 // the juror each act in their own screens, each in a browser context of their own. Axe checks each
 // screen visited; screenshots go to .local/screenshots/portal.
 // The provider's own session outlives the portal's: a second sign-in in the same browser asks nothing.
-import AxeBuilder from '@axe-core/playwright';
 import { ManualClock } from '@admissions/domain-kernel';
 import { CLOCK } from '@admissions/platform';
-import { eventually, samplePdf, startService, uniqueName, type ServiceUnderTest } from '@admissions/testing';
-import type { NestExpressApplication } from '@nestjs/platform-express';
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { eventually, samplePdf, startService, type ServiceUnderTest } from '@admissions/testing';
+import type { Page } from 'playwright-core';
 import { CandidacyModule } from '../apps/candidacy/src/candidacy.module';
-import { loadGatewayEnv } from '../apps/gateway/src/config/gateway-env';
-import { createGatewayApp } from '../apps/gateway/src/gateway.app';
-import { freePort } from '../apps/gateway/src/gateway.int-helpers';
 import { JuryModule } from '../apps/jury/src/jury.module';
 import { ReviewModule } from '../apps/review/src/review.module';
+import { parisInput, PortalHarness, refreshUntil } from './portal/portal-harness';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const WEB_DIST = join(__dirname, '..', 'dist', 'web');
-const SHOTS = join(__dirname, '..', '.local', 'screenshots', 'portal');
 // Run in the page (this file is compiled without the DOM's types): the focused control's label and
 // text, and its outline.
 const FOCUSED = `(() => {
@@ -34,113 +25,48 @@ const FOCUSED = `(() => {
 })()`;
 
 describe('portal: a candidate applies in a browser', () => {
+  let portal: PortalHarness;
   let candidacy: ServiceUnderTest;
   let review: ServiceUnderTest;
   let jury: ServiceUnderTest;
   // Juries sit from January to July (JURY-1); the lead's clock moves past the interview.
   const juryClock = new ManualClock(new Date('2027-01-10T09:00:00+01:00'));
   const reviewClock = new ManualClock(new Date());
-  let gateway: NestExpressApplication;
-  let browser: Browser;
-  let url: string;
-  const axeSummary: string[] = [];
 
   beforeAll(async () => {
-    if (!existsSync(join(WEB_DIST, 'index.html'))) throw new Error('no dist/web: run `npm run build:web` first');
-    if (!existsSync(CHROMIUM)) throw new Error(`no browser at ${CHROMIUM}: scripts/install-browser.sh installs it`);
-    // This run's screenshots only.
-    rmSync(SHOTS, { recursive: true, force: true });
-    mkdirSync(SHOTS, { recursive: true });
-    const port = await freePort();
-    url = `http://localhost:${port}`;
-    // The services verify tokens as always; they are only told whose tokens to trust.
-    const trust = {
-      AUTH_ISSUER: `${url}/oidc`,
-      AUTH_AUDIENCE: 'admissions-api',
-      AUTH_JWKS_URL: `${url}/oidc/jwks`,
-      DEPLOYMENT_NAMESPACE: uniqueName('portal'),
-    };
+    portal = await PortalHarness.reserve('portal');
+    const trust = portal.trust();
     candidacy = await startService('candidacy', CandidacyModule, { ...trust, SEED_DEMO_CATALOGUE: 'true' });
     review = await startService('review', ReviewModule, trust, (b) => b.overrideProvider(CLOCK).useValue(reviewClock));
     jury = await startService('jury', JuryModule, trust, (b) => b.overrideProvider(CLOCK).useValue(juryClock));
-    const env = loadGatewayEnv({
-      NODE_ENV: 'test',
-      PORT: String(port),
-      REDIS_URL: process.env.REDIS_URL,
-      LOG_LEVEL: 'warn',
-      CANDIDACY_URL: candidacy.url,
-      REVIEW_URL: review.url,
-      JURY_URL: jury.url,
-      WEB_DIST_DIR: WEB_DIST,
-    });
-    gateway = await createGatewayApp(env);
-    await gateway.listen(port, '127.0.0.1');
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox'] });
+    await portal.start({ CANDIDACY_URL: candidacy.url, REVIEW_URL: review.url, JURY_URL: jury.url });
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await gateway?.close();
+    await portal?.close();
     await jury?.close();
     await review?.close();
     await candidacy?.close();
-    process.stdout.write(`axe (serious or critical violations per screen):\n${axeSummary.join('\n')}\n`);
   });
-
-  /** Axe on the screen as it is; no serious or critical violation; a screenshot for a person. */
-  async function check(page: Page, step: string): Promise<void> {
-    const { violations } = await new AxeBuilder({ page }).analyze();
-    const grave = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    axeSummary.push(`${step}: ${grave.length} (${violations.length} in all)`);
-    await page.screenshot({ path: join(SHOTS, `${step}.png`), fullPage: true });
-    expect(grave.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
-  }
-
-  /** A Paris time as a datetime-local input takes it: `2027-01-20T10:00`. */
-  function parisInput(at: Date): string {
-    const parts = new Intl.DateTimeFormat('en-GB', {
-      timeZone: 'Europe/Paris',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    }).formatToParts(at);
-    const part = (type: string) => parts.find((p) => p.type === type)?.value;
-    return `${part('year')}-${part('month')}-${part('day')}T${part('hour')}:${part('minute')}`;
-  }
-
-  /** Asks the screen again (its Refresh button) until what the service learnt through Kafka shows. */
-  async function refreshUntil(page: Page, shows: Locator): Promise<void> {
-    await eventually(async () => {
-      await page.getByRole('button', { name: 'Actualiser' }).click();
-      return shows.waitFor({ timeout: 5_000 }).then(
-        () => true,
-        () => undefined,
-      );
-    }, 90_000);
-  }
 
   /** The lead, in a browser of their own: the worklist, the interview, a favourable opinion. */
   async function reviewInScreens(): Promise<void> {
     // Another time zone than Paris's: the times typed and shown stay Paris times.
-    const context = await browser.newContext({ locale: 'fr-FR', timezoneId: 'America/New_York' });
-    const page = await open(context);
-    await signIn(page, 'lead');
+    const { context, page } = await portal.open({ locale: 'fr-FR', timezoneId: 'America/New_York' });
+    await portal.signIn(page, 'lead');
     // A staff member has no candidate screens: the menu shows theirs, and a candidate's URL leads there.
     await page.getByRole('heading', { name: 'Dossiers à examiner' }).waitFor();
     expect(await page.getByRole('navigation').getByRole('link').allTextContents()).toEqual(['Dossiers à examiner']);
-    await page.goto(`${url}/#/file`);
+    await page.goto(`${portal.url}/#/file`);
     await page.getByRole('heading', { name: 'Dossiers à examiner' }).waitFor();
     const file = page.getByRole('link', { name: 'Examiner le dossier de Camille Martin' });
     await refreshUntil(page, file);
-    await check(page, '08-lead-worklist');
+    await portal.check(page, '08-lead-worklist');
 
     await file.click();
     await page.getByRole('heading', { name: 'Examen d’un dossier' }).waitFor();
     await page.getByText('Aucun entretien programmé.').waitFor();
-    await check(page, '09-lead-review');
+    await portal.check(page, '09-lead-review');
 
     // REV-2: the interview is in the future of the review service's clock, typed in Paris time.
     const at = new Date(reviewClock.now().getTime() + 3_600_000);
@@ -154,7 +80,7 @@ describe('portal: a candidate applies in a browser', () => {
     await page
       .getByText(`${typed.format(at)} (heure de Paris), en visioconférence : https://visio.example.org/r/1`)
       .waitFor();
-    await check(page, '10-lead-interview');
+    await portal.check(page, '10-lead-interview');
 
     await reviewClock.advance(2 * 3_600_000);
     await page.getByLabel('Issue', { exact: true }).selectOption('true');
@@ -185,15 +111,14 @@ describe('portal: a candidate applies in a browser', () => {
     await page.getByText(/^Corrigé le .+ : Compte rendu de l’entretien relu$/).waitFor();
     await page.getByText('Entretien très convaincant.').waitFor();
     await page.getByText('Examen : admissible, transmis au jury').waitFor();
-    await check(page, '11-lead-opinion');
+    await portal.check(page, '11-lead-opinion');
     await context.close();
   }
 
   /** The juror, in a browser of their own: a session scheduled, the candidate on its agenda, admitted. */
   async function admit(): Promise<void> {
-    const context = await browser.newContext({ locale: 'fr-FR' });
-    const page = await open(context);
-    await signIn(page, 'jury');
+    const { context, page } = await portal.open({ locale: 'fr-FR' });
+    await portal.signIn(page, 'jury');
     await page.getByRole('heading', { name: 'Jury d’admission' }).waitFor();
     expect(await page.getByRole('navigation').getByRole('link').allTextContents()).toEqual(['Jury d’admission']);
     await page.getByLabel('Formation').selectOption('MS-CYBER');
@@ -214,7 +139,7 @@ describe('portal: a candidate applies in a browser', () => {
       .filter({ has: page.getByRole('heading', { name: /candidate-camille/ }) });
     await refreshUntil(page, candidate);
     await candidate.getByText('Parcours solide, expérience pertinente et motivation claire.').waitFor();
-    await check(page, '12-jury-session');
+    await portal.check(page, '12-jury-session');
 
     // JURY-2: the session has sat; the candidate is decided with a reason.
     await juryClock.set(new Date('2027-01-20T11:00:00+01:00'));
@@ -222,7 +147,7 @@ describe('portal: a candidate applies in a browser', () => {
     await candidate.getByLabel('Motif').fill('Dossier et entretien convaincants');
     await candidate.getByRole('button', { name: 'Enregistrer la décision' }).click();
     await candidate.getByText('Décision enregistrée.').waitFor();
-    await check(page, '13-jury-decided');
+    await portal.check(page, '13-jury-decided');
     await context.close();
   }
 
@@ -241,7 +166,7 @@ describe('portal: a candidate applies in a browser', () => {
 
   /** The same sign-in, with the keyboard alone. */
   async function signInWithKeyboard(page: Page, login: string): Promise<void> {
-    await page.goto(url);
+    await page.goto(portal.url);
     await page.getByRole('heading', { level: 1 }).waitFor();
     await tabTo(page, /Se connecter/);
     await page.keyboard.press('Enter');
@@ -254,35 +179,15 @@ describe('portal: a candidate applies in a browser', () => {
     await page.getByText(/Connecté·e/).waitFor();
   }
 
-  async function signIn(page: Page, login: string, shot?: string): Promise<void> {
-    await page.goto(url);
-    await page.getByRole('button', { name: 'Se connecter' }).click();
-    await page.getByLabel('Identifiant').fill(login);
-    await page.getByLabel('Mot de passe').fill('demo');
-    if (shot !== undefined) await check(page, shot);
-    await page.getByRole('button', { name: /Se connecter/ }).click();
-    await page.getByText(/Connecté·e/).waitFor();
-  }
-
-  // The page in front, photographed when a step fails so that a person sees where it stopped.
-  let inFront: Page | undefined;
-  async function open(context: BrowserContext): Promise<Page> {
-    // Two cores shared by the whole test run: a screen may take more than the default 30 s.
-    context.setDefaultTimeout(60_000);
-    inFront = await context.newPage();
-    return inFront;
-  }
-
   async function journey(): Promise<void> {
-    const context = await browser.newContext({ locale: 'fr-FR' });
-    const page = await open(context);
-    await page.goto(url);
+    const { context, page } = await portal.open({ locale: 'fr-FR' });
+    await page.goto(portal.url);
     await page.getByRole('heading', { level: 1 }).waitFor();
-    await check(page, '01-welcome');
+    await portal.check(page, '01-welcome');
 
-    await signIn(page, 'camille', '02-sign-in');
+    await portal.signIn(page, 'camille', '02-sign-in');
     await page.getByRole('heading', { name: 'Catalogue des Mastères Spécialisés' }).waitFor();
-    await check(page, '03-catalogue');
+    await portal.check(page, '03-catalogue');
 
     await page.getByRole('button', { name: 'Candidater à MS-CYBER' }).click();
     await page.getByRole('heading', { name: 'Mon dossier de candidature' }).waitFor();
@@ -298,7 +203,7 @@ describe('portal: a candidate applies in a browser', () => {
     await emailError.waitFor();
     expect(await emailError.textContent()).toContain('adresse électronique');
     expect(await page.getByLabel('Courriel').getAttribute('aria-describedby')).toBe('personal-email-error');
-    await check(page, '04-file-refusal');
+    await portal.check(page, '04-file-refusal');
     await page.getByLabel('Courriel').fill('camille.martin@example.org');
     await identity.getByRole('button', { name: 'Enregistrer' }).click();
     await identity.getByText('Enregistré.').waitFor();
@@ -319,7 +224,7 @@ describe('portal: a candidate applies in a browser', () => {
     await page.getByRole('alert').filter({ hasText: 'Votre session a pris fin' }).waitFor();
     await page.getByRole('button', { name: 'Se connecter' }).click();
     await page.getByRole('heading', { name: 'Mon dossier de candidature' }).waitFor();
-    expect(page.url()).toBe(`${url}/#/file`);
+    expect(page.url()).toBe(`${portal.url}/#/file`);
     expect(await page.getByLabel('Expérience en mois').inputValue()).toBe('30');
     const experience = page.locator('form[aria-labelledby="experience-title"]');
     await experience.getByRole('button', { name: 'Enregistrer' }).click();
@@ -339,18 +244,18 @@ describe('portal: a candidate applies in a browser', () => {
       await page.getByText(new RegExp(`${file} \\(`)).waitFor();
     }
     await page.getByText('Votre dossier est complet.').waitFor();
-    await check(page, '05-file-complete');
+    await portal.check(page, '05-file-complete');
 
     await page.getByRole('button', { name: 'Déposer mon dossier' }).click();
     await page.getByText(/Votre dossier a été déposé le/).waitFor();
     await page.getByText('État : déposé').waitFor();
-    await check(page, '06-file-submitted');
+    await portal.check(page, '06-file-submitted');
 
     await page.getByRole('link', { name: 'Mon espace candidat' }).first().click();
     await page.getByRole('heading', { name: 'Mon espace candidat' }).waitFor();
     await page.getByText('Dossier déposé').waitFor();
     await page.getByText(/Pas encore de décision/).waitFor();
-    await check(page, '07-space');
+    await portal.check(page, '07-space');
     const candidacyId = (
       (await page.evaluate(() => fetch('/api/candidacy/v1/candidacies').then((r) => r.json()))) as {
         candidacyId: string;
@@ -360,15 +265,15 @@ describe('portal: a candidate applies in a browser', () => {
     // Reviewed, admitted: the offer shows with its deadline in Paris time, and the candidate enrols.
     await reviewInScreens();
     await admit();
-    inFront = page;
+    portal.focus(page);
     await page.reload();
     await page.getByRole('heading', { name: 'Votre proposition pour MS-CYBER' }).waitFor();
     // JURY-4: ten days, to 23:59:59 Paris time of the tenth day, written as the notifications write it.
     await page.getByText('Inscrivez-vous au plus tard le 30 janvier 2027 à 23:59 (heure de Paris)').waitFor();
-    await check(page, '14-offer');
+    await portal.check(page, '14-offer');
     await page.getByRole('button', { name: 'M’inscrire' }).click();
     await page.getByText('MS-CYBER : inscrit·e').waitFor();
-    await check(page, '15-enrolled');
+    await portal.check(page, '15-enrolled');
 
     await page.getByLabel('Langue').selectOption('en');
     await page.getByRole('heading', { name: 'My candidate space' }).waitFor();
@@ -376,16 +281,15 @@ describe('portal: a candidate applies in a browser', () => {
     await page.getByText('File submitted').waitFor();
     await page.getByText('MS-CYBER: enrolled').waitFor();
     expect(await page.getAttribute('html', 'lang')).toBe('en');
-    await check(page, '16-space-english');
+    await portal.check(page, '16-space-english');
     await context.close();
 
     // Another candidate, in a browser of their own, asks for the first one's file.
-    const other = await browser.newContext({ locale: 'fr-FR' });
-    const intruder = await open(other);
+    const { context: other, page: intruder } = await portal.open({ locale: 'fr-FR' });
     await signInWithKeyboard(intruder, 'noah');
-    await intruder.goto(`${url}/#/space/${candidacyId}`);
+    await intruder.goto(`${portal.url}/#/space/${candidacyId}`);
     await intruder.getByRole('alert').filter({ hasText: 'Introuvable, ou ne vous appartient pas.' }).waitFor();
-    await check(intruder, '17-other-candidate');
+    await portal.check(intruder, '17-other-candidate');
     const status = await intruder.evaluate(
       (id) => fetch(`/api/candidacy/v1/candidacies/${id}`).then((r) => r.status),
       candidacyId,
@@ -395,11 +299,6 @@ describe('portal: a candidate applies in a browser', () => {
   }
 
   it('signs in, fills and submits a file, sees it submitted, in French then English; another candidate gets 404', async () => {
-    try {
-      await journey();
-    } catch (error) {
-      await inFront?.screenshot({ path: join(SHOTS, 'failure.png'), fullPage: true }).catch(() => undefined);
-      throw error;
-    }
+    await portal.photographFailure(journey);
   });
 });
