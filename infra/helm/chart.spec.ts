@@ -276,6 +276,10 @@ describe.each(VALUE_SETS)('the portal in value set %s', (valueSet) => {
       expect(data[`${name.toUpperCase()}_URL`]).toBe(`http://${service.metadata.name}:${port}`);
     }
     expect(data.PUBLIC_URL).toMatch(/^https:\/\//);
+    // The ingress in front is believed as by the services, so the browser's address reaches them.
+    const jury = (named('ConfigMap', 'jury') as unknown as { data: Record<string, string> }).data;
+    expect(data.TRUSTED_PROXY_HOPS).toMatch(/^\d+$/);
+    expect(data.TRUSTED_PROXY_HOPS).toBe(jury.TRUSTED_PROXY_HOPS);
   });
 
   it('has its Service, ServiceAccount and disruption budget', () => {

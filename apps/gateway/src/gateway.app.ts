@@ -22,6 +22,7 @@ export async function createGatewayApp(env: GatewayEnv): Promise<NestExpressAppl
   const logger = app.get(Logger);
   app.useLogger(logger);
   app.disable('x-powered-by');
+  if (env.TRUSTED_PROXY_HOPS > 0) app.set('trust proxy', env.TRUSTED_PROXY_HOPS);
   app.use(
     helmet({
       // HSTS means nothing over a workstation's plain http.

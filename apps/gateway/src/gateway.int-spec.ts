@@ -25,6 +25,8 @@ describe('gateway: sign-in, sessions, CSRF and forwarding', () => {
       LOG_LEVEL: 'warn',
       CANDIDACY_URL: upstream.url,
       REVIEW_URL: `http://127.0.0.1:${closedPort}`,
+      // As behind an ingress: the one proxy in front is believed, no further.
+      TRUSTED_PROXY_HOPS: '1',
     });
     app = await createGatewayApp(env);
     await app.listen(port, '127.0.0.1');
@@ -100,6 +102,19 @@ describe('gateway: sign-in, sessions, CSRF and forwarding', () => {
       AUTH_DEV_KEY_DIR: '.local/unused',
     } as BaseEnv);
     await expect(verifier.verify(token)).resolves.toEqual({ id: 'candidate-camille', roles: ['candidate'] });
+  });
+
+  it('passes the browser address its trusted proxy gave on to the service, and nothing a browser added', async () => {
+    const jar = await signIn(gateway, 'camille');
+    const url = `${gateway}/api/candidacy/v1/candidacies`;
+    await jar.fetch(url, { headers: { 'x-forwarded-for': '203.0.113.7' } });
+    await jar.fetch(url, { headers: { 'x-forwarded-for': '198.51.100.1, 203.0.113.8' } });
+    await jar.fetch(url);
+    expect(upstream.received.map((request) => request.headers['x-forwarded-for'])).toEqual([
+      '203.0.113.7',
+      '203.0.113.8',
+      '127.0.0.1',
+    ]);
   });
 
   it('refuses a state-changing call without the CSRF token, or with a forged one, and forwards nothing', async () => {

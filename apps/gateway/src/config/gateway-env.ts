@@ -75,6 +75,16 @@ export class GatewayEnv {
   @Min(60, { message: 'SESSION_IDLE_SECONDS must be a whole number of seconds, at least 60' })
   SESSION_IDLE_SECONDS: number = 1800;
 
+  /**
+   * Proxies in front of the gateway (the ingress) whose X-Forwarded-For gives the browser's
+   * address; the gateway passes that address on, so the services' per-address limits count
+   * each person rather than the ingress.
+   */
+  @Transform(toNumber)
+  @IsInt({ message: 'TRUSTED_PROXY_HOPS must be a whole number, 0 or more' })
+  @Min(0, { message: 'TRUSTED_PROXY_HOPS must be a whole number, 0 or more' })
+  TRUSTED_PROXY_HOPS: number = 0;
+
   @Matches(HTTP_URL, { message: 'CANDIDACY_URL must be an http(s) URL' }) CANDIDACY_URL: string =
     'http://127.0.0.1:3001';
   @Matches(HTTP_URL, { message: 'REVIEW_URL must be an http(s) URL' }) REVIEW_URL: string = 'http://127.0.0.1:3002';

@@ -37,7 +37,9 @@ export class ApiProxyController {
     const target = new URL(req.originalUrl.slice(prefix.length), serviceUrl(this.env, service));
     const headers: IncomingHttpHeaders = { authorization: `Bearer ${req.session.accessToken}` };
     for (const name of FORWARDED_REQUEST) if (req.headers[name] !== undefined) headers[name] = req.headers[name];
-    headers['x-forwarded-for'] = req.socket.remoteAddress;
+    // One entry, the browser's address as far as the trusted proxies tell it: a browser's own
+    // X-Forwarded-For never reaches a service.
+    headers['x-forwarded-for'] = req.ip ?? req.socket.remoteAddress;
 
     const send = target.protocol === 'https:' ? httpsRequest : httpRequest;
     const upstream = send(target, { method: req.method, headers }, (reply) => {
