@@ -255,6 +255,7 @@ describe.each(VALUE_SETS)('the portal in value set %s', (valueSet) => {
   it('takes REDIS_URL and its OIDC client only from existing Secrets, and finds the services at their Services', () => {
     const variables = Object.fromEntries((container.env ?? []).map((variable) => [variable.name, variable]));
     expect(Object.keys(variables).sort()).toEqual([
+      'OIDC_AUDIENCE',
       'OIDC_CLIENT_ID',
       'OIDC_CLIENT_SECRET',
       'OIDC_ISSUER_URL',
@@ -267,6 +268,11 @@ describe.each(VALUE_SETS)('the portal in value set %s', (valueSet) => {
         ref: true,
       });
     }
+    // The audience asked for is, by construction, the one the services verify.
+    const juryEnv = podSpecOf(named('Deployment', 'jury') as K8sObject)?.containers[0].env ?? [];
+    expect(variables.OIDC_AUDIENCE.valueFrom).toEqual(
+      juryEnv.find((variable) => variable.name === 'AUTH_AUDIENCE')?.valueFrom,
+    );
     const data = (named('ConfigMap', 'portal') as unknown as { data: Record<string, string> }).data;
     for (const service of objects.filter(
       (object) => object.kind === 'Service' && object.metadata.labels?.['app.kubernetes.io/component'] === 'service',

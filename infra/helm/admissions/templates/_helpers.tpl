@@ -111,6 +111,10 @@ env:
     valueFrom:
       secretKeyRef: { name: {{ .root.Values.redis.existingSecret.name }}, key: {{ .root.Values.redis.existingSecret.key }} }
   {{- if eq .name "portal" }}
+  {{- /* The audience the portal asks tokens for is the one the services expect: one Secret says both. */}}
+  - name: OIDC_AUDIENCE
+    valueFrom:
+      secretKeyRef: { name: {{ .root.Values.auth.existingSecret.name }}, key: {{ .root.Values.auth.existingSecret.audienceKey }} }
   {{- with .svc.oidc.existingSecret }}
   - name: OIDC_ISSUER_URL
     valueFrom:
