@@ -112,7 +112,7 @@ export function renderFuzzing(): string {
     '',
     ...kinds.map((kind) => `- ${kind}`),
     '',
-    'Each reply must be: no 5xx; a 4xx as problem+json naming the field (`field`, `errors[].field`) or the ' +
+    'Each reply must be: no 5xx (one exception: the readiness probe `GET /health/ready` answers 503 with `Retry-After` whenever a server is slow to answer it, whatever the request; those are counted apart, as `unready`); a 4xx as problem+json naming the field (`field`, `errors[].field`) or the ' +
       'rule (`ruleId`, or a problem `type` for a request refused as a whole); no 401, and no 403 from the guard; ' +
       "and no commit appended under a refused request's correlation id (checked in the process and in " +
       '`es_commits`), so a refusal leaves every stream at its version. Input nesting deeper than ' +
