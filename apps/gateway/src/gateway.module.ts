@@ -11,6 +11,7 @@ import { loggedRequest } from './logged-request';
 import { GatewayProblemFilter } from './problem.filter';
 import { ApiProxyController } from './proxy/api-proxy.controller';
 import { SessionGuard } from './session/session.guard';
+import { SessionRefresher } from './session/session-refresher';
 import { REDIS_CLIENT, SessionStore } from './session/session.store';
 
 // Static files and probes would drown the useful lines.
@@ -46,6 +47,7 @@ export class GatewayModule implements OnApplicationShutdown {
           useFactory: (redis: Redis) => new SessionStore(redis, env.SESSION_IDLE_SECONDS),
         },
         { provide: OidcClient, useFactory: () => new OidcClient(env) },
+        SessionRefresher,
         SessionGuard,
         { provide: APP_FILTER, useClass: GatewayProblemFilter },
       ],

@@ -16,9 +16,20 @@ export interface SignedInUser {
   readonly accessToken: string;
   readonly idToken?: string;
   readonly accessTokenExpiresAt: number;
+  /** Kept on the server only; absent when the provider issues none (the session then ends with its access token). */
+  readonly refreshToken?: string;
+}
+
+/** A new access token for a session, and the refresh token to use next (rotated or the same). */
+export interface RefreshedTokens {
+  readonly accessToken: string;
+  readonly accessTokenExpiresAt: number;
+  readonly refreshToken: string;
 }
 
 const SCOPE = 'openid profile email';
+/** Seconds an access token is taken to live when the provider does not say. */
+const DEFAULT_EXPIRES_IN = 300;
 
 /** Reads a claim by a dotted path (`realm_access.roles`, as Keycloak nests them). */
 function claimAt(claims: Record<string, unknown>, path: string): unknown {
@@ -85,7 +96,7 @@ export class OidcClient {
     const claims = tokens.claims();
     if (claims === undefined) throw new Error('the identity provider returned no ID token');
     const claimed = claimAt(claims, this.env.OIDC_ROLE_CLAIM);
-    const expiresIn = tokens.expiresIn() ?? 300;
+    const expiresIn = tokens.expiresIn() ?? DEFAULT_EXPIRES_IN;
     return {
       sub: claims.sub,
       name: typeof claims.name === 'string' ? claims.name : claims.sub,
@@ -93,6 +104,17 @@ export class OidcClient {
       accessToken: tokens.access_token,
       idToken: tokens.id_token,
       accessTokenExpiresAt: Date.now() + expiresIn * 1000,
+      ...(tokens.refresh_token === undefined ? {} : { refreshToken: tokens.refresh_token }),
+    };
+  }
+
+  /** Throws when the provider refuses (the refresh token expired, was revoked or already used). */
+  async refresh(refreshToken: string): Promise<RefreshedTokens> {
+    const tokens = await oidc.refreshTokenGrant(await this.discover(), refreshToken);
+    return {
+      accessToken: tokens.access_token,
+      accessTokenExpiresAt: Date.now() + (tokens.expiresIn() ?? DEFAULT_EXPIRES_IN) * 1000,
+      refreshToken: tokens.refresh_token ?? refreshToken,
     };
   }
 

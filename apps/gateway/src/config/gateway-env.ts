@@ -69,7 +69,7 @@ export class GatewayEnv {
   @IsNotEmpty({ message: 'OIDC_AUDIENCE must not be empty' })
   OIDC_AUDIENCE: string = AUTH_DEFAULTS.audience;
 
-  /** A session unused this long ends; it ends anyway when its access token expires. */
+  /** A session unused this long ends (or, with a provider that issues no refresh token, when its access token expires). */
   @Transform(toNumber)
   @IsInt({ message: 'SESSION_IDLE_SECONDS must be a whole number of seconds, at least 60' })
   @Min(60, { message: 'SESSION_IDLE_SECONDS must be a whole number of seconds, at least 60' })
@@ -95,6 +95,12 @@ export class GatewayEnv {
 
   /** The built web app (`npm run build` writes it). */
   @IsString() WEB_DIST_DIR: string = 'dist/web';
+
+  /** The development identity provider's access-token lifetime; the gateway renews before it ends. */
+  @Transform(toNumber)
+  @IsInt({ message: 'DEV_ACCESS_TOKEN_SECONDS must be a whole number of seconds, at least 35' })
+  @Min(35, { message: 'DEV_ACCESS_TOKEN_SECONDS must be a whole number of seconds, at least 35' })
+  DEV_ACCESS_TOKEN_SECONDS: number = 3600;
 
   /** Development identity provider's signing key pair (shared with `npm run token`). */
   @IsString() AUTH_DEV_KEY_DIR: string = AUTH_DEFAULTS.devKeyDir;

@@ -9,7 +9,6 @@ import { logoutPage } from './pages';
 const API_RESOURCE = 'urn:admissions:api';
 const API_SCOPE = 'api';
 export const DEV_PROVIDER_PATH = '/oidc';
-const ACCESS_TOKEN_SECONDS = 3600;
 
 /**
  * The development identity provider (`oidc-provider`, certified OpenID Connect), served by the
@@ -23,6 +22,7 @@ export function createDevIdentityProvider(env: GatewayEnv): Provider {
   const jwk = { ...createPrivateKey(privateKey).export({ format: 'jwk' }), kid: 'dev', alg: 'RS256', use: 'sig' };
   // Cookie signing keys derived from the private key: stable across restarts, secret as it is.
   const cookieKey = createHash('sha256').update(privateKey).update('cookies').digest('base64url');
+  const accessTokenSeconds = env.DEV_ACCESS_TOKEN_SECONDS;
 
   const configuration: Configuration = {
     clients: [
@@ -32,15 +32,16 @@ export function createDevIdentityProvider(env: GatewayEnv): Provider {
         redirect_uris: [`${env.PUBLIC_URL}/auth/callback`],
         post_logout_redirect_uris: [`${env.PUBLIC_URL}/`],
         response_types: ['code'],
-        grant_types: ['authorization_code'],
+        grant_types: ['authorization_code', 'refresh_token'],
       },
     ],
     jwks: { keys: [jwk as never] },
     cookies: { keys: [cookieKey] },
     pkce: { required: () => true },
     ttl: {
-      AccessToken: ACCESS_TOKEN_SECONDS,
-      IdToken: ACCESS_TOKEN_SECONDS,
+      AccessToken: accessTokenSeconds,
+      IdToken: accessTokenSeconds,
+      RefreshToken: 8 * 3600,
       AuthorizationCode: 60,
       Interaction: 600,
       Session: 8 * 3600,
@@ -67,6 +68,9 @@ export function createDevIdentityProvider(env: GatewayEnv): Provider {
       const account = 'accountId' in token ? accountBySub(String(token.accountId)) : undefined;
       return account === undefined ? undefined : { roles: [...account.roles] };
     },
+    // As Keycloak does for a confidential client: a refresh token with every code, rotated on use.
+    issueRefreshToken: async (_ctx, client) => client.grantTypeAllowed('refresh_token'),
+    rotateRefreshToken: true,
     interactions: { url: (_ctx, interaction) => `${DEV_PROVIDER_PATH}/interaction/${interaction.uid}` },
     features: {
       devInteractions: { enabled: false },
@@ -85,7 +89,7 @@ export function createDevIdentityProvider(env: GatewayEnv): Provider {
           return {
             scope: API_SCOPE,
             audience: env.OIDC_AUDIENCE,
-            accessTokenTTL: ACCESS_TOKEN_SECONDS,
+            accessTokenTTL: accessTokenSeconds,
             accessTokenFormat: 'jwt',
             jwt: { sign: { alg: 'RS256' } },
           };

@@ -8,6 +8,7 @@ import {
 import type { Request } from 'express';
 import { timingSafeEqual } from 'node:crypto';
 import { readCookie, SESSION_COOKIE } from './cookies';
+import { SessionRefresher } from './session-refresher';
 import { type Session, SessionStore } from './session.store';
 
 export const CSRF_HEADER = 'x-csrf-token';
@@ -22,18 +23,23 @@ const sameToken = (given: string, expected: string) =>
   given.length === expected.length && timingSafeEqual(Buffer.from(given), Buffer.from(expected));
 
 /**
- * Lets through only a live session's requests (401 otherwise) and, for a state-changing method,
+ * Lets through only a live session's requests (401 otherwise), its access token renewed when
+ * it is about to expire, and, for a state-changing method,
  * only those that send back the session's own CSRF token (403 otherwise): a cookie alone, which
  * a browser attaches to another site's form, changes nothing.
  */
 @Injectable()
 export class SessionGuard implements CanActivate {
-  constructor(private readonly sessions: SessionStore) {}
+  constructor(
+    private readonly sessions: SessionStore,
+    private readonly refresher: SessionRefresher,
+  ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const req = context.switchToHttp().getRequest<SessionRequest>();
     const id = readCookie(req, SESSION_COOKIE);
-    const session = id === undefined ? undefined : await this.sessions.find(id);
+    const found = id === undefined ? undefined : await this.sessions.find(id);
+    const session = id === undefined || found === undefined ? undefined : await this.refresher.fresh(id, found);
     if (id === undefined || session === undefined) throw new UnauthorizedException('Sign in first; no live session');
     if (!SAFE_METHODS.has(req.method)) {
       const given = req.headers[CSRF_HEADER];

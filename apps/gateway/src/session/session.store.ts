@@ -8,8 +8,10 @@ export interface Session {
   readonly roles: readonly string[];
   readonly accessToken: string;
   readonly idToken?: string;
-  /** Epoch milliseconds; the session ends with its access token. */
+  /** Epoch milliseconds; without a refresh token the session ends with its access token. */
   readonly accessTokenExpiresAt: number;
+  /** Renews the access token before it expires (session-refresher.ts); never leaves the server. */
+  readonly refreshToken?: string;
   /** Synchronizer token: every state-changing call must send it back in X-CSRF-Token. */
   readonly csrfToken: string;
 }
@@ -23,10 +25,12 @@ export interface PendingLogin {
 
 export const REDIS_CLIENT = Symbol('REDIS_CLIENT');
 const LOGIN_TTL_SECONDS = 600;
+/** A renewal that crashed frees its claim by itself after this long. */
+const RENEWAL_CLAIM_MS = 10_000;
 
 export const newSecret = (): string => randomBytes(32).toString('base64url');
 // Redis holds a digest of the cookie's value, so a copy of its data opens no session.
-const key = (kind: 'session' | 'login', id: string) =>
+const key = (kind: 'session' | 'login' | 'refresh', id: string) =>
   `gateway:${kind}:${createHash('sha256').update(id).digest('base64url')}`;
 
 /** Server-side sessions in Redis: the browser holds only an opaque random id. */
@@ -57,6 +61,24 @@ export class SessionStore {
     return session;
   }
 
+  /** The session with new tokens, its idle time restarted; undefined when it ended meanwhile. */
+  async renew(id: string, session: Session): Promise<Session | undefined> {
+    const written = await this.redis.set(key('session', id), JSON.stringify(session), 'EX', this.ttlOf(session), 'XX');
+    return written === null ? undefined : session;
+  }
+
+  /**
+   * Whether this caller renews the session's tokens: one at a time across the gateway's replicas,
+   * since a provider that rotates refresh tokens refuses the second use of one.
+   */
+  async claimRenewal(id: string): Promise<boolean> {
+    return (await this.redis.set(key('refresh', id), '1', 'PX', RENEWAL_CLAIM_MS, 'NX')) === 'OK';
+  }
+
+  async releaseRenewal(id: string): Promise<void> {
+    await this.redis.del(key('refresh', id));
+  }
+
   async destroy(id: string): Promise<void> {
     await this.redis.del(key('session', id));
   }
@@ -72,6 +94,7 @@ export class SessionStore {
   }
 
   private ttlOf(session: Session): number {
+    if (session.refreshToken !== undefined) return this.idleSeconds;
     const tokenLeft = Math.floor((session.accessTokenExpiresAt - Date.now()) / 1000);
     return Math.min(this.idleSeconds, tokenLeft);
   }
