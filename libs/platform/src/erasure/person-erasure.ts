@@ -1,6 +1,7 @@
 import { type Actor, type Clock, NotFoundError, INPUT } from '@admissions/domain-kernel';
 import { Inject, Injectable } from '@nestjs/common';
 import { CommandGateway } from '../commands/command-gateway';
+import { KeyDestructions } from '../personal-data/key-destructions';
 import { KeyStoreCipher } from '../personal-data/key-store-cipher';
 import { PERSON_KEY_STORE } from '../personal-data/personal-data.module';
 import type { PersonKeyStore } from '../personal-data/person-key-store';
@@ -31,6 +32,7 @@ export class PersonErasure {
   constructor(
     @Inject(PERSON_KEY_STORE) private readonly keys: PersonKeyStore,
     private readonly cipher: KeyStoreCipher,
+    private readonly destructions: KeyDestructions,
     private readonly gateway: CommandGateway,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
@@ -40,6 +42,7 @@ export class PersonErasure {
     if (destruction === 'unknown')
       throw new NotFoundError('no personal data of this person is held', INPUT, 'personId');
     this.cipher.forget(personId);
+    await this.destructions.announce(personId);
     const { state, events } = await this.gateway.handle(
       personErasureDecider,
       personStreamId(personId),

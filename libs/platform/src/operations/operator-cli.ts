@@ -1,6 +1,7 @@
 import { NotFoundError } from '@admissions/domain-kernel';
 import { EventStore, PersonalDataCodec, Upcasters } from '@admissions/event-store';
 import { Kafka } from 'kafkajs';
+import Redis from 'ioredis';
 import { hostname } from 'node:os';
 import pino from 'pino';
 import { BaseEnv } from '../config/base-env';
@@ -10,6 +11,7 @@ import { MongoDatabase } from '../connections/mongo-database';
 import type { EventSourcingOptions } from '../event-sourcing/event-sourcing.module';
 import { kafkaLogCreator } from '../logging/kafka-log-creator';
 import { listDeadLetters } from './dead-letters.job';
+import { KeyDestructions, keyDestructionsChannel } from '../personal-data/key-destructions';
 import { KeyStoreCipher } from '../personal-data/key-store-cipher';
 import { MongoPersonKeyStore } from '../personal-data/mongo-person-key-store';
 import { OperatorInputError, type OperatorJob, type OperatorJobContext } from './operator-job';
@@ -57,6 +59,7 @@ export async function runOperatorJob(
   }
   let mongo: MongoDatabase | undefined;
   let keys: MongoDatabase | undefined;
+  let redis: Redis | undefined;
   try {
     const run = job.parse(args, options);
     const env = loadEnv(BaseEnv, io.env, options.service);
@@ -68,15 +71,20 @@ export async function runOperatorJob(
     const cipher = new KeyStoreCipher(keyStore);
     const personalData = new PersonalDataCodec(cipher);
     const logger = pino({ level: env.LOG_LEVEL }, pino.destination(2));
+    // Connects only if a job announces a key destroyed (retention); a lost announcement is bounded.
+    redis = new Redis(env.REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1 });
+    redis.on('error', () => undefined);
+    const names = new DeploymentNames(env.DEPLOYMENT_NAMESPACE);
     const context: OperatorJobContext = {
       options,
       env,
       processEnv: io.env,
-      names: new DeploymentNames(env.DEPLOYMENT_NAMESPACE),
+      names,
       db: mongo.db,
       store: new EventStore(mongo.db, { upcasters: new Upcasters(options.upcasters ?? []), personalData }),
       keys: keyStore,
       cipher,
+      keyDestructions: new KeyDestructions(redis, keyDestructionsChannel(names.queue)),
       kafka: new Kafka({
         clientId: `${options.service}-ops`,
         brokers: env.KAFKA_BROKERS,
@@ -95,6 +103,7 @@ export async function runOperatorJob(
     io.err(`${prefix}: ${bad ? '' : 'failed: '}${reason.split('\n')[0]}`);
     return bad ? 2 : 1;
   } finally {
+    redis?.disconnect();
     await Promise.all([mongo?.close(), keys?.close()].map((closing) => closing?.catch(() => undefined)));
   }
 }

@@ -5,6 +5,7 @@ import type { BaseEnv } from '../config/base-env';
 import type { DeploymentNames } from '../config/deployment-names';
 import type { Db } from '../connections/mongo-database';
 import type { EventSourcingOptions } from '../event-sourcing/event-sourcing.module';
+import type { KeyDestructions } from '../personal-data/key-destructions';
 import type { KeyStoreCipher } from '../personal-data/key-store-cipher';
 import type { PersonKeyStore } from '../personal-data/person-key-store';
 
@@ -25,6 +26,8 @@ export interface OperatorJobContext {
   /** The persons' data keys, and the cipher the store opens personal data with. */
   readonly keys: PersonKeyStore;
   readonly cipher: KeyStoreCipher;
+  /** Tells the running services' processes of the keys a job destroys. */
+  readonly keyDestructions: KeyDestructions;
   readonly kafka: Kafka;
   /** JSON logs on stderr, as the service writes them. */
   readonly logger: Logger;

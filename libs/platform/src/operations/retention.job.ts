@@ -47,7 +47,9 @@ export const retention: OperatorJob = {
       const gateway = new CommandGateway(new CommandRunner(context.store), clock, {
         actor: systemActorOf(options.service),
       });
-      const erasure = new ErasureByKeyDestruction(new PersonErasure(context.keys, context.cipher, gateway, clock));
+      const erasure = new ErasureByKeyDestruction(
+        new PersonErasure(context.keys, context.cipher, context.keyDestructions, gateway, clock),
+      );
       const report = await runRetention(selector, erasure, asOf ?? clock.now(), dryRun);
       for (const line of reportLines(report)) context.progress(line);
       const total = report.due.length;

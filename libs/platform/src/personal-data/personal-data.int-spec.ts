@@ -1,8 +1,10 @@
 import type { Actor } from '@admissions/domain-kernel';
 import { EventStore, LOG_START, LogSequencer, PersonalDataCodec } from '@admissions/event-store';
-import { testEnv, uniqueName } from '@admissions/testing';
+import { eventually, testEnv, uniqueName } from '@admissions/testing';
+import Redis from 'ioredis';
 import { MongoDatabase } from '../connections/mongo-database';
 import { isDependencyUnavailable } from '../resilience/unavailable';
+import { KeyDestructions, keyDestructionsChannel } from './key-destructions';
 import { KeyStoreCipher } from './key-store-cipher';
 import { MongoPersonKeyStore } from './mongo-person-key-store';
 
@@ -114,6 +116,42 @@ describe('crypto-shredding at the edge of the event store', () => {
     const erased = { firstName: '[erased]', lastName: '[erased]', email: '[erased]' };
     expect((await store.cachedStream(stream))?.events[0].data).toMatchObject({ personal: erased });
     expect((await store.readStream(stream)).events[0].data).toMatchObject({ personal: erased });
+  });
+
+  it('tells the other processes of the deployment: a key destroyed in one is forgotten in another at once', async () => {
+    const redis = new Redis(testEnv().redisUrl);
+    const channel = keyDestructionsChannel((name) => `${uniqueName('ns')}-${name}`);
+    const announcer = new KeyDestructions(redis, channel);
+    const listener = new KeyDestructions(redis, channel);
+    // Two other processes, each with its own cipher: one listens, one does not (the control).
+    const listening = new KeyStoreCipher(keyStore);
+    const deaf = new EventStore(services.db, { personalData: codecOf(keyStore) });
+    const told = new EventStore(services.db, { personalData: new PersonalDataCodec(listening) });
+    try {
+      await listener.listen(listening, (error) => {
+        throw error;
+      });
+      const person = uniqueName('cand');
+      const stream = uniqueName('candidacy');
+      await store.append(stream, 0, [{ type: 'Opened', data: { candidateId: person, personal: camille } }], context);
+      for (const reader of [told, deaf])
+        expect((await reader.readStream(stream)).events[0].data).toMatchObject({ personal: camille });
+
+      await keyStore.destroy(person, 'art. 17 request', new Date());
+      await announcer.announce(person);
+
+      const personalIn = async (reader: EventStore) =>
+        ((await reader.readStream(stream)).events[0].data as { personal: unknown }).personal;
+      await eventually(
+        async () => ((await personalIn(told)) as { email?: string }).email === '[erased]' || undefined,
+        2_000,
+      );
+      // The one not told still opens with the key it read, for its cache's lifetime.
+      expect(await personalIn(deaf)).toEqual(camille);
+    } finally {
+      await listener.close();
+      redis.disconnect();
+    }
   });
 
   it('with the key store away, appends with personal data fail as unavailable and store nothing', async () => {

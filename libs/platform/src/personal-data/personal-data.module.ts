@@ -1,8 +1,19 @@
 import { PersonalDataCodec } from '@admissions/event-store';
-import { Injectable, Logger, Module, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  type BeforeApplicationShutdown,
+  Injectable,
+  Logger,
+  Module,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
+import type { Redis } from 'ioredis';
 import { BaseEnv } from '../config/base-env';
+import { DeploymentNames } from '../config/deployment-names';
 import { MongoDatabase } from '../connections/mongo-database';
 import { StartupSteps } from '../resilience/startup-steps';
+import { REDIS } from '../tokens';
+import { KeyDestructions, keyDestructionsChannel } from './key-destructions';
 import { KeyStoreCipher } from './key-store-cipher';
 import { MongoPersonKeyStore } from './mongo-person-key-store';
 import type { PersonKeyStore } from './person-key-store';
@@ -27,6 +38,27 @@ export class KeyStoreConnection implements OnApplicationShutdown {
   }
 }
 
+/** This process forgets each key destroyed anywhere in the deployment, as soon as it is told. */
+@Injectable()
+class KeyDestructionListener implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger('KeyStore');
+
+  constructor(
+    private readonly destructions: KeyDestructions,
+    private readonly cipher: KeyStoreCipher,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.destructions.listen(this.cipher, (error) =>
+      this.logger.warn(`keys destroyed elsewhere stay cached here until they age out: ${String(error)}`),
+    );
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.destructions.close();
+  }
+}
+
 /**
  * Crypto-shredding: every `personal` value is sealed with its person's data key before it is
  * stored or published, and opened on the way to deciders, projections and consumers.
@@ -45,11 +77,18 @@ export class KeyStoreConnection implements OnApplicationShutdown {
       useFactory: (store: PersonKeyStore) => new KeyStoreCipher(store),
     },
     {
+      provide: KeyDestructions,
+      inject: [REDIS, DeploymentNames],
+      useFactory: (redis: Redis, names: DeploymentNames) =>
+        new KeyDestructions(redis, keyDestructionsChannel(names.queue)),
+    },
+    KeyDestructionListener,
+    {
       provide: PersonalDataCodec,
       inject: [KeyStoreCipher],
       useFactory: (cipher: KeyStoreCipher) => new PersonalDataCodec(cipher),
     },
   ],
-  exports: [KeyStoreConnection, PERSON_KEY_STORE, KeyStoreCipher, PersonalDataCodec],
+  exports: [KeyStoreConnection, PERSON_KEY_STORE, KeyStoreCipher, KeyDestructions, PersonalDataCodec],
 })
 export class PersonalDataModule {}
