@@ -174,6 +174,28 @@ export const en = {
     reason: 'Reason',
     record: 'Record the decision',
     decided: 'Decision recorded.',
+    batch: {
+      title: 'Decide several candidates at once',
+      help: 'Tick the candidates, give them the same decision and reason below or each their own in their card, then record: the decisions go one at a time, and a refusal is written under the candidate it concerns.',
+      select: 'Include {{candidate}} in the selection',
+      apply: 'Give this decision and reason to the selection ({{count}})',
+      record: 'Record the selection’s decisions ({{count}})',
+      none: 'Tick at least one candidate.',
+      progressLabel: 'Decisions sent',
+      progress: '{{sent}} of {{total}} decisions sent…',
+      done: '{{recorded}} decision(s) recorded, {{refused}} refused.',
+    },
+  },
+  why: {
+    title: 'Why this decision?',
+    items: {
+      decision: 'Decision',
+      eligibility: 'Eligibility',
+      interview: 'Interview',
+      leadOpinion: 'Opinion of the pedagogical lead',
+      rank: 'Rank',
+      seats: 'Seats',
+    },
   },
   timeline: {
     CandidacyOpened: 'File opened',

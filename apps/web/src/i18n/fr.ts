@@ -176,6 +176,28 @@ export const fr: Messages = {
     reason: 'Motif',
     record: 'Enregistrer la décision',
     decided: 'Décision enregistrée.',
+    batch: {
+      title: 'Décider plusieurs candidat·es à la fois',
+      help: 'Cochez les candidat·es, donnez-leur la même décision et le même motif ci-dessous ou une décision chacun·e dans sa fiche, puis enregistrez : les décisions partent une à une, et un refus s’écrit sous le ou la candidat·e qu’il concerne.',
+      select: 'Inclure {{candidate}} dans la sélection',
+      apply: 'Donner cette décision et ce motif à la sélection ({{count}})',
+      record: 'Enregistrer les décisions de la sélection ({{count}})',
+      none: 'Cochez au moins un·e candidat·e.',
+      progressLabel: 'Décisions envoyées',
+      progress: '{{sent}} décision(s) sur {{total}} envoyée(s)…',
+      done: '{{recorded}} décision(s) enregistrée(s), {{refused}} refusée(s).',
+    },
+  },
+  why: {
+    title: 'Pourquoi cette décision ?',
+    items: {
+      decision: 'Décision',
+      eligibility: 'Recevabilité',
+      interview: 'Entretien',
+      leadOpinion: 'Avis du responsable pédagogique',
+      rank: 'Rang',
+      seats: 'Places',
+    },
   },
   timeline: {
     CandidacyOpened: 'Dossier ouvert',
