@@ -1,4 +1,5 @@
-// The jury's decisions in a browser: three admissible candidates on a session's agenda, decided
+// The jury's decisions in a browser: three admissible candidates on a session's agenda (the lead
+// reschedules one's interview and then cancels it, in the lead's screen, before the opinion), decided
 // together by the juror, one of them refused by rule (another juror decided them meanwhile) and the
 // refusal written under that candidate; then the candidate reads "why this decision", in French
 // and in English. The files reach the agenda through the services' own write paths (candidacy and
@@ -12,7 +13,7 @@ import { CandidacyModule } from '../apps/candidacy/src/candidacy.module';
 import { Client, completeFile, openProgramme, uniqueCode } from '../apps/candidacy/src/candidacy.int-helpers';
 import { JuryModule } from '../apps/jury/src/jury.module';
 import { ReviewModule } from '../apps/review/src/review.module';
-import { PortalHarness } from './portal/portal-harness';
+import { parisInput, PortalHarness } from './portal/portal-harness';
 
 const CODE = uniqueCode('MS-JURY');
 // Camille and Noah are demo accounts (Camille reads her decision); the third needs none.
@@ -32,6 +33,7 @@ describe('portal: the jury decides a session as a batch, the candidate reads why
   // Juries sit from January to July (JURY-1): scheduled on the 10th, the session sits on the 20th.
   const juryClock = new ManualClock(new Date('2027-01-10T09:00:00+01:00'));
   let token: (subject: string, role: Role) => string;
+  let lead: Client;
 
   beforeAll(async () => {
     portal = await PortalHarness.reserve('portal-decisions');
@@ -46,6 +48,7 @@ describe('portal: the jury decides a session as a batch, the candidate reads why
         { sub: subject, roles: [role] },
         { AUTH_ISSUER: trust.AUTH_ISSUER, AUTH_AUDIENCE: trust.AUTH_AUDIENCE },
       );
+    lead = new Client(review, token('lead-cyber', 'pedagogical-lead'));
   });
 
   afterAll(async () => {
@@ -62,25 +65,53 @@ describe('portal: the jury decides a session as a batch, the candidate reads why
       `/v1/candidacies/${candidacyId}/submission`,
     );
     expect(submitted.status).toBe(200);
-    const lead = new Client(review, token(`lead-${CODE.toLowerCase()}`, 'pedagogical-lead'));
-    // REV-1: the review learns of the file through Kafka; REV-4: an opinion on the file alone.
-    await eventually(
-      async () => {
-        const answer = await lead.post(`/v1/reviews/${candidacyId}/opinion`, {
-          opinion: 'FAVOURABLE',
-          motivation: MOTIVATION,
-        });
-        return answer.status < 300 || undefined;
-      },
-      60_000,
-      250,
-    );
+    // REV-1: the review learns of the file through Kafka.
+    const reviewed = (command: string, body: unknown, method: 'post' | 'put' = 'post') =>
+      eventually(
+        async () => (await lead[method](`/v1/reviews/${candidacyId}${command}`, body)).status < 300 || undefined,
+        60_000,
+        250,
+      );
+    if (candidateId === SACHA) {
+      await reviewed('/interview', {
+        at: new Date(Date.now() + 3_600_000).toISOString(),
+        mode: 'ONSITE',
+        room: 'B-204',
+      });
+      await changeInterview(candidacyId);
+    }
+    // REV-4: an opinion on the file alone (or after the interview was cancelled).
+    await reviewed('/opinion', { opinion: 'FAVOURABLE', motivation: MOTIVATION });
+  }
+
+  /** REV-2: the lead, in the browser, reschedules the interview and then cancels it. */
+  async function changeInterview(candidacyId: string): Promise<void> {
+    const { context, page } = await portal.open({ locale: 'fr-FR' });
+    await portal.signIn(page, 'lead');
+    await page.goto(`${portal.url}/#/review/${candidacyId}`);
+    await page.getByRole('heading', { name: 'Examen d’un dossier' }).waitFor();
+    await page.getByText('Entretien programmé.', { exact: true }).waitFor();
+    const change = page.locator('details', { has: page.locator('summary', { hasText: 'Reprogrammer ou annuler' }) });
+    await change.locator('summary').click();
+    const later = new Date(Date.now() + 2 * 3_600_000);
+    await change.getByLabel('Date et heure (heure de Paris)').fill(parisInput(later));
+    await change.getByRole('button', { name: 'Reprogrammer l’entretien' }).click();
+    const typed = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', dateStyle: 'long', timeStyle: 'short' });
+    await page.getByText(`${typed.format(later)} (heure de Paris), sur place : B-204`).waitFor();
+    await portal.check(page, '01-lead-reschedule');
+    await change.getByLabel('Pourquoi il est annulé (facultatif)').fill('Candidat·e indisponible');
+    await change.getByRole('button', { name: 'Annuler l’entretien' }).click();
+    await page.getByText('Entretien annulé.', { exact: true }).waitFor();
+    await page.getByRole('form', { name: 'Programmer l’entretien' }).waitFor();
+    await context.close();
   }
 
   /** The programme, a session on the 20th and the three candidates on its agenda. */
   async function seed(): Promise<string> {
     const officer = new Client(candidacy, token('officer-1', 'admissions-officer'));
-    expect((await officer.post('/v1/programmes', openProgramme(CODE))).status).toBe(201);
+    // The demo lead's (lead-cyber) programme, so that the lead's screen shows its files.
+    const programme = { ...openProgramme(CODE), pedagogicalLeadId: 'lead-cyber' };
+    expect((await officer.post('/v1/programmes', programme)).status).toBe(201);
     await Promise.all(CANDIDATES.map(admissible));
     const juror = new Client(jury, token('jury-member-2', 'jury-member'));
     // JURY-1: the jury learns the programme through Kafka; admissible candidates join the session.
@@ -115,7 +146,7 @@ describe('portal: the jury decides a session as a batch, the candidate reads why
     await page.goto(`${portal.url}/#/jury/${CODE}`);
     await page.getByRole('heading', { name: 'Séance du 20 janvier 2027 à 10:00' }).waitFor();
     for (const candidateId of CANDIDATES) await card(page, candidateId).getByText(MOTIVATION).waitFor();
-    await portal.check(page, '01-jury-agenda');
+    await portal.check(page, '02-jury-agenda');
 
     // Another juror decides Noah meanwhile: this screen does not know it yet.
     const other = new Client(jury, token('jury-member-2', 'jury-member'));
@@ -138,7 +169,7 @@ describe('portal: the jury decides a session as a batch, the candidate reads why
     );
     await sacha.getByLabel('Décision', { exact: true }).selectOption('WAITLISTED');
     await sacha.getByLabel('Motif', { exact: true }).fill('Bon dossier, moins d’expérience que les admis');
-    await portal.check(page, '02-jury-selection');
+    await portal.check(page, '03-jury-selection');
     await batch.getByRole('button', { name: 'Enregistrer les décisions de la sélection (3)' }).click();
 
     await page.getByRole('status').filter({ hasText: '2 décision(s) enregistrée(s), 1 refusée(s).' }).waitFor();
@@ -150,12 +181,12 @@ describe('portal: the jury decides a session as a batch, the candidate reads why
     expect(await card(page, CAMILLE).getByRole('alert').count()).toBe(0);
     expect(await card(page, SACHA).getByRole('alert').count()).toBe(0);
     await page.getByText('Close', { exact: true }).waitFor();
-    await portal.check(page, '03-jury-decided');
+    await portal.check(page, '04-jury-decided');
 
     // Why this decision, for a candidate decided here.
     await sacha.locator('summary', { hasText: 'Pourquoi cette décision ?' }).click();
     await sacha.getByText(/^Le jury a placé la candidature sur liste d'attente le .+, motif : « Bon dossier/).waitFor();
-    await portal.check(page, '04-jury-why');
+    await portal.check(page, '05-jury-why');
     await context.close();
   }
 
@@ -182,7 +213,7 @@ describe('portal: the jury decides a session as a batch, the candidate reads why
       )
       .waitFor();
     await page.getByText(new RegExp(MOTIVATION.slice(0, 30))).waitFor();
-    await portal.check(page, '05-space-why');
+    await portal.check(page, '06-space-why');
 
     await page.getByLabel('Langue').selectOption('en');
     await page.locator('summary', { hasText: 'Why this decision?' }).waitFor();
@@ -190,7 +221,7 @@ describe('portal: the jury decides a session as a batch, the candidate reads why
       .getByText(/^The jury admitted the application on .+, on the grounds: “Dossier solide et avis favorable/)
       .waitFor();
     await page.getByText('Opinion of the pedagogical lead', { exact: true }).waitFor();
-    await portal.check(page, '06-space-why-english');
+    await portal.check(page, '07-space-why-english');
     await context.close();
   }
 
