@@ -7,6 +7,7 @@ import { NOTHING_SHOWN, type Shown, showProblem, unplaced } from '../components/
 import { useCommand } from '../components/use-command';
 import { formatInstant, timeLeft } from '../format';
 import { currentLanguage } from '../i18n/i18n';
+import { WhyDecision } from './decision/why-decision';
 import { ScreenTitle } from './heading';
 
 /** Ticks every minute, for the countdown to an offer's deadline. */
@@ -69,6 +70,7 @@ function Decisions({ candidacyId }: { candidacyId: string }) {
             <strong>{t(`statuses.${a.outcome}`, { defaultValue: a.outcome })}</strong>
             {a.waitingListRank !== null && <> — {t('space.waitlisted', { rank: a.waitingListRank })}</>}
           </p>
+          {a.decisionId !== null && <WhyDecision decisionId={a.decisionId} />}
           {a.outcome === 'ADMITTED' && <Offer application={a} onChanged={load} />}
         </div>
       ))}

@@ -1,16 +1,16 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
-import type { AgendaEntry, ProgrammeSessions, Programme, SeatLedger as Ledger } from '../../api/types';
-import { Alert, Field, SelectField, TextAreaField } from '../../components/field';
+import type { ProgrammeSessions, Programme, SeatLedger as Ledger } from '../../api/types';
+import { Alert, Field, SelectField } from '../../components/field';
 import { NOTHING_SHOWN, type Shown, showProblem, unplaced } from '../../components/problems';
 import { useCommand } from '../../components/use-command';
 import { useRead } from '../../components/use-read';
-import { useDraft } from '../../draft';
 import { formatInstant, fromParisTime } from '../../format';
 import { currentLanguage } from '../../i18n/i18n';
 import { go } from '../../routes';
 import { ScreenTitle } from '../heading';
+import { AgendaDecisions } from './agenda-decisions';
 
 type Session = ProgrammeSessions['sessions'][number];
 
@@ -66,75 +66,6 @@ function ScheduleSession({ code, onChanged }: { code: string; onChanged: () => v
   );
 }
 
-/** JURY-2: one candidate of the agenda decided, in view of the lead's reasoned opinion, with a reason. */
-function AgendaItem(props: { code: string; session: Session; entry: AgendaEntry; onChanged: () => void }) {
-  const { code, session, entry, onChanged } = props;
-  const { t } = useTranslation();
-  const { candidateId } = entry;
-  const [form, setForm, clear] = useDraft(`decision.${session.sessionId}.${candidateId}`, {
-    decision: 'ADMITTED',
-    reason: '',
-  });
-  const { shown, busy, run } = useCommand(() => {
-    clear();
-    onChanged();
-  });
-  const decided = session.decided.includes(candidateId);
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    void run(() =>
-      api('jury', `/v1/programmes/${code}/sessions/${session.sessionId}/decisions`, {
-        method: 'POST',
-        json: { candidateId, ...form },
-      }),
-    );
-  };
-  const titleId = `agenda-${session.sessionId}-${candidateId}`;
-  return (
-    <li className="card">
-      <h3 id={titleId}>{t('jury.candidate', { rank: entry.submissionRank, candidate: candidateId })}</h3>
-      <p>
-        {t('jury.leadOpinion')}
-        {t('common.colon')}
-        <strong>{t(`review.opinions.${entry.leadOpinion.opinion}`)}</strong>
-      </p>
-      <blockquote>{entry.leadOpinion.motivation}</blockquote>
-      {decided ? (
-        <p className="status">{t('jury.decided')}</p>
-      ) : (
-        session.status === 'OPEN' && (
-          <form onSubmit={submit} aria-labelledby={titleId} noValidate>
-            <Alert text={unplaced(shown, ['decision', 'reason'])} />
-            <SelectField
-              field={`${candidateId}.decision`}
-              label={t('jury.decision')}
-              value={form.decision}
-              onChange={(e) => setForm({ ...form, decision: e.target.value })}
-              error={shown.fields.decision}
-            >
-              {(['ADMITTED', 'WAITLISTED', 'REJECTED'] as const).map((kind) => (
-                <option key={kind} value={kind}>
-                  {t(`jury.decisions.${kind}`)}
-                </option>
-              ))}
-            </SelectField>
-            <TextAreaField
-              field={`${candidateId}.reason`}
-              label={t('jury.reason')}
-              value={form.reason}
-              onChange={(e) => setForm({ ...form, reason: e.target.value })}
-              error={shown.fields.reason}
-            />
-            <button type="submit" className="primary" disabled={busy}>
-              {t('jury.record')}
-            </button>
-          </form>
-        )
-      )}
-    </li>
-  );
-}
-
 function SessionAgenda({ code, session, onChanged }: { code: string; session: Session; onChanged: () => void }) {
   const { t } = useTranslation();
   const titleId = `session-${session.sessionId}`;
@@ -145,11 +76,7 @@ function SessionAgenda({ code, session, onChanged }: { code: string; session: Se
       {session.agenda.length === 0 ? (
         <p>{t('jury.emptyAgenda')}</p>
       ) : (
-        <ol className="cards" aria-label={t('jury.agenda')}>
-          {session.agenda.map((entry) => (
-            <AgendaItem key={entry.candidateId} code={code} session={session} entry={entry} onChanged={onChanged} />
-          ))}
-        </ol>
+        <AgendaDecisions code={code} session={session} onChanged={onChanged} />
       )}
     </section>
   );
@@ -181,7 +108,7 @@ function ProgrammeJury({ code }: { code: string }) {
   );
 }
 
-/** The jury's screen for one programme: its seats, its sessions and their agendas, decided one by one. */
+/** The jury's screen for one programme: its seats, its sessions and their agendas, decided one by one or several at once. */
 export default function Jury({ programmeCode }: { programmeCode?: string }) {
   const { t } = useTranslation();
   const language = currentLanguage();

@@ -11,6 +11,7 @@ import { formatInstant, fromParisTime } from '../../format';
 import { currentLanguage } from '../../i18n/i18n';
 import { ScreenTitle } from '../heading';
 import { EligibilityChecks } from '../../components/eligibility-checks';
+import { CancelInterview } from './cancel-interview';
 
 interface SectionProps {
   readonly review: ReviewView;
@@ -124,14 +125,15 @@ function Equivalence({ review, onChanged }: SectionProps) {
 
 const SLOT_FIELDS = ['at', 'mode', 'room', 'link'];
 
-/** REV-2: when and where the lead meets the candidate, in Paris time. */
-function ScheduleInterview({ review, onChanged }: SectionProps) {
+/** REV-2: when and where the lead meets the candidate, in Paris time; or, rescheduling, the new slot. */
+function ScheduleInterview({ review, onChanged, rescheduling = false }: SectionProps & { rescheduling?: boolean }) {
   const { t } = useTranslation();
-  const [form, setForm, clear] = useDraft(`interview.${review.candidacyId}`, {
+  const { interview } = review;
+  const [form, setForm, clear] = useDraft(`${rescheduling ? 'reschedule' : 'interview'}.${review.candidacyId}`, {
     at: '',
-    mode: 'VIDEO',
-    room: '',
-    link: '',
+    mode: interview.mode ?? 'VIDEO',
+    room: interview.room ?? '',
+    link: interview.link ?? '',
   });
   const { shown, busy, run } = useFormCommand(onChanged, clear);
   const set = (key: keyof typeof form) => (event: { target: { value: string } }) =>
@@ -141,14 +143,15 @@ function ScheduleInterview({ review, onChanged }: SectionProps) {
     const place = form.mode === 'ONSITE' ? { room: form.room } : { link: form.link };
     void run(() =>
       api('review', path(review, '/interview'), {
-        method: 'POST',
+        method: rescheduling ? 'PUT' : 'POST',
         json: { at: fromParisTime(form.at), mode: form.mode, ...place },
       }),
     );
   };
+  const title = t(rescheduling ? 'review.reschedule' : 'review.schedule');
   return (
     <form onSubmit={submit} aria-labelledby="schedule-title" noValidate>
-      <h3 id="schedule-title">{t('review.schedule')}</h3>
+      <h3 id="schedule-title">{title}</h3>
       <Alert text={unplaced(shown, SLOT_FIELDS)} />
       <Field
         field="at"
@@ -187,7 +190,7 @@ function ScheduleInterview({ review, onChanged }: SectionProps) {
         />
       )}
       <button type="submit" className="primary" disabled={busy}>
-        {t('review.schedule')}
+        {title}
       </button>
     </form>
   );
@@ -269,6 +272,13 @@ function Interview({ review, onChanged }: SectionProps) {
         <ScheduleInterview review={review} onChanged={onChanged} />
       )}
       {open && interview.status === 'SCHEDULED' && <InterviewOutcome review={review} onChanged={onChanged} />}
+      {open && interview.status === 'SCHEDULED' && (
+        <details>
+          <summary>{t('review.changeInterview')}</summary>
+          <ScheduleInterview review={review} onChanged={onChanged} rescheduling />
+          <CancelInterview review={review} onChanged={onChanged} />
+        </details>
+      )}
     </section>
   );
 }
