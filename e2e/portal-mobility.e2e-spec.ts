@@ -181,7 +181,7 @@ describe('portal: mobility plans in a browser', () => {
         dri.getByRole('button', { name: 'Afficher le bilan' }),
         dri.getByRole('link', { name: 'student-1' }),
       );
-      await dri.getByText(`2e année, filière ${TRACK} : 1 élèves`).waitFor();
+      await dri.getByText(`2e année, filière ${TRACK} : 1 élève`).waitFor();
       await portal.check(dri, '11-dri-unfulfilled-report');
       await driContext.close();
 

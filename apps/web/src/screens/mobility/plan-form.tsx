@@ -1,7 +1,7 @@
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
-import { Alert, Field, SelectField } from '../../components/field';
+import { Alert, Field, idOf, SelectField } from '../../components/field';
 import { unplaced } from '../../components/problems';
 import { useCommand } from '../../components/use-command';
 import { useRead } from '../../components/use-read';
@@ -89,6 +89,19 @@ function bodyOf(draft: PlanDraft) {
   };
 }
 
+/** A checkbox before its label, as one reads it. */
+function Checkbox(props: { field: string; label: string; checked: boolean; onChange: (checked: boolean) => void }) {
+  const id = idOf(props.field);
+  return (
+    <div className="field">
+      <input id={id} type="checkbox" checked={props.checked} onChange={(e) => props.onChange(e.target.checked)} />{' '}
+      <label htmlFor={id} style={{ display: 'inline' }}>
+        {props.label}
+      </label>
+    </div>
+  );
+}
+
 const PLACED = [
   'kind',
   'student.regime',
@@ -166,19 +179,17 @@ export function PlanForm(props: { planId?: string; initial?: PlanDraft; onDone: 
           onChange={(e) => set({ track: e.target.value })}
           error={error('student.track')}
         />
-        <Field
+        <Checkbox
           field="student.engineeringInternshipValidated"
           label={t('mobility.engineeringInternshipValidated')}
-          type="checkbox"
           checked={draft.engineeringInternshipValidated}
-          onChange={(e) => set({ engineeringInternshipValidated: e.target.checked })}
+          onChange={(checked) => set({ engineeringInternshipValidated: checked })}
         />
-        <Field
+        <Checkbox
           field="student.internshipYearValidated"
           label={t('mobility.internshipYearValidated')}
-          type="checkbox"
           checked={draft.internshipYearValidated}
-          onChange={(e) => set({ internshipYearValidated: e.target.checked })}
+          onChange={(checked) => set({ internshipYearValidated: checked })}
         />
       </fieldset>
       <fieldset>
