@@ -13,6 +13,11 @@ import { ScreenTitle } from './screens/heading';
 const Worklist = lazy(() => import('./screens/lead/worklist'));
 const Review = lazy(() => import('./screens/lead/review'));
 const Jury = lazy(() => import('./screens/jury/jury'));
+const StudentMobility = lazy(() => import('./screens/mobility/student-mobility'));
+const MobilityPlan = lazy(() => import('./screens/mobility/plan-screen'));
+const MobilityApprovals = lazy(() => import('./screens/mobility/approvals'));
+const Partners = lazy(() => import('./screens/mobility/partners'));
+const MobilityReport = lazy(() => import('./screens/mobility/report'));
 
 function LanguageSwitch() {
   const { t, i18n } = useTranslation();
@@ -46,7 +51,7 @@ function Welcome({ expired }: { expired: boolean }) {
 }
 
 /** The screen of the URL's fragment, if the user's roles may open it; else the first one they may. */
-function Screen({ roles }: { roles: readonly string[] }) {
+function Screen({ roles, sub }: { roles: readonly string[]; sub: string }) {
   const { t } = useTranslation();
   const route = routeFor(useHash(), roles);
   if (route === undefined) return <p>{t('nav.nothing')}</p>;
@@ -63,6 +68,16 @@ function Screen({ roles }: { roles: readonly string[] }) {
       return <Review key={route.candidacyId} candidacyId={route.candidacyId} />;
     case 'jury':
       return <Jury programmeCode={route.programmeCode} />;
+    case 'mobility':
+      return <StudentMobility studentId={sub} />;
+    case 'mobility-plan':
+      return <MobilityPlan key={route.planId} planId={route.planId} roles={roles} />;
+    case 'mobility-approvals':
+      return <MobilityApprovals key={route.studentId ?? ''} studentId={route.studentId} />;
+    case 'partners':
+      return <Partners roles={roles} />;
+    case 'mobility-report':
+      return <MobilityReport />;
     default:
       return route satisfies never;
   }
@@ -118,7 +133,7 @@ export function App() {
           <p>{t('common.loading')}</p>
         ) : session ? (
           <Suspense fallback={<p>{t('common.loading')}</p>}>
-            <Screen roles={session.roles} />
+            <Screen roles={session.roles} sub={session.sub} />
           </Suspense>
         ) : (
           <Welcome expired={expired} />

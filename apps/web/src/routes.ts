@@ -6,7 +6,12 @@ export type Route =
   | { readonly screen: 'space'; readonly candidacyId?: string }
   | { readonly screen: 'worklist' }
   | { readonly screen: 'review'; readonly candidacyId: string }
-  | { readonly screen: 'jury'; readonly programmeCode?: string };
+  | { readonly screen: 'jury'; readonly programmeCode?: string }
+  | { readonly screen: 'mobility' }
+  | { readonly screen: 'mobility-plan'; readonly planId: string }
+  | { readonly screen: 'mobility-approvals'; readonly studentId?: string }
+  | { readonly screen: 'partners' }
+  | { readonly screen: 'mobility-report' };
 
 export type Screen = Route['screen'];
 
@@ -18,10 +23,25 @@ const SCREEN_ROLES: Readonly<Record<Screen, readonly string[]>> = {
   worklist: ['pedagogical-lead'],
   review: ['pedagogical-lead'],
   jury: ['jury-member'],
+  mobility: ['student'],
+  'mobility-plan': ['student', 'study-advisor', 'training-directorate', 'international-office'],
+  'mobility-approvals': ['study-advisor', 'training-directorate', 'international-office'],
+  partners: ['international-office', 'training-directorate', 'study-advisor'],
+  'mobility-report': ['international-office', 'training-directorate'],
 };
 
 /** The menu's screens, in the order the menu shows them. */
-const MENU: readonly Screen[] = ['catalogue', 'file', 'space', 'worklist', 'jury'];
+const MENU: readonly Screen[] = [
+  'catalogue',
+  'file',
+  'space',
+  'worklist',
+  'jury',
+  'mobility',
+  'mobility-approvals',
+  'partners',
+  'mobility-report',
+];
 
 export const mayOpen = (screen: Screen, roles: readonly string[]) =>
   SCREEN_ROLES[screen].some((role) => roles.includes(role));
@@ -37,6 +57,9 @@ export function parseRoute(hash: string): Route | undefined {
     case 'catalogue':
     case 'file':
     case 'worklist':
+    case 'mobility':
+    case 'partners':
+    case 'mobility-report':
       return { screen };
     case 'space':
       return { screen, candidacyId: optionalId(id) };
@@ -44,6 +67,10 @@ export function parseRoute(hash: string): Route | undefined {
       return id === undefined || id === '' ? { screen: 'worklist' } : { screen, candidacyId: id };
     case 'jury':
       return { screen, programmeCode: optionalId(id) };
+    case 'mobility-plan':
+      return id === undefined || id === '' ? { screen: 'mobility' } : { screen, planId: id };
+    case 'mobility-approvals':
+      return { screen, studentId: optionalId(id && decodeURIComponent(id)) };
     default:
       return undefined;
   }
