@@ -25,7 +25,7 @@ export class KeyDestructions {
     const subscriber = this.redis.duplicate();
     // ioredis reconnects and subscribes again by itself; the shared client already reports Redis away.
     subscriber.on('error', () => undefined);
-    subscriber.on('message', () => undefined);
+    subscriber.on('message', (_channel: string, personId: string) => cipher.forget(personId));
     this.subscriber = subscriber;
     await subscriber.subscribe(this.channel).catch(onFailure);
   }
