@@ -13,6 +13,8 @@ import { ScreenTitle } from './screens/heading';
 const Worklist = lazy(() => import('./screens/lead/worklist'));
 const Review = lazy(() => import('./screens/lead/review'));
 const Jury = lazy(() => import('./screens/jury/jury'));
+const Referrals = lazy(() => import('./screens/rectorate/referrals'));
+const FailedNotifications = lazy(() => import('./screens/office/failed-notifications'));
 
 function LanguageSwitch() {
   const { t, i18n } = useTranslation();
@@ -63,6 +65,10 @@ function Screen({ roles }: { roles: readonly string[] }) {
       return <Review key={route.candidacyId} candidacyId={route.candidacyId} />;
     case 'jury':
       return <Jury programmeCode={route.programmeCode} />;
+    case 'referrals':
+      return <Referrals candidateId={route.candidateId} />;
+    case 'notifications':
+      return <FailedNotifications />;
     default:
       return route satisfies never;
   }

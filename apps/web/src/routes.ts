@@ -6,7 +6,9 @@ export type Route =
   | { readonly screen: 'space'; readonly candidacyId?: string }
   | { readonly screen: 'worklist' }
   | { readonly screen: 'review'; readonly candidacyId: string }
-  | { readonly screen: 'jury'; readonly programmeCode?: string };
+  | { readonly screen: 'jury'; readonly programmeCode?: string }
+  | { readonly screen: 'referrals'; readonly candidateId?: string }
+  | { readonly screen: 'notifications' };
 
 export type Screen = Route['screen'];
 
@@ -18,10 +20,12 @@ const SCREEN_ROLES: Readonly<Record<Screen, readonly string[]>> = {
   worklist: ['pedagogical-lead'],
   review: ['pedagogical-lead'],
   jury: ['jury-member'],
+  referrals: ['rectorate-officer'],
+  notifications: ['admissions-officer'],
 };
 
 /** The menu's screens, in the order the menu shows them. */
-const MENU: readonly Screen[] = ['catalogue', 'file', 'space', 'worklist', 'jury'];
+const MENU: readonly Screen[] = ['catalogue', 'file', 'space', 'worklist', 'jury', 'referrals', 'notifications'];
 
 export const mayOpen = (screen: Screen, roles: readonly string[]) =>
   SCREEN_ROLES[screen].some((role) => roles.includes(role));
@@ -37,6 +41,7 @@ export function parseRoute(hash: string): Route | undefined {
     case 'catalogue':
     case 'file':
     case 'worklist':
+    case 'notifications':
       return { screen };
     case 'space':
       return { screen, candidacyId: optionalId(id) };
@@ -44,6 +49,8 @@ export function parseRoute(hash: string): Route | undefined {
       return id === undefined || id === '' ? { screen: 'worklist' } : { screen, candidacyId: id };
     case 'jury':
       return { screen, programmeCode: optionalId(id) };
+    case 'referrals':
+      return { screen, candidateId: optionalId(id) };
     default:
       return undefined;
   }

@@ -8,6 +8,7 @@ import { useCommand } from '../components/use-command';
 import { formatInstant, timeLeft } from '../format';
 import { currentLanguage } from '../i18n/i18n';
 import { ScreenTitle } from './heading';
+import { CandidateReferral } from './rectorate/candidate-referral';
 
 /** Ticks every minute, for the countdown to an offer's deadline. */
 function useNow(): number {
@@ -100,6 +101,7 @@ export function CandidateSpace({ candidacyId }: { candidacyId?: string }) {
     <>
       <ScreenTitle>{t('space.title')}</ScreenTitle>
       <Alert text={shown.general} />
+      <CandidateReferral />
       {space && (
         <>
           <p className="status">
