@@ -304,7 +304,8 @@ export const fr: Messages = {
     'REC-3': 'Le relevé de notes de licence, un PDF que vous avez joint, est obligatoire.',
     'REC-5': 'Trois propositions au plus, chacune sur une formation différente ayant une place libre.',
     'REC-6': 'Les propositions arrivent au plus tard le 31 octobre de la nouvelle année universitaire.',
-    'REC-7': 'Une proposition s’accepte dans les 15 jours suivant les propositions ; en accepter une décline les autres.',
+    'REC-7':
+      'Une proposition s’accepte dans les 15 jours suivant les propositions ; en accepter une décline les autres.',
     passed: 'remplie',
     failed: 'non remplie',
   },

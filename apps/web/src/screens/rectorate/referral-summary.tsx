@@ -44,7 +44,10 @@ export function ReferralSummary({ referral }: { referral: Referral }) {
 }
 
 /** What became of one proposal once the candidate answered (REC-7: accepting one declines the others). */
-export function proposalOutcome(referral: Referral, proposalId: string): 'accepted' | 'declined' | 'lapsed' | undefined {
+export function proposalOutcome(
+  referral: Referral,
+  proposalId: string,
+): 'accepted' | 'declined' | 'lapsed' | undefined {
   if (referral.status === 'LAPSED') return 'lapsed';
   if (referral.acceptedProposalId === undefined) return undefined;
   return referral.acceptedProposalId === proposalId ? 'accepted' : 'declined';
