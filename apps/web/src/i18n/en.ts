@@ -234,6 +234,7 @@ export const en = {
     retry: 'Send again',
     retryOf: 'Send again the notification {{kind}} to {{recipient}}',
     queued: 'Queued for sending.',
+    alreadySent: 'Already sent meanwhile: nothing to send again.',
   },
   timeline: {
     CandidacyOpened: 'File opened',

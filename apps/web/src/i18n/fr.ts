@@ -236,6 +236,7 @@ export const fr: Messages = {
     retry: 'Renvoyer',
     retryOf: 'Renvoyer la notification {{kind}} à {{recipient}}',
     queued: 'Renvoi demandé.',
+    alreadySent: 'Déjà envoyée entre-temps : rien à renvoyer.',
   },
   timeline: {
     CandidacyOpened: 'Dossier ouvert',

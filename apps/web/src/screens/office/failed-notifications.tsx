@@ -1,8 +1,8 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client';
+import { api, ApiError, SignedOutError } from '../../api/client';
 import { Alert } from '../../components/field';
-import { unplaced } from '../../components/problems';
-import { useCommand } from '../../components/use-command';
+import { showProblem, unplaced } from '../../components/problems';
 import { useRead } from '../../components/use-read';
 import { formatInstant } from '../../format';
 import { currentLanguage } from '../../i18n/i18n';
@@ -22,10 +22,24 @@ interface FailedNotification {
 /** One failed notification, sent again on demand (a new round of attempts). */
 function FailedRow({ item, onChanged }: { item: FailedNotification; onChanged: () => void }) {
   const { t } = useTranslation();
-  const { shown, busy, done, run } = useCommand(onChanged);
-  const retry = () =>
-    void run(() => api('notification', `/v1/notifications/${encodeURIComponent(item.id)}/retry`, { method: 'POST' }));
-  const refusal = unplaced(shown);
+  const [busy, setBusy] = useState(false);
+  const [done, setDone] = useState(false);
+  const [refusal, setRefusal] = useState<string>();
+  const retry = async () => {
+    setBusy(true);
+    try {
+      await api('notification', `/v1/notifications/${encodeURIComponent(item.id)}/retry`, { method: 'POST' });
+      setRefusal(undefined);
+      setDone(true);
+      onChanged();
+    } catch (error) {
+      // The service's 422 names no business rule (only that it was sent meanwhile): said here in the user's language.
+      if (error instanceof ApiError && error.problem.status === 422) setRefusal(t('office.alreadySent'));
+      else if (!(error instanceof SignedOutError)) setRefusal(unplaced(showProblem(t, error)));
+    } finally {
+      setBusy(false);
+    }
+  };
   return (
     <tr>
       <td>
@@ -43,7 +57,7 @@ function FailedRow({ item, onChanged }: { item: FailedNotification; onChanged: (
         <button
           type="button"
           disabled={busy}
-          onClick={retry}
+          onClick={() => void retry()}
           aria-label={t('office.retryOf', { recipient: item.recipientId, kind: item.kind })}
         >
           {t('office.retry')}
