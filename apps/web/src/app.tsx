@@ -18,6 +18,8 @@ const MobilityPlan = lazy(() => import('./screens/mobility/plan-screen'));
 const MobilityApprovals = lazy(() => import('./screens/mobility/approvals'));
 const Partners = lazy(() => import('./screens/mobility/partners'));
 const MobilityReport = lazy(() => import('./screens/mobility/report'));
+const Referrals = lazy(() => import('./screens/rectorate/referrals'));
+const FailedNotifications = lazy(() => import('./screens/office/failed-notifications'));
 
 function LanguageSwitch() {
   const { t, i18n } = useTranslation();
@@ -78,6 +80,10 @@ function Screen({ roles, sub }: { roles: readonly string[]; sub: string }) {
       return <Partners roles={roles} />;
     case 'mobility-report':
       return <MobilityReport />;
+    case 'referrals':
+      return <Referrals candidateId={route.candidateId} />;
+    case 'notifications':
+      return <FailedNotifications />;
     default:
       return route satisfies never;
   }

@@ -11,7 +11,9 @@ export type Route =
   | { readonly screen: 'mobility-plan'; readonly planId: string }
   | { readonly screen: 'mobility-approvals'; readonly studentId?: string }
   | { readonly screen: 'partners' }
-  | { readonly screen: 'mobility-report' };
+  | { readonly screen: 'mobility-report' }
+  | { readonly screen: 'referrals'; readonly candidateId?: string }
+  | { readonly screen: 'notifications' };
 
 export type Screen = Route['screen'];
 
@@ -28,6 +30,8 @@ const SCREEN_ROLES: Readonly<Record<Screen, readonly string[]>> = {
   'mobility-approvals': ['study-advisor', 'training-directorate', 'international-office'],
   partners: ['international-office', 'training-directorate', 'study-advisor'],
   'mobility-report': ['international-office', 'training-directorate'],
+  referrals: ['rectorate-officer'],
+  notifications: ['admissions-officer'],
 };
 
 /** The menu's screens, in the order the menu shows them. */
@@ -37,6 +41,8 @@ const MENU: readonly Screen[] = [
   'space',
   'worklist',
   'jury',
+  'referrals',
+  'notifications',
   'mobility',
   'mobility-approvals',
   'partners',
@@ -60,6 +66,7 @@ export function parseRoute(hash: string): Route | undefined {
     case 'mobility':
     case 'partners':
     case 'mobility-report':
+    case 'notifications':
       return { screen };
     case 'space':
       return { screen, candidacyId: optionalId(id) };
@@ -71,6 +78,8 @@ export function parseRoute(hash: string): Route | undefined {
       return id === undefined || id === '' ? { screen: 'mobility' } : { screen, planId: id };
     case 'mobility-approvals':
       return { screen, studentId: optionalId(id && decodeURIComponent(id)) };
+    case 'referrals':
+      return { screen, candidateId: optionalId(id) };
     default:
       return undefined;
   }

@@ -9,6 +9,7 @@ import { formatInstant, timeLeft } from '../format';
 import { currentLanguage } from '../i18n/i18n';
 import { WhyDecision } from './decision/why-decision';
 import { ScreenTitle } from './heading';
+import { CandidateReferral } from './rectorate/candidate-referral';
 
 /** Ticks every minute, for the countdown to an offer's deadline. */
 function useNow(): number {
@@ -102,6 +103,7 @@ export function CandidateSpace({ candidacyId }: { candidacyId?: string }) {
     <>
       <ScreenTitle>{t('space.title')}</ScreenTitle>
       <Alert text={shown.general} />
+      <CandidateReferral />
       {space && (
         <>
           <p className="status">
