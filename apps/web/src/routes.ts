@@ -98,6 +98,8 @@ export function useHash(): string {
   useEffect(() => {
     const changed = () => setHash(window.location.hash);
     window.addEventListener('hashchange', changed);
+    // The hash may have changed between the first render and this listener (a link followed at once).
+    changed();
     return () => window.removeEventListener('hashchange', changed);
   }, []);
   return hash;
