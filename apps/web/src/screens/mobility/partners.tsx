@@ -1,9 +1,8 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client';
 import { Alert, Field, SelectField } from '../../components/field';
-import { NOTHING_SHOWN, type Shown, showProblem, unplaced } from '../../components/problems';
-import { useRead } from '../../components/use-read';
+import { unplaced } from '../../components/problems';
+import { useLookup, useRead } from '../../components/use-read';
 import { formatDay } from '../../format';
 import { currentLanguage } from '../../i18n/i18n';
 import { ScreenTitle } from '../heading';
@@ -15,20 +14,10 @@ function Places({ partners }: { partners: readonly Partner[] }) {
   const { t } = useTranslation();
   const [partnerId, setPartnerId] = useState(partners[0]?.partnerId ?? '');
   const [year, setYear] = useState('');
-  const [places, setPlaces] = useState<PartnerPlaces>();
-  const [shown, setShown] = useState<Shown>(NOTHING_SHOWN);
+  const { value: places, shown, lookup } = useLookup<PartnerPlaces>('mobility');
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    api<PartnerPlaces>('mobility', `/v1/partners/${partnerId}/places?year=${encodeURIComponent(year)}`).then(
-      (read) => {
-        setPlaces(read);
-        setShown(NOTHING_SHOWN);
-      },
-      (error: unknown) => {
-        setPlaces(undefined);
-        setShown(showProblem(t, error));
-      },
-    );
+    void lookup(`/v1/partners/${partnerId}/places?year=${encodeURIComponent(year)}`);
   };
   return (
     <form onSubmit={submit} aria-labelledby="places-title" noValidate>

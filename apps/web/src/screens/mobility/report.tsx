@@ -1,8 +1,8 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client';
 import { Alert, Field, SelectField } from '../../components/field';
-import { NOTHING_SHOWN, type Shown, showProblem, unplaced } from '../../components/problems';
+import { unplaced } from '../../components/problems';
+import { useLookup } from '../../components/use-read';
 import { ScreenTitle } from '../heading';
 import './texts';
 import type { UnfulfilledReport } from './types';
@@ -11,21 +11,11 @@ import type { UnfulfilledReport } from './types';
 export default function Report() {
   const { t } = useTranslation();
   const [query, setQuery] = useState({ year: '2', track: '' });
-  const [report, setReport] = useState<UnfulfilledReport>();
-  const [shown, setShown] = useState<Shown>(NOTHING_SHOWN);
+  const { value: report, shown, lookup } = useLookup<UnfulfilledReport>('mobility');
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const search = new URLSearchParams({ year: query.year, track: query.track });
-    api<UnfulfilledReport>('mobility', `/v1/reports/unfulfilled?${search.toString()}`).then(
-      (read) => {
-        setReport(read);
-        setShown(NOTHING_SHOWN);
-      },
-      (error: unknown) => {
-        setReport(undefined);
-        setShown(showProblem(t, error));
-      },
-    );
+    void lookup(`/v1/reports/unfulfilled?${search.toString()}`);
   };
   return (
     <>
