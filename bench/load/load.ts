@@ -8,7 +8,7 @@ import { readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { urlsFromEnv } from '../../e2e/season/config';
-import { type LoadResults, p4Row, table, writeCharts, writeSection } from './load-report';
+import { type LoadResults, p3Row, p4Row, table, writeCharts, writeSection } from './load-report';
 import { rssNow } from './memory';
 import { MovedClockJury } from './moved-clock-jury';
 import { runP1 } from './p1-commands';
@@ -31,7 +31,8 @@ async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       quick: { type: 'boolean', default: false },
-      // `--only p4 [--offers N]`: the admission-day batch alone, printed, nothing written.
+      // `--only p4|p3 [--offers N]`: the admission-day batch alone, or the rebuild of the log P4
+      // and P5 leave; printed, nothing written.
       only: { type: 'string' },
       offers: { type: 'string' },
     },
@@ -42,8 +43,9 @@ async function main(): Promise<void> {
   const offers = values.offers === undefined ? size.offers : Number(values.offers);
   if (!Number.isInteger(offers) || offers < 1) throw new Error(`--offers: a positive integer, not ${values.offers}`);
   if (values.only !== undefined) {
-    if (values.only !== 'p4') throw new Error(`--only: p4 is the one scenario that runs alone, not ${values.only}`);
-    return onlyP4(offers, size.waitMs);
+    if (values.only === 'p4') return onlyP4(offers, size.waitMs);
+    if (values.only === 'p3') return onlyP3(offers, size.waitMs);
+    throw new Error(`--only: p4 or p3, not ${values.only}`);
   }
   const candidacyUrl = urlsFromEnv(process.env).candidacy;
   const ready = await fetch(`${candidacyUrl}/health/ready`).catch(() => undefined);
@@ -92,6 +94,23 @@ async function onlyP4(offers: number, waitMs: number): Promise<void> {
     await jury.sitSessions();
     const p4 = await runP4(jury, waitMs);
     say(`\n${await machine(jury)}\n\n| ${p4Row(p4).join(' | ')} |\n`);
+    await jury.db.dropDatabase();
+  } finally {
+    await jury.close();
+  }
+}
+
+/** P3 needs the log that P4 and P5 leave: both run first, untimed for the report. */
+async function onlyP3(offers: number, waitMs: number): Promise<void> {
+  say(`P3: booting the jury on a moved clock, seeding ${offers} admissions, then P4 and P5 (not reported)`);
+  const jury = await MovedClockJury.start(offers, REDIS_DB, Date.now().toString(36).slice(-5));
+  try {
+    await jury.seed();
+    await jury.sitSessions();
+    await runP4(jury, waitMs);
+    await runP5(jury, waitMs);
+    const p3 = await runP3(jury);
+    say(`\n${await machine(jury)}\n\n| ${p3Row(p3).join(' | ')} |\n`);
     await jury.db.dropDatabase();
   } finally {
     await jury.close();

@@ -1,7 +1,9 @@
 import { ConcurrencyError, type Actor } from '@admissions/domain-kernel';
 import { testEnv, uniqueName } from '@admissions/testing';
 import mongoose from 'mongoose';
+import { LOG_START } from './event';
 import { EventStore } from './event-store';
+import { LogSequencer } from './log-sequencer';
 import { Upcasters } from './upcasters';
 
 const actor: Actor = { id: 'tester', roles: ['admin'] };
@@ -76,5 +78,26 @@ describe('EventStore on the MongoDB-wire server', () => {
     const [event] = (await store.readStream('s-old')).events;
     expect(event.data).toEqual({ name: 'x', v2: true });
     expect(event.metadata.schemaVersion).toBe(2);
+  });
+
+  it('reads the log ahead as it reads it one batch at a time, stopping where asked and at its end', async () => {
+    const sequencer = new LogSequencer(store);
+    for (let i = 0; i < 5; i += 1) {
+      await store.append(`s-log-${i}`, 0, [{ type: 'Opened', data: { i } }], context(`log-${i}`));
+      while ((await sequencer.sequence()) > 0);
+    }
+    const typesAndPositions = (read: { events: { type: string; metadata: { position?: number } }[] }) =>
+      read.events.map((e) => `${e.type}@${e.metadata.position}`);
+    const oneByOne = await new EventStore(connection.db!).readLog(LOG_START, Number.MAX_SAFE_INTEGER);
+
+    // A store of its own: nothing of the log remembered yet.
+    const ahead = new EventStore(connection.db!);
+    const first = await ahead.readLog(LOG_START, 1, { readAhead: 16 });
+    const rest = await ahead.readLog(first.reached, Number.MAX_SAFE_INTEGER, { readAhead: 16 });
+
+    expect(first.reached).toEqual({ batch: 1, position: first.events.length });
+    expect([...typesAndPositions(first), ...typesAndPositions(rest)]).toEqual(typesAndPositions(oneByOne));
+    expect(rest.reached).toEqual(oneByOne.reached);
+    expect((await ahead.readLog(rest.reached, 1, { readAhead: 16 })).events).toEqual([]);
   });
 });

@@ -19,6 +19,7 @@ import { StreamCache } from './stream-cache';
 import { Upcasters } from './upcasters';
 
 const DUPLICATE_KEY = 11000;
+/** Above any reader's `readAhead`, so that the batches read ahead are still there for its next read. */
 const RECENT_BATCHES = 32;
 
 export interface EventStoreOptions {
@@ -233,19 +234,42 @@ export class EventStore {
    * The logged events after a cursor, in position order, their personal data sealed unless
    * `open` (the relay publishes it sealed; projections and reactions read it in clear), whole batches at a time until at least
    * `minEvents` are read or the log ends: one _id lookup per batch, however long the log.
+   * `readAhead` lookups go out at once (batches are numbered without gaps): a reader of a long log
+   * (a rebuild) waits for one round trip per `readAhead` batches, at the cost of `readAhead - 1`
+   * lookups that find nothing at the log's end — why the live readers, usually at the end, keep 1.
    */
-  async readLog(after: LogCursor, minEvents = 1000, options: { readonly open?: boolean } = {}): Promise<LogRead> {
+  async readLog(
+    after: LogCursor,
+    minEvents = 1000,
+    options: { readonly open?: boolean; readonly readAhead?: number } = {},
+  ): Promise<LogRead> {
     const events: StoredEvent[] = [];
     let reached = after;
     while (events.length < minEvents) {
-      const batch = this.batches.get(reached.batch + 1) ?? (await this.log.findOne({ _id: reached.batch + 1 }));
-      if (!batch) break;
-      this.remember(batch);
-      const read = options.open ? await this.open(eventsOfBatch(batch)) : eventsOfBatch(batch);
-      events.push(...read.map((event) => this.upcasters.apply(event)));
-      reached = { batch: batch._id, position: batch.lastPosition };
+      const batches = await this.batchesAfter(reached.batch, Math.max(1, options.readAhead ?? 1));
+      if (batches.length === 0) break;
+      // The batches past `minEvents` stay remembered: the next read takes them from memory.
+      batches.forEach((batch) => this.remember(batch));
+      for (const batch of batches) {
+        if (events.length >= minEvents) break;
+        const read = options.open ? await this.open(eventsOfBatch(batch)) : eventsOfBatch(batch);
+        events.push(...read.map((event) => this.upcasters.apply(event)));
+        reached = { batch: batch._id, position: batch.lastPosition };
+      }
     }
     return { events, reached };
+  }
+
+  /** Up to `count` batches after `batch`, looked up at once; the run stops at the first not logged yet. */
+  private async batchesAfter(batch: number, count: number): Promise<LogDocument[]> {
+    const found = await Promise.all(
+      Array.from(
+        { length: count },
+        async (_, i) => this.batches.get(batch + 1 + i) ?? (await this.log.findOne({ _id: batch + 1 + i })),
+      ),
+    );
+    const missing = found.indexOf(null);
+    return (missing === -1 ? found : found.slice(0, missing)) as LogDocument[];
   }
 
   /** Keeps a logged batch at hand for the readers of this process (the relay, the projections). */

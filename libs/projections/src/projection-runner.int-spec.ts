@@ -5,6 +5,7 @@ import {
   Lease,
   LogSequencer,
   LogWorkers,
+  SOLE_INSTANCE,
   type StoredEvent,
 } from '@admissions/event-store';
 import { eventually, testEnv, uniqueName } from '@admissions/testing';
@@ -98,35 +99,100 @@ describe('projection runner on FerretDB', () => {
     evolve: (document, _event, id) => ({ _id: id, submitted: (document?.submitted ?? 0) + 1 }),
   };
 
-  it('writes a batch in update commands FerretDB can hold (at most BULK_WRITE_CHUNK updates each)', async () => {
+  /** A database of its own, with every command the client sends to `collection` counted by name. */
+  const counted = async (name: string, collection: string) => {
     const connection = await mongoose
-      .createConnection(testEnv().mongoUrl, { dbName: uniqueName('proj_chunks'), monitorCommands: true })
+      .createConnection(testEnv().mongoUrl, { dbName: uniqueName(name), monitorCommands: true })
       .asPromise();
     const db = connection.db;
     if (!db) throw new Error('no database');
-    try {
-      const store = new EventStore(db);
-      for (let i = 0; i < 120; i += 1) {
-        const context = { correlationId: `c${i}`, actor, occurredAt: new Date() };
-        await store.append(`candidacy-${i}`, 0, [{ type: 'Submitted', data: {} }], context);
-      }
-      const sequencer = new LogSequencer(store);
-      while ((await sequencer.sequence()) > 0);
-      const runner = new ProjectionRunner(store, db, [perCandidacy], new Lease(db, 'event-log', 'a'));
-      const updates: number[] = [];
-      connection.getClient().on('commandStarted', (event) => {
-        if (event.commandName === 'update' && event.command.update === perCandidacy.name)
-          updates.push((event.command.updates as unknown[]).length);
-      });
-
-      await runner.rebuild(perCandidacy);
-
-      expect(await runner.collection(perCandidacy).countDocuments({})).toBe(120);
-      expect(updates.reduce((sum, n) => sum + n, 0)).toBe(120);
-      expect(Math.max(...updates)).toBeLessThanOrEqual(BULK_WRITE_CHUNK);
-    } finally {
+    const commands: { name: string; writes: number }[] = [];
+    connection.getClient().on('commandStarted', (event) => {
+      if (event.command[event.commandName] !== collection) return;
+      const writes = (event.command.updates ?? event.command.documents ?? []) as unknown[];
+      commands.push({ name: event.commandName, writes: writes.length });
+    });
+    const writesOf = (name: string) => commands.filter((c) => c.name === name).map((c) => c.writes);
+    const close = async () => {
       await connection.dropDatabase();
       await connection.close();
+    };
+    return { db, commands, writesOf, close };
+  };
+  const sum = (numbers: number[]) => numbers.reduce((total, n) => total + n, 0);
+  const submitted = async (store: EventStore, from: number, to: number) => {
+    for (let i = from; i < to; i += 1) {
+      const context = { correlationId: `c${i}`, actor, occurredAt: new Date() };
+      const streamId = `candidacy-${i % 120}`;
+      await store.append(streamId, Math.floor(i / 120), [{ type: 'Submitted', data: {} }], context);
+    }
+    const sequencer = new LogSequencer(store);
+    while ((await sequencer.sequence()) > 0);
+  };
+
+  it('writes a batch in update commands FerretDB can hold (at most BULK_WRITE_CHUNK updates each)', async () => {
+    const { db, writesOf, close } = await counted('proj_chunks', perCandidacy.name);
+    try {
+      const store = new EventStore(db);
+      await submitted(store, 0, 120);
+      const runner = new ProjectionRunner(store, db, [perCandidacy]);
+
+      await runner.drain();
+
+      expect(await runner.collection(perCandidacy).countDocuments({})).toBe(120);
+      expect(sum(writesOf('update'))).toBe(120);
+      expect(Math.max(...writesOf('update'))).toBeLessThanOrEqual(BULK_WRITE_CHUNK);
+    } finally {
+      await close();
+    }
+  });
+
+  it('rebuilds in rounds without reading back or upserting what it wrote itself, as the live fold', async () => {
+    const { db, commands, writesOf, close } = await counted('proj_rebuild', perCandidacy.name);
+    try {
+      const store = new EventStore(db);
+      // 120 candidacies, then 60 of them again (logged apart): the rebuild's second round folds into the first's documents.
+      await submitted(store, 0, 120);
+      await submitted(store, 120, 180);
+      const live = new ProjectionRunner(store, db, [perCandidacy]);
+      await live.drain();
+      const liveDigest = await live.digest(perCandidacy);
+      const runner = new ProjectionRunner(store, db, [perCandidacy], SOLE_INSTANCE, { rebuildBatchSize: 120 });
+      commands.length = 0;
+
+      await runner.rebuild(perCandidacy);
+      const finds = commands.filter((c) => c.name === 'find');
+
+      expect(await runner.digest(perCandidacy)).toBe(liveDigest);
+      expect(finds).toEqual([]);
+      expect(sum(writesOf('insert'))).toBe(120);
+      expect(sum(writesOf('update'))).toBe(60);
+      expect(Math.max(...writesOf('update'))).toBeLessThanOrEqual(BULK_WRITE_CHUNK);
+    } finally {
+      await close();
+    }
+  });
+
+  it('reads back by _id what a rebuild could not keep in memory, and folds it the same', async () => {
+    const { db, commands, close } = await counted('proj_rebuild_kept', perCandidacy.name);
+    try {
+      const store = new EventStore(db);
+      await submitted(store, 0, 120);
+      await submitted(store, 120, 180);
+      const live = new ProjectionRunner(store, db, [perCandidacy]);
+      await live.drain();
+      const liveDigest = await live.digest(perCandidacy);
+      const options = { rebuildBatchSize: 120, rebuildKeptDocuments: 30 };
+      const runner = new ProjectionRunner(store, db, [perCandidacy], SOLE_INSTANCE, options);
+      commands.length = 0;
+
+      await runner.rebuild(perCandidacy);
+      const finds = commands.filter((c) => c.name === 'find');
+
+      expect(await runner.digest(perCandidacy)).toBe(liveDigest);
+      expect(finds.length).toBeGreaterThan(0);
+    } finally {
+      await close();
     }
   });
 });

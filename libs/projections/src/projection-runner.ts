@@ -9,6 +9,7 @@ import {
   type LogReader,
   type StoredEvent,
   erasedPersonOf,
+  isDuplicateKey,
 } from '@admissions/event-store';
 import { createHash } from 'node:crypto';
 import type { mongo } from 'mongoose';
@@ -18,6 +19,23 @@ import type { Projection, ReadModel } from './projection';
 export interface ProjectionRunnerOptions {
   /** Events read per round (whole log batches). */
   readonly batchSize?: number;
+  /** Events read per round of a rebuild (5000): each round writes every document it changed once, then its checkpoint. */
+  readonly rebuildBatchSize?: number;
+  /** Documents a rebuild keeps in memory (50,000); past it, it drops them and reads back those it needs. */
+  readonly rebuildKeptDocuments?: number;
+}
+
+/** Log batches a rebuild looks up at once (it reads the whole log, so they are there). */
+const REBUILD_READ_AHEAD = 16;
+
+/**
+ * What a rebuild knows of the read model it refills: it emptied it, so a document it has not
+ * written does not exist (only the lease holder writes), and the last version it wrote of one is
+ * the stored one. It neither reads a document to fold into it nor upserts a new one.
+ */
+interface Rebuilding {
+  readonly kept: Map<string, ReadModel>;
+  readonly written: Set<string>;
 }
 
 /**
@@ -76,13 +94,21 @@ export class ProjectionRunner implements LogReader {
     while ((await this.catchUp()) > 0);
   }
 
-  private async catchUpOne(projection: Projection, reads = new Map<number, Promise<LogRead>>()): Promise<number> {
+  private async catchUpOne(
+    projection: Projection,
+    reads = new Map<number, Promise<LogRead>>(),
+    rebuilding?: Rebuilding,
+  ): Promise<number> {
     const from = this.reached.get(projection.name) ?? (await this.checkpoints.load(projection.name));
-    const read = reads.get(from.batch) ?? this.store.readLog(from, this.options.batchSize ?? 1000, { open: true });
+    const read =
+      reads.get(from.batch) ??
+      (rebuilding
+        ? this.store.readLog(from, this.options.rebuildBatchSize ?? 5000, { open: true, readAhead: REBUILD_READ_AHEAD })
+        : this.store.readLog(from, this.options.batchSize ?? 1000, { open: true }));
     reads.set(from.batch, read);
     const { events, reached } = await read;
     if (events.length === 0) return 0;
-    await this.fold(projection, events);
+    await this.fold(projection, events, rebuilding);
     if (!(await this.checkpoints.save(projection.name, reached))) {
       this.reached.clear();
       return 0;
@@ -91,16 +117,21 @@ export class ProjectionRunner implements LogReader {
     return events.length;
   }
 
-  private async fold(projection: Projection, events: readonly StoredEvent[]): Promise<void> {
-    await this.foldEvents(projection, events);
+  private async fold(projection: Projection, events: readonly StoredEvent[], rebuilding?: Rebuilding): Promise<void> {
+    await this.foldEvents(projection, events, rebuilding);
     // After the batch: what it folded of an erased person (a key still cached) is purged too.
     for (const event of events) {
       const personId = erasedPersonOf(event);
-      if (personId !== undefined) await this.erase(projection, personId, event.metadata.position ?? 0);
+      if (personId !== undefined) await this.erase(projection, personId, event.metadata.position ?? 0, rebuilding);
     }
   }
 
-  private async erase(projection: Projection, personId: string, position: number): Promise<void> {
+  private async erase(
+    projection: Projection,
+    personId: string,
+    position: number,
+    rebuilding?: Rebuilding,
+  ): Promise<void> {
     this.store.forgetKey(personId);
     const erasure = projection.erasure;
     if (!erasure) return;
@@ -117,16 +148,27 @@ export class ProjectionRunner implements LogReader {
       },
     }));
     if (writes.length > 0) await collection.bulkWrite(writes, { ordered: false });
+    // A rebuild folds its next rounds into the purged documents, not into what it kept of them.
+    for (const { replaceOne } of writes) {
+      rebuilding?.written.add(replaceOne.filter._id);
+      rebuilding?.kept.set(replaceOne.filter._id, replaceOne.replacement);
+    }
   }
 
-  private async foldEvents(projection: Projection, events: readonly StoredEvent[]): Promise<void> {
+  private async foldEvents(
+    projection: Projection,
+    events: readonly StoredEvent[],
+    rebuilding?: Rebuilding,
+  ): Promise<void> {
     const handled = new Set(projection.handles);
     const touched = events.filter((e) => handled.has(e.type));
     if (touched.length === 0) return;
     const collection = this.collection(projection);
-    const ids = [...new Set(touched.flatMap((e) => projection.documentsOf(e)))];
-    const documents = new Map<string, ReadModel>();
-    for (const document of await findByIds(collection, ids)) documents.set(document._id, document);
+    const documents = await this.documentsFor(
+      collection,
+      touched.flatMap((e) => projection.documentsOf(e)),
+      rebuilding,
+    );
     const changed = new Set<string>();
     for (const event of touched) {
       const position = event.metadata.position ?? 0;
@@ -137,11 +179,48 @@ export class ProjectionRunner implements LogReader {
         changed.add(id);
       }
     }
-    const writes = [...changed].flatMap((id) => {
+    const replaced: string[] = [];
+    const inserted: ReadModel[] = [];
+    for (const id of changed) {
       const document = documents.get(id);
-      return document ? [{ replaceOne: { filter: { _id: id }, replacement: document, upsert: true } }] : [];
-    });
+      if (!document) continue;
+      if (rebuilding && !rebuilding.written.has(id)) inserted.push(document);
+      else replaced.push(id);
+    }
+    // Inserted, not upserted: an upsert costs FerretDB a query before its write.
+    const duplicates = await insertNew(collection, inserted);
+    const writes = [...replaced, ...duplicates].map((id) => ({
+      replaceOne: { filter: { _id: id }, replacement: documents.get(id) as ReadModel, upsert: true },
+    }));
     await bulkWriteInChunks(collection, writes, { ordered: false });
+    if (rebuilding) this.keep(rebuilding, changed, documents);
+  }
+
+  /** The stored documents with these ids: read (in parallel, by _id), except what a rebuild knows. */
+  private async documentsFor(
+    collection: mongo.Collection<ReadModel>,
+    ids: readonly string[],
+    rebuilding?: Rebuilding,
+  ): Promise<Map<string, ReadModel>> {
+    const documents = new Map<string, ReadModel>();
+    const unknown: string[] = [];
+    for (const id of new Set(ids)) {
+      const kept = rebuilding?.kept.get(id);
+      if (kept) documents.set(id, kept);
+      else if (!rebuilding || rebuilding.written.has(id)) unknown.push(id);
+    }
+    for (const document of await findByIds(collection, unknown)) documents.set(document._id, document);
+    return documents;
+  }
+
+  /** Remembers what a rebuild wrote; past the limit, it drops what it kept and keeps what fits. */
+  private keep(rebuilding: Rebuilding, changed: ReadonlySet<string>, documents: ReadonlyMap<string, ReadModel>): void {
+    const limit = this.options.rebuildKeptDocuments ?? 50_000;
+    if (rebuilding.kept.size + changed.size > limit) rebuilding.kept.clear();
+    for (const id of changed) {
+      rebuilding.written.add(id);
+      if (rebuilding.kept.size < limit) rebuilding.kept.set(id, documents.get(id) as ReadModel);
+    }
   }
 
   /**
@@ -161,7 +240,9 @@ export class ProjectionRunner implements LogReader {
     await this.collection(projection).deleteMany({});
     await this.checkpoints.forget(projection.name);
     this.reached.delete(projection.name);
-    for (let read = await this.catchUpOne(projection); read > 0; read = await this.catchUpOne(projection)) {
+    const rebuilding: Rebuilding = { kept: new Map(), written: new Set() };
+    const round = () => this.catchUpOne(projection, new Map(), rebuilding);
+    for (let read = await round(); read > 0; read = await round()) {
       const reached = this.reached.get(projection.name);
       if (reached) progress?.(read, reached);
     }
@@ -174,6 +255,28 @@ export class ProjectionRunner implements LogReader {
     for await (const document of cursor) hash.update(canonicalJson(document));
     return hash.digest('hex');
   }
+}
+
+/**
+ * Inserts documents a rebuild has not written yet, unordered; answers the ids already stored
+ * (written meanwhile by another holder of the lease), which the caller replaces as before.
+ */
+async function insertNew(collection: mongo.Collection<ReadModel>, documents: readonly ReadModel[]): Promise<string[]> {
+  if (documents.length === 0) return [];
+  try {
+    await collection.insertMany([...documents], { ordered: false });
+    return [];
+  } catch (error) {
+    const failed = writeErrorsOf(error);
+    if (failed.length === 0 || !failed.every(isDuplicateKey)) throw error;
+    return failed.map((e) => documents[e.index]._id);
+  }
+}
+
+function writeErrorsOf(error: unknown): { code: number; index: number }[] {
+  const errors = (error as { writeErrors?: unknown } | null)?.writeErrors;
+  const list = Array.isArray(errors) ? errors : errors === undefined ? [] : [errors];
+  return list as { code: number; index: number }[];
 }
 
 /** JSON with object keys sorted, so two equal documents hash alike whatever their field order. */
