@@ -9,7 +9,7 @@
 import { ManualClock } from '@admissions/domain-kernel';
 import { CLOCK, DeploymentNames } from '@admissions/platform';
 import { eventually, samplePdf, startService, type ServiceUnderTest } from '@admissions/testing';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { JuryModule } from '../apps/jury/src/jury.module';
 import { ProgrammeAdmissionsWriter } from '../apps/jury/src/application/programme-admissions.writer';
 import { seedProgramme } from '../apps/jury/src/jury.int-helpers';
@@ -113,14 +113,28 @@ describe('portal: the rectorate and the admissions office in a browser', () => {
     await page.getByText('Le rectorat n’a pas encore envoyé ses propositions.').waitFor();
   }
 
-  /** The rectorate officer opens the referral, records proposals (one refused, REC-5) and sends them. */
+  /** The rectorate's queue, asked again until it lists the candidate in the status chosen. */
+  async function inQueue(page: Page, status: string): Promise<Locator> {
+    const queue = page.locator('section[aria-labelledby="queue-title"]');
+    await queue.getByLabel('État des saisines').selectOption({ label: status });
+    const link = queue.getByRole('link', { name: `Ouvrir la saisine de ${CAMILLE}` });
+    await eventually(async () => {
+      await queue.getByRole('button', { name: 'Actualiser' }).click();
+      return link.waitFor({ timeout: 5_000 }).then(
+        () => true,
+        () => undefined,
+      );
+    }, 60_000);
+    return link;
+  }
+
+  /** The rectorate officer finds the referral in the queue, records proposals (one refused, REC-5) and sends them. */
   async function propose(): Promise<void> {
     const { context, page } = await portal.open({ locale: 'fr-FR' });
     await portal.signIn(page, 'rectorate');
     await page.getByRole('heading', { name: 'Saisines du rectorat' }).waitFor();
     expect(await page.getByRole('navigation').getByRole('link').allTextContents()).toEqual(['Saisines du rectorat']);
-    await page.getByLabel('Identifiant de candidat·e').fill(CAMILLE);
-    await page.getByRole('button', { name: 'Ouvrir la saisine' }).click();
+    await (await inQueue(page, 'en attente de propositions')).click();
     await page.getByRole('heading', { name: `Saisine de ${CAMILLE}` }).waitFor();
     await page.getByText('Aucune proposition enregistrée.').waitFor();
     // REC-3: the candidate's transcript, downloaded with the officer's session.
@@ -153,6 +167,8 @@ describe('portal: the rectorate and the admissions office in a browser', () => {
       .waitFor();
     await page.getByRole('button', { name: 'Envoyer les propositions en l’état (moins de trois)' }).click();
     await page.getByText('État : propositions faites, en attente de votre réponse').waitFor();
+    // Sent: the referral is now among those awaiting the candidate's answer.
+    await inQueue(page, 'propositions faites, en attente de la réponse');
     await context.close();
   }
 

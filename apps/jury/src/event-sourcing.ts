@@ -6,6 +6,7 @@ import { JuryEnv, retentionPolicyOf } from './config';
 import { admissionFileCuts } from './projections/admission-file-cuts.projection';
 import { candidateApplications } from './projections/candidate-applications.projection';
 import { decisionLocations } from './projections/decision-locations.projection';
+import { referralRows } from './projections/referrals.projection';
 import { seatLedger } from './projections/seat-ledger.projection';
 import { waitingList } from './projections/waiting-list.projection';
 
@@ -24,6 +25,6 @@ const consumedContracts: EventContract[] = [...candidacyContracts, ...reviewCont
 export const eventSourcing = {
   service: 'jury',
   contracts: [...juryContracts, ...consumedContracts],
-  projections: [seatLedger, candidateApplications, waitingList, admissionFileCuts, decisionLocations],
+  projections: [seatLedger, candidateApplications, waitingList, admissionFileCuts, decisionLocations, referralRows],
   retention: ({ db, store, env }) => new JuryRetention(db, store, retentionPolicyOf(loadEnv(JuryEnv, env, 'jury'))),
 } as const satisfies EventSourcingOptions;

@@ -156,13 +156,14 @@ describe('read-your-writes and the referral journey (jury)', () => {
       return reply;
     };
     const started = Date.now();
+    let lastCompleted: string | null = null;
     for (const [index, candidateId] of candidates.entries()) {
       const transcriptDocumentRef = await uploadTranscript(candidateId, pdf);
       expect2xx('file', await call(as(candidateId), 'POST', '/v1/referrals', { transcriptDocumentRef }));
       const proposals = `/v1/referrals/${candidateId}/proposals`;
       const first = expect2xx('proposal A', await call(officer(), 'POST', proposals, { programmeCode: A }));
       expect2xx('proposal B', await call(officer(), 'POST', proposals, { programmeCode: B }));
-      expect2xx('complete', await call(officer(), 'POST', `${proposals}/complete`));
+      lastCompleted = expect2xx('complete', await call(officer(), 'POST', `${proposals}/complete`)).token;
       // The seat ledger (a read model) shows this journey's seat with the proposal's token.
       const ledger = await call<{ referralSeats: number }>(
         officer(),
@@ -186,6 +187,28 @@ describe('read-your-writes and the referral journey (jury)', () => {
       `/v1/referrals/${candidates[0]}`,
     );
     expect(referral.body).toMatchObject({ status: 'AWAITING_ANSWER', proposals: [{}, {}] });
+
+    // The rectorate's queue: all hundred awaiting their answers, oldest filed first (the clock stood
+    // still: filed at one instant, then by candidate id); none left to propose to.
+    type Listed = { candidateId: string; status: string }[];
+    const awaiting = await call<Listed>(
+      officer(),
+      'GET',
+      '/v1/referrals?status=AWAITING_ANSWER',
+      undefined,
+      lastCompleted,
+    );
+    expect(awaiting.body.filter((row) => candidates.includes(row.candidateId)).map((row) => row.candidateId)).toEqual(
+      [...candidates].sort(),
+    );
+    const filed = await call<Listed>(officer(), 'GET', '/v1/referrals', undefined, lastCompleted);
+    expect(filed.body.filter((row) => candidates.includes(row.candidateId))).toEqual([]);
+    // The three filed the moment they were rejected (above) wait for their proposals.
+    expect(filed.body.map((row) => row.candidateId)).toEqual(
+      expect.arrayContaining([1, 2, 3].map((n) => `late-${run}-${n}`)),
+    );
+    expect((await call(as(candidates[0]), 'GET', '/v1/referrals')).status).toBe(403);
+    expect((await call(officer(), 'GET', '/v1/referrals?status=NONE')).body).toMatchObject({ status: 400 });
   }, 180_000);
 
   it('a token this deployment never answered is refused with 400 at once; one not folded in time answers 503 within the bound', async () => {

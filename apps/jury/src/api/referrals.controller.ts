@@ -8,6 +8,7 @@ import {
   HttpCode,
   Param,
   Post,
+  Query,
   StreamableFile,
   UploadedFile,
   UseInterceptors,
@@ -37,7 +38,7 @@ import {
   ReferralTranscripts,
   type UploadedTranscript,
 } from '../application/referral-transcripts';
-import { FileReferralDto, RecordProposalDto, UploadedTranscriptDto } from './referrals.dto';
+import { FileReferralDto, ListReferralsQueryDto, RecordProposalDto, UploadedTranscriptDto } from './referrals.dto';
 import { RecordedProposalDto, ReferralDto } from './responses.dto';
 
 /** Recourse to the rectorate (REC-1..7). */
@@ -95,6 +96,16 @@ export class ReferralsController {
   })
   file(@CurrentActor() actor: Actor, @Body() body: FileReferralDto) {
     return this.commands.execute(new FileReferralCommand(actor, body.transcriptDocumentRef ?? null));
+  }
+
+  @Get()
+  @Roles('rectorate-officer', 'admin')
+  @ApiOperation({
+    summary: "The rectorate's queue: the referrals in one status (FILED by default), oldest filed first",
+  })
+  @ApiOkResponse({ type: [ReferralDto] })
+  list(@Query() query: ListReferralsQueryDto) {
+    return this.queries.referralsIn(query.status ?? 'FILED');
   }
 
   @Get('me')

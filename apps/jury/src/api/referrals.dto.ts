@@ -1,5 +1,19 @@
+import { Omittable } from '@admissions/platform';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import type { FiledReferral } from '../domain';
+import { REFERRAL_STATUSES } from './responses.dto';
+
+export class ListReferralsQueryDto {
+  @ApiPropertyOptional({
+    enum: REFERRAL_STATUSES,
+    default: 'FILED',
+    description: 'The referrals in this status; FILED (awaiting proposals) when omitted',
+  })
+  @Omittable()
+  @IsIn(REFERRAL_STATUSES)
+  status?: FiledReferral['status'];
+}
 
 export class FileReferralDto {
   @ApiPropertyOptional({

@@ -48,7 +48,7 @@ const OUTCOMES: readonly ApplicationOutcomeKind[] = [
 const DECISIONS: readonly JuryDecisionKind[] = ['ADMITTED', 'WAITLISTED', 'REJECTED'];
 const SESSION_STATUSES: readonly JurySession['status'][] = ['OPEN', 'CLOSED'];
 const OFFER_STATUSES: readonly OfferStatus[] = ['HELD', 'ENROLLED', 'DECLINED', 'EXPIRED'];
-const REFERRAL_STATUSES: readonly FiledReferral['status'][] = ['FILED', 'AWAITING_ANSWER', 'ACCEPTED', 'LAPSED'];
+export const REFERRAL_STATUSES: readonly FiledReferral['status'][] = ['FILED', 'AWAITING_ANSWER', 'ACCEPTED', 'LAPSED'];
 
 export class LeadOpinionDto implements LeadOpinion {
   @ApiProperty({ enum: ['FAVOURABLE', 'UNFAVOURABLE'] }) opinion!: LeadOpinion['opinion'];

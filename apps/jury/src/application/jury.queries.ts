@@ -1,8 +1,9 @@
 import { ForbiddenError, NotFoundError, type Actor, INPUT } from '@admissions/domain-kernel';
 import { findByIds, ProjectionRunner } from '@admissions/projections';
 import { Injectable } from '@nestjs/common';
-import { RECTORATE_ROLES, type JurySession, type ReferralState } from '../domain';
+import { type FiledReferral, RECTORATE_ROLES, type JurySession, type ReferralState } from '../domain';
 import { candidateApplications, type JuryApplication } from '../projections/candidate-applications.projection';
+import { referralRows } from '../projections/referrals.projection';
 import { seatLedger, type SeatLedger } from '../projections/seat-ledger.projection';
 import { rankOn, waitingList } from '../projections/waiting-list.projection';
 import { ProgrammeAdmissionsWriter } from './programme-admissions.writer';
@@ -66,6 +67,14 @@ export class JuryQueries {
       })),
       awaitingSession: state.awaitingSession.map((entry) => entry.candidateId),
     };
+  }
+
+  /** The rectorate's queue: the referrals in one status, oldest filed first. */
+  async referralsIn(status: FiledReferral['status']): Promise<FiledReferral[]> {
+    const rows = await this.projections.collection(referralRows).find({ status }).toArray();
+    return rows
+      .map(({ _id, _position, ...referral }) => referral)
+      .sort((a, b) => a.filedAt.localeCompare(b.filedAt) || a.candidateId.localeCompare(b.candidateId));
   }
 
   /** The candidate's own referral, or any for a rectorate officer. */

@@ -210,8 +210,17 @@ export const en = {
   rectorate: {
     title: 'Referrals to the rectorate',
     open: 'Open a referral',
-    noList:
-      'The jury service lists no referrals: open one with the candidate id given by the candidate or the acknowledgement.',
+    queue: 'Referrals to handle',
+    queueStatus: 'Referrals in status',
+    queueEmpty: 'No referral in this status.',
+    dueBy: 'Proposals due by',
+    openOf: 'Open the referral of {{candidate}}',
+    statuses: {
+      FILED: 'awaiting proposals',
+      AWAITING_ANSWER: 'proposals made, awaiting the answer',
+      ACCEPTED: 'a proposal accepted',
+      LAPSED: 'lapsed (no answer within 15 days)',
+    },
     candidateId: 'Candidate id',
     openButton: 'Open the referral',
     referralOf: 'Referral of {{candidate}}',

@@ -212,8 +212,17 @@ export const fr: Messages = {
   rectorate: {
     title: 'Saisines du rectorat',
     open: 'Ouvrir une saisine',
-    noList:
-      'Le service du jury ne liste pas les saisines : ouvrez-en une avec l’identifiant de candidat·e donné par la personne ou par l’accusé de réception.',
+    queue: 'Saisines à traiter',
+    queueStatus: 'État des saisines',
+    queueEmpty: 'Aucune saisine dans cet état.',
+    dueBy: 'Propositions à faire avant le',
+    openOf: 'Ouvrir la saisine de {{candidate}}',
+    statuses: {
+      FILED: 'en attente de propositions',
+      AWAITING_ANSWER: 'propositions faites, en attente de la réponse',
+      ACCEPTED: 'une proposition acceptée',
+      LAPSED: 'caduques (sans réponse dans les 15 jours)',
+    },
     candidateId: 'Identifiant de candidat·e',
     openButton: 'Ouvrir la saisine',
     referralOf: 'Saisine de {{candidate}}',

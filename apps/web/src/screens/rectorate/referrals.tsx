@@ -7,11 +7,12 @@ import { useCommand } from '../../components/use-command';
 import { useRead } from '../../components/use-read';
 import { go } from '../../routes';
 import { ScreenTitle } from '../heading';
+import { ReferralQueue } from './referral-queue';
 import { proposalOutcome, ReferralSummary } from './referral-summary';
 import { MAX_PROPOSALS, type Referral } from './referral-types';
 
-// The jury answers no list of referrals (GET /v1/referrals/{candidateId} only): the officer opens
-// one by the candidate's id, as the acknowledgement and the candidate's request give it.
+// Besides the queue, a referral opens by the candidate's id, as the acknowledgement and the
+// candidate's request give it.
 function OpenReferral({ candidateId }: { candidateId?: string }) {
   const { t } = useTranslation();
   const [typed, setTyped] = useState(candidateId ?? '');
@@ -22,7 +23,6 @@ function OpenReferral({ candidateId }: { candidateId?: string }) {
   return (
     <form onSubmit={submit} aria-labelledby="open-referral-title">
       <h2 id="open-referral-title">{t('rectorate.open')}</h2>
-      <p>{t('rectorate.noList')}</p>
       <Field
         field="candidateId"
         label={t('rectorate.candidateId')}
@@ -139,12 +139,13 @@ function CandidateReferral({ candidateId }: { candidateId: string }) {
   );
 }
 
-/** The rectorate officer's referrals (REC-1..7): one opened by candidate, its transcript, its proposals. */
+/** The rectorate officer's referrals (REC-1..7): the queue, one opened by candidate, its transcript, its proposals. */
 export default function Referrals({ candidateId }: { candidateId?: string }) {
   const { t } = useTranslation();
   return (
     <>
       <ScreenTitle>{t('rectorate.title')}</ScreenTitle>
+      <ReferralQueue />
       <OpenReferral key={candidateId ?? ''} candidateId={candidateId} />
       {candidateId !== undefined && <CandidateReferral key={candidateId} candidateId={candidateId} />}
     </>
