@@ -188,6 +188,18 @@ describe('portal: the rectorate and the admissions office in a browser', () => {
     await page.getByText('Status: a proposal accepted').waitFor();
     await page.getByRole('listitem').filter({ hasText: 'MS-DATA — declined' }).waitFor();
     await portal.check(page, '05-candidate-accepted-english');
+
+    // JURY-3: every message sent to her is in her inbox, whether or not the email went out.
+    await page.getByLabel('Language').selectOption('fr');
+    await page.getByRole('navigation').getByRole('link', { name: 'Mes messages' }).click();
+    await page.getByRole('heading', { name: 'Mes messages' }).waitFor();
+    const markRead = page.getByRole('button', { name: /^Marquer « .+ » comme lu$/ });
+    await refreshUntil(page, markRead.first());
+    const unread = await markRead.count();
+    await page.getByText(`${unread} non lu(s)`).waitFor();
+    await markRead.first().click();
+    await page.getByText(`${unread - 1} non lu(s)`).waitFor();
+    await portal.check(page, '05b-candidate-inbox');
   }
 
   /** The admissions officer sees the acknowledgement failed (SMTP down) and sends it again once it is back. */

@@ -295,6 +295,15 @@ describe('portal: a candidate applies in a browser', () => {
       candidacyId,
     );
     expect(status).toBe(404);
+
+    // A file of his own, started then withdrawn (asked twice: it cannot be undone).
+    await intruder.goto(`${portal.url}/#/catalogue`);
+    await intruder.getByRole('button', { name: 'Candidater à MS-CYBER' }).click();
+    await intruder.getByRole('heading', { name: 'Mon dossier de candidature' }).waitFor();
+    await intruder.locator('summary', { hasText: 'Retirer mon dossier' }).click();
+    await intruder.getByRole('button', { name: 'Confirmer le retrait de mon dossier' }).click();
+    await intruder.getByText('État : retiré').waitFor();
+    await portal.check(intruder, '18-file-withdrawn');
     await other.close();
   }
 

@@ -10,6 +10,7 @@ import { CandidateFile } from './screens/file/candidate-file';
 import { ScreenTitle } from './screens/heading';
 
 // Staff screens load on demand, so that the candidate's first page stays as light as it was.
+const Inbox = lazy(() => import('./screens/inbox/inbox'));
 const Worklist = lazy(() => import('./screens/lead/worklist'));
 const Review = lazy(() => import('./screens/lead/review'));
 const Jury = lazy(() => import('./screens/jury/jury'));
@@ -68,6 +69,8 @@ function Screen({ roles, sub }: { roles: readonly string[]; sub: string }) {
       return <Worklist />;
     case 'review':
       return <Review key={route.candidacyId} candidacyId={route.candidacyId} />;
+    case 'inbox':
+      return <Inbox />;
     case 'jury':
       return <Jury programmeCode={route.programmeCode} />;
     case 'mobility':

@@ -4,6 +4,7 @@ export type Route =
   | { readonly screen: 'catalogue' }
   | { readonly screen: 'file' }
   | { readonly screen: 'space'; readonly candidacyId?: string }
+  | { readonly screen: 'inbox' }
   | { readonly screen: 'worklist' }
   | { readonly screen: 'review'; readonly candidacyId: string }
   | { readonly screen: 'jury'; readonly programmeCode?: string }
@@ -22,6 +23,7 @@ const SCREEN_ROLES: Readonly<Record<Screen, readonly string[]>> = {
   catalogue: ['candidate'],
   file: ['candidate'],
   space: ['candidate'],
+  inbox: ['candidate', 'student'],
   worklist: ['pedagogical-lead'],
   review: ['pedagogical-lead'],
   jury: ['jury-member'],
@@ -39,6 +41,7 @@ const MENU: readonly Screen[] = [
   'catalogue',
   'file',
   'space',
+  'inbox',
   'worklist',
   'jury',
   'referrals',
@@ -63,6 +66,7 @@ export function parseRoute(hash: string): Route | undefined {
     case 'catalogue':
     case 'file':
     case 'worklist':
+    case 'inbox':
     case 'mobility':
     case 'partners':
     case 'mobility-report':

@@ -6,6 +6,7 @@ export const en = {
     catalogue: 'Catalogue',
     file: 'My file',
     space: 'My candidate space',
+    inbox: 'My messages',
     worklist: 'Files to review',
     jury: 'Admission jury',
     mobility: 'My mobility',
@@ -15,6 +16,14 @@ export const en = {
     referrals: 'Referrals to the rectorate',
     notifications: 'Failed notifications',
     nothing: 'The portal has no screen for your role yet.',
+  },
+  inbox: {
+    title: 'My messages',
+    unread: '{{count}} unread',
+    empty: 'No message yet.',
+    receivedAt: 'Received',
+    read: 'read',
+    markRead: 'Mark “{{title}}” read',
   },
   language: { label: 'Language', fr: 'Français', en: 'English' },
   session: {
@@ -42,6 +51,11 @@ export const en = {
   },
   file: {
     title: 'My candidate file',
+    withdraw: {
+      title: 'Withdraw my file',
+      help: 'A withdrawn file is no longer reviewed and cannot be submitted again.',
+      confirm: 'Confirm the withdrawal of my file',
+    },
     none: 'You have no file yet.',
     start: 'Start my file',
     status: 'Status: {{status}}',

@@ -7,6 +7,7 @@ export const fr: Messages = {
     catalogue: 'Catalogue',
     file: 'Mon dossier',
     space: 'Mon espace candidat',
+    inbox: 'Mes messages',
     worklist: 'Dossiers à examiner',
     jury: 'Jury d’admission',
     mobility: 'Ma mobilité',
@@ -16,6 +17,14 @@ export const fr: Messages = {
     referrals: 'Saisines du rectorat',
     notifications: 'Notifications en échec',
     nothing: 'Le portail n’a pas encore d’écran pour votre rôle.',
+  },
+  inbox: {
+    title: 'Mes messages',
+    unread: '{{count}} non lu(s)',
+    empty: 'Aucun message pour l’instant.',
+    receivedAt: 'Reçu le',
+    read: 'lu',
+    markRead: 'Marquer « {{title}} » comme lu',
   },
   language: { label: 'Langue', fr: 'Français', en: 'English' },
   session: {
@@ -44,6 +53,11 @@ export const fr: Messages = {
   },
   file: {
     title: 'Mon dossier de candidature',
+    withdraw: {
+      title: 'Retirer mon dossier',
+      help: 'Un dossier retiré n’est plus examiné et ne peut plus être déposé.',
+      confirm: 'Confirmer le retrait de mon dossier',
+    },
     none: 'Vous n’avez pas encore de dossier.',
     start: 'Commencer mon dossier',
     status: 'État : {{status}}',

@@ -12,6 +12,7 @@ import { ScreenTitle } from '../heading';
 import { Checklist } from './checklist';
 import { DocumentsForm } from './documents-form';
 import { DiplomaForm, ExperienceForm, IdentityForm, ProgrammeForm } from './file-forms';
+import { WithdrawFile } from './withdraw-file';
 
 /** The candidate's latest file: edited while a draft, then read-only once submitted. */
 export function CandidateFile() {
@@ -58,6 +59,7 @@ export function CandidateFile() {
       {file && (
         <>
           <p className="status">{t('file.status', { status: t(`statuses.${file.status}`) })}</p>
+          {file.status !== 'WITHDRAWN' && <WithdrawFile file={file} onChanged={reload} />}
           {file.status === 'DRAFT' ? (
             <div className="sections">
               <IdentityForm file={file} onChanged={reload} />
