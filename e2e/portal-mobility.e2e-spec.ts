@@ -47,7 +47,10 @@ describe('portal: mobility plans in a browser', () => {
   async function proposePlan(page: Page): Promise<void> {
     await portal.signIn(page, 'student');
     await page.getByRole('heading', { name: 'Ma mobilité internationale' }).waitFor();
-    expect(await page.getByRole('navigation').getByRole('link').allTextContents()).toEqual(['Ma mobilité']);
+    expect(await page.getByRole('navigation').getByRole('link').allTextContents()).toEqual([
+      'Ma mobilité',
+      'Mes messages',
+    ]);
     // The demo partners are registered as the service starts.
     const tum = page.getByLabel('Établissement partenaire').locator('option[value="dd-tum"]');
     await eventually(async () => {

@@ -41,7 +41,6 @@ const MENU: readonly Screen[] = [
   'catalogue',
   'file',
   'space',
-  'inbox',
   'worklist',
   'jury',
   'referrals',
@@ -50,6 +49,8 @@ const MENU: readonly Screen[] = [
   'mobility-approvals',
   'partners',
   'mobility-report',
+  // Last: a student's first screen stays their mobility, a candidate's the catalogue.
+  'inbox',
 ];
 
 export const mayOpen = (screen: Screen, roles: readonly string[]) =>
