@@ -38,6 +38,6 @@ rm -rf .local/openapi-observations
 # --experimental-vm-modules: the @nestjs packages are ESM-only since Nest 12, and jest loads an
 # ES module required from CommonJS (require(esm)) only with Node's vm modules.
 # --max-old-space-size: one process runs every file in turn, and what the in-process services and
-# browsers leave behind adds up: the default 4 GB heap ran out at file 142 of 156 (2026-12-02).
+# browsers leave behind adds up: the default 4 GB heap ran out at file 137 of 155 (2026-12-02).
 NODE_OPTIONS="${NODE_OPTIONS:+$NODE_OPTIONS }--experimental-vm-modules --max-old-space-size=8192" npx jest --runInBand --forceExit "$@"
 node -r @swc-node/register scripts/check-openapi.ts
