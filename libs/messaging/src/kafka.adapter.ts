@@ -1,6 +1,7 @@
 import './kafkajs-idle-fix';
 import { ConfigResourceTypes, type Admin, type Consumer, type Kafka, type Producer } from 'kafkajs';
 import { incomingOf } from './kafka-messages';
+import { inKeyLanes } from './key-lanes';
 import { retryingRetriable } from './kafka-retries';
 import {
   PLAIN_NAMES,
@@ -29,6 +30,9 @@ export class BrokerUnavailableError extends Error {
  * order holds per aggregate.
  */
 const TOPIC_PARTITIONS = 3;
+
+/** How many keys (aggregates) of one partition a subscriber handles side by side. */
+const KEYS_AT_ONCE = 8;
 
 /**
  * kafkajs heartbeats between fetches once its interval has passed: with its 3 s, after every idle
@@ -170,11 +174,25 @@ export class KafkaSubscriber implements MessageSubscriber {
     await consumer.subscribe({ topics: [...topics], fromBeginning: true });
     await consumer.run({
       autoCommit: true,
-      // Order is only promised per key (aggregate), so partitions need not wait for each other:
-      // one slow handler, or a backlog on one partition, no longer holds the other partitions back.
+      eachBatchAutoResolve: false,
+      // Order is only promised per key (aggregate), so partitions need not wait for each other, nor
+      // keys within a partition: one slow handler, or a backlog of one aggregate, holds back only
+      // its own key.
       partitionsConsumedConcurrently: TOPIC_PARTITIONS,
-      eachMessage: async ({ topic, partition, message, heartbeat }) => {
-        await handler(incomingOf(topic, partition, message), { heartbeat });
+      eachBatch: async ({ batch, resolveOffset, heartbeat, isRunning, isStale, commitOffsetsIfNecessary }) => {
+        const { handledPrefix, failure } = await inKeyLanes(
+          batch.messages,
+          (message) => message.key?.toString('utf8') ?? '',
+          KEYS_AT_ONCE,
+          async (message) => {
+            await handler(incomingOf(batch.topic, batch.partition, message), { heartbeat });
+            await heartbeat();
+          },
+          () => isRunning() && !isStale(),
+        );
+        if (handledPrefix > 0) resolveOffset(batch.messages[handledPrefix - 1].offset);
+        await commitOffsetsIfNecessary();
+        if (failure) throw failure.error;
       },
     });
   }
