@@ -33,11 +33,14 @@ bash infra/helm/validate.sh
 # scripts/check-openapi.ts holds each against its OpenAPI document (this run's replies only).
 rm -rf .local/openapi-observations
 
-# One test file at a time: some integration tests pause the broker or wipe a Redis database.
+# One test file at a time (--maxWorkers=1): some integration tests pause the broker or wipe a
+# Redis database. In a worker rather than in jest's own process, so that what the in-process
+# services and browsers leave behind does not pile up: the worker is replaced after any file that
+# leaves more than 1 GB of heap (in one process, jest's default 4 GB heap ran out at file 137 of
+# 155 on 2026-12-02).
 # --forceExit: kafkajs and BullMQ keep timers after their clients close; a test run must end.
 # --experimental-vm-modules: the @nestjs packages are ESM-only since Nest 12, and jest loads an
 # ES module required from CommonJS (require(esm)) only with Node's vm modules.
-# --max-old-space-size: one process runs every file in turn, and what the in-process services and
-# browsers leave behind adds up: the default 4 GB heap ran out at file 137 of 155 (2026-12-02).
-NODE_OPTIONS="${NODE_OPTIONS:+$NODE_OPTIONS }--experimental-vm-modules --max-old-space-size=8192" npx jest --runInBand --forceExit "$@"
+NODE_OPTIONS="${NODE_OPTIONS:+$NODE_OPTIONS }--experimental-vm-modules" \
+  npx jest --maxWorkers=1 --workerIdleMemoryLimit=1GB --forceExit "$@"
 node -r @swc-node/register scripts/check-openapi.ts
