@@ -51,11 +51,11 @@ export function p3Row(p3: P3Result): [string, string, string, string, string] {
   ];
 }
 
-export function table(r: LoadResults): string {
-  const { p1, p3, p4, p5 } = r;
+/** P1's two rows (saturation, then half of it); `npm run load -- --only p1` prints them alone. */
+export function p1Rows(p1: P1Result): [string, string, string, string, string][] {
   const sat = p1.saturation;
   const steady = p1.steady;
-  const rows: [string, string, string, string, string][] = [
+  return [
     [
       'P1 identity PUT, saturation',
       http(sat.ours),
@@ -70,6 +70,13 @@ export function table(r: LoadResults): string {
       `p99 ${ratio(steady.ours.latency.p99, steady.baseline.latency.p99)}×`,
       `p99 ≤ 100 ms: ${met(steady.ours.latency.p99 <= 100)}`,
     ],
+  ];
+}
+
+export function table(r: LoadResults): string {
+  const { p1, p3, p4, p5 } = r;
+  const rows: [string, string, string, string, string][] = [
+    ...p1Rows(p1),
     p3Row(p3),
     p4Row(p4),
     [

@@ -8,7 +8,7 @@ import { readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { urlsFromEnv } from '../../e2e/season/config';
-import { type LoadResults, p3Row, p4Row, table, writeCharts, writeSection } from './load-report';
+import { type LoadResults, p1Rows, p3Row, p4Row, table, writeCharts, writeSection } from './load-report';
 import { rssNow } from './memory';
 import { MovedClockJury } from './moved-clock-jury';
 import { runP1 } from './p1-commands';
@@ -31,8 +31,8 @@ async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       quick: { type: 'boolean', default: false },
-      // `--only p4|p3 [--offers N]`: the admission-day batch alone, or the rebuild of the log P4
-      // and P5 leave; printed, nothing written.
+      // `--only p1|p4|p3 [--offers N]`: the commands alone, the admission-day batch alone, or the
+      // rebuild of the log P4 and P5 leave; printed, nothing written.
       only: { type: 'string' },
       offers: { type: 'string' },
     },
@@ -42,17 +42,23 @@ async function main(): Promise<void> {
   const size = quick ? SIZES.quick : SIZES.full;
   const offers = values.offers === undefined ? size.offers : Number(values.offers);
   if (!Number.isInteger(offers) || offers < 1) throw new Error(`--offers: a positive integer, not ${values.offers}`);
-  if (values.only !== undefined) {
-    if (values.only === 'p4') return onlyP4(offers, size.waitMs);
-    if (values.only === 'p3') return onlyP3(offers, size.waitMs);
-    throw new Error(`--only: p4 or p3, not ${values.only}`);
-  }
+  if (values.only === 'p4') return onlyP4(offers, size.waitMs);
+  if (values.only === 'p3') return onlyP3(offers, size.waitMs);
+  if (values.only !== undefined && values.only !== 'p1') throw new Error(`--only: p1, p4 or p3, not ${values.only}`);
   const candidacyUrl = urlsFromEnv(process.env).candidacy;
   const ready = await fetch(`${candidacyUrl}/health/ready`).catch(() => undefined);
   if (!ready?.ok) throw new Error(`candidacy at ${candidacyUrl} is not ready: start the services with \`npm start\``);
 
   const rssAtRest = rssNow(ROOT);
   const p1 = await runP1({ candidacyUrl, seconds: size.p1Seconds, connections: 16, files: 64, root: ROOT }, say);
+  if (values.only === 'p1') {
+    say(
+      `\n${p1Rows(p1)
+        .map((cells) => `| ${cells.join(' | ')} |`)
+        .join('\n')}\n`,
+    );
+    return;
+  }
 
   const runId = Date.now().toString(36).slice(-5);
   say(`P4/P5: booting the jury on a moved clock, seeding ${offers} admissions (not timed)`);
