@@ -1,6 +1,13 @@
 import { fromCloudEventMessage, type ReceivedEvent } from './cloud-event';
 import { deadLetterTopicOf, toDeadLetter } from './dead-letter';
-import type { Delivery, IncomingMessage, MessagePublisher, MessageSubscriber, Subscription } from './message-bus.port';
+import type {
+  Delivery,
+  IncomingMessage,
+  LaneOf,
+  MessagePublisher,
+  MessageSubscriber,
+  Subscription,
+} from './message-bus.port';
 
 export type EventHandler = (event: ReceivedEvent) => Promise<void>;
 
@@ -25,6 +32,8 @@ export interface ConsumerOptions {
   readonly isTransient?: (error: unknown) => boolean;
   /** The longest wait between two tries of a transient failure. */
   readonly maxBackoffMs?: number;
+  /** The lanes events are handled in (by default one per key, i.e. per aggregate). */
+  readonly laneOf?: LaneOf;
 }
 
 export interface ConsumerObserver {
@@ -68,6 +77,7 @@ export class EventConsumer {
       this.options.groupId,
       this.options.topics,
       (message, delivery) => this.receive(message, delivery),
+      this.options.laneOf,
     );
   }
 

@@ -6,3 +6,4 @@ export * from './outbox-relay';
 export * from './event-consumer';
 export * from './topic-reader';
 export * from './dead-letter';
+export * from './key-lanes';

@@ -11,6 +11,7 @@ import {
   type MessageSubscriber,
   type OutgoingMessage,
   type HeldOffsets,
+  type LaneOf,
   type Subscription,
   type TopicAdmin,
   type TopicDrift,
@@ -31,8 +32,8 @@ export class BrokerUnavailableError extends Error {
  */
 const TOPIC_PARTITIONS = 3;
 
-/** How many keys (aggregates) of one partition a subscriber handles side by side. */
-const KEYS_AT_ONCE = 8;
+/** How many lanes (by default keys, i.e. aggregates) of one partition a subscriber handles side by side. */
+const LANES_AT_ONCE = 8;
 
 /**
  * kafkajs heartbeats between fetches once its interval has passed: with its 3 s, after every idle
@@ -145,11 +146,16 @@ export class KafkaSubscriber implements MessageSubscriber {
    * A topic created a moment ago may be missing from the broker's metadata (UNKNOWN_TOPIC_OR_PARTITION),
    * a coordinator may still be loading: such errors are retried with backoff, on a fresh consumer.
    */
-  subscribe(groupId: string, topics: readonly string[], handler: MessageHandler): Promise<Subscription> {
+  subscribe(
+    groupId: string,
+    topics: readonly string[],
+    handler: MessageHandler,
+    laneOf: LaneOf = (message) => message.key,
+  ): Promise<Subscription> {
     return retryingRetriable(async () => {
       const consumer = this.consumerFor(this.names(groupId));
       try {
-        await this.start(consumer, topics.map(this.names), handler);
+        await this.start(consumer, topics.map(this.names), handler, laneOf);
         return { stop: () => consumer.disconnect() };
       } catch (error) {
         await consumer.disconnect().catch(() => undefined);
@@ -169,28 +175,34 @@ export class KafkaSubscriber implements MessageSubscriber {
     });
   }
 
-  private async start(consumer: Consumer, topics: readonly string[], handler: MessageHandler): Promise<void> {
+  private async start(
+    consumer: Consumer,
+    topics: readonly string[],
+    handler: MessageHandler,
+    laneOf: LaneOf,
+  ): Promise<void> {
     await consumer.connect();
     await consumer.subscribe({ topics: [...topics], fromBeginning: true });
     await consumer.run({
       autoCommit: true,
       eachBatchAutoResolve: false,
       // Order is only promised per key (aggregate), so partitions need not wait for each other, nor
-      // keys within a partition: one slow handler, or a backlog of one aggregate, holds back only
-      // its own key.
+      // lanes within a partition: one slow handler, or a backlog of one aggregate, holds back only
+      // its own lane.
       partitionsConsumedConcurrently: TOPIC_PARTITIONS,
       eachBatch: async ({ batch, resolveOffset, heartbeat, isRunning, isStale, commitOffsetsIfNecessary }) => {
+        const messages = batch.messages.map((message) => incomingOf(batch.topic, batch.partition, message));
         const { handledPrefix, failure } = await inKeyLanes(
-          batch.messages,
-          (message) => message.key?.toString('utf8') ?? '',
-          KEYS_AT_ONCE,
+          messages,
+          laneOf,
+          LANES_AT_ONCE,
           async (message) => {
-            await handler(incomingOf(batch.topic, batch.partition, message), { heartbeat });
+            await handler(message, { heartbeat });
             await heartbeat();
           },
           () => isRunning() && !isStale(),
         );
-        if (handledPrefix > 0) resolveOffset(batch.messages[handledPrefix - 1].offset);
+        if (handledPrefix > 0) resolveOffset(messages[handledPrefix - 1].offset);
         await commitOffsetsIfNecessary();
         if (failure) throw failure.error;
       },

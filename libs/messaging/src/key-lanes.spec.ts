@@ -1,4 +1,5 @@
-import { inKeyLanes } from './key-lanes';
+import { inKeyLanes, lanesWithinKey } from './key-lanes';
+import type { IncomingMessage } from './message-bus.port';
 
 interface Message {
   readonly key: string;
@@ -67,5 +68,32 @@ describe('a batch handled in key lanes', () => {
     );
     expect(handled).toEqual([0, 1]);
     expect(outcome).toEqual({ handledPrefix: 2 });
+  });
+});
+
+describe('lanes within a key', () => {
+  const message = (key: string, value: string): IncomingMessage => ({
+    topic: 't',
+    partition: 0,
+    offset: '0',
+    timestamp: 0,
+    key,
+    value,
+    headers: {},
+  });
+  const laneOf = lanesWithinKey((data) => (typeof data.candidateId === 'string' ? data.candidateId : undefined));
+
+  it("puts a key's events naming different parts in different lanes, the same part in one", () => {
+    const first = laneOf(message('programme-A', '{"candidateId":"c1","seat":1}'));
+    expect(laneOf(message('programme-A', '{"candidateId":"c1"}'))).toBe(first);
+    expect(laneOf(message('programme-A', '{"candidateId":"c2"}'))).not.toBe(first);
+    // The same part under another key is another lane: keys never share one.
+    expect(laneOf(message('programme-B', '{"candidateId":"c1"}'))).not.toBe(first);
+  });
+
+  it('keeps an event that names no part, or cannot be read, in the key’s own lane', () => {
+    expect(laneOf(message('programme-A', '{"programmeCode":"A"}'))).toBe('programme-A');
+    expect(laneOf(message('programme-A', 'not json'))).toBe('programme-A');
+    expect(laneOf(message('programme-A', '"a string"'))).toBe('programme-A');
   });
 });

@@ -1,3 +1,5 @@
+import type { LaneOf } from './message-bus.port';
+
 export interface LanesOutcome {
   /** How many messages from the start of the batch were all handled: the offset may move past them. */
   readonly handledPrefix: number;
@@ -53,5 +55,24 @@ export async function inKeyLanes<M>(
   return {
     handledPrefix: firstUnhandled === -1 ? messages.length : firstUnhandled,
     ...(failure === undefined ? {} : { failure }),
+  };
+}
+
+/**
+ * Lanes finer than the aggregate, for a consumer whose every reaction to an aggregate's event
+ * concerns one part of it (one candidate of a programme's stream, say): events of one key that
+ * name different parts are handled side by side, those that name the same part — or none, or
+ * whose body cannot be read — in their order.
+ */
+export function lanesWithinKey(partOf: (data: Readonly<Record<string, unknown>>) => string | undefined): LaneOf {
+  return (message) => {
+    let part: string | undefined;
+    try {
+      const data: unknown = JSON.parse(message.value);
+      part = typeof data === 'object' && data !== null ? partOf(data as Record<string, unknown>) : undefined;
+    } catch {
+      part = undefined; // a poison message: the consumer parks it, in the key's own lane
+    }
+    return part === undefined ? message.key : `${message.key}\u0000${part}`;
   };
 }

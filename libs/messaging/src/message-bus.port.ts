@@ -46,9 +46,20 @@ export interface Subscription {
   stop(): Promise<void>;
 }
 
+/**
+ * The lane a message is handled in: messages of one lane one after another in their order, lanes
+ * side by side. By default the message's key (its aggregate).
+ */
+export type LaneOf = (message: IncomingMessage) => string;
+
 export interface MessageSubscriber {
   /** Offsets are committed only after the handler resolves for a message. */
-  subscribe(groupId: string, topics: readonly string[], handler: MessageHandler): Promise<Subscription>;
+  subscribe(
+    groupId: string,
+    topics: readonly string[],
+    handler: MessageHandler,
+    laneOf?: LaneOf,
+  ): Promise<Subscription>;
 }
 
 /** A message and the topic it goes to. */

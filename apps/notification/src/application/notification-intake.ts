@@ -7,6 +7,14 @@ import { OfferReminders } from './offer-reminders';
 import { RecipientDirectory } from './recipient-directory';
 
 /**
+ * The jury's events come on a programme's stream, but each the notification takes concerns one
+ * candidate: a programme's candidates need not wait for each other (a jury's decisions reach
+ * their inboxes side by side), while one candidate's events keep their order.
+ */
+const candidateOf = (data: Readonly<Record<string, unknown>>) =>
+  typeof data.candidateId === 'string' ? data.candidateId : undefined;
+
+/**
  * The process manager: the other services' events become contact details, owed messages and
  * offer reminders. One consumer group per source topic (`notification.<source>`); each write
  * carries the incoming event as causation, so a redelivered event changes nothing.
@@ -28,6 +36,7 @@ export class NotificationIntake implements OnModuleInit {
         topics: [eventTopicOf(source)],
         types: CONSUMED[source],
         handler: (event) => this.on(event),
+        ...(source === 'jury' ? { orderedWithin: candidateOf } : {}),
       });
     }
   }

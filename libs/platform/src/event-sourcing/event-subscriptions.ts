@@ -6,6 +6,7 @@ import {
   KafkaPublisher,
   KafkaSubscriber,
   KafkaTopicAdmin,
+  lanesWithinKey,
   type BatchStep,
   type EventHandler,
   type ReceivedEvent,
@@ -27,6 +28,12 @@ export interface SubscriptionRequest {
   readonly handler: EventHandler;
   /** Event types this component reacts to; others on the topics are skipped. */
   readonly types?: readonly string[];
+  /**
+   * For a component whose every reaction to an aggregate's event concerns one part of it: the
+   * part an event's data names. Events of one aggregate naming different parts are then handled
+   * side by side, those naming the same part (or none) in their order.
+   */
+  readonly orderedWithin?: (data: Readonly<Record<string, unknown>>) => string | undefined;
 }
 
 /** A consume–transform–produce group: each batch's output commits with its offsets (a public stream). */
@@ -105,6 +112,7 @@ export class EventSubscriptions {
               : this.personalData.openEvent(event),
           withCorrelation: (id, fn) => runWithCorrelation(id, fn),
           isTransient: isDependencyUnavailable,
+          ...(request.orderedWithin ? { laneOf: lanesWithinKey(request.orderedWithin) } : {}),
         },
         log,
         {
