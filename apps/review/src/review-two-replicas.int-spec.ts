@@ -112,14 +112,18 @@ describe('review service with two replicas on the same servers', () => {
     for (const candidacyId of files) {
       expect(await streamTypes(`review-${candidacyId}`)).toEqual(['ReviewOpened', 'ReviewAssigned']);
     }
-    const handled = await Promise.all(
-      replicas.map((replica) =>
-        metricOf(replica, 'consumer_handled_events_total', { group: INTAKE, type: 'CandidacySubmitted' }),
-      ),
-    );
+    // Every delivery is handled (60), the redeliveries too: a file is in the worklist after its first, and its
+    // redelivery, later in the same key's lane, may still be on its way.
+    const handled = await eventually(async () => {
+      const counts = await Promise.all(
+        replicas.map((replica) =>
+          metricOf(replica, 'consumer_handled_events_total', { group: INTAKE, type: 'CandidacySubmitted' }),
+        ),
+      );
+      return counts.reduce((sum, count) => sum + count, 0) >= 60 ? counts : undefined;
+    }, 60_000);
     // 30 keys over 3 partitions shared 2 + 1: both replicas handled some (all on one: p < 1e-5).
     expect(handled.every((count) => count > 0)).toBe(true);
-    expect(handled.reduce((sum, count) => sum + count, 0)).toBeGreaterThanOrEqual(60);
   });
 
   it('REV-3: opinions raced on both replicas are given once per file; one replica relays and folds, each event reaching Kafka once', async () => {
