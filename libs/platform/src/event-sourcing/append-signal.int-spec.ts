@@ -40,7 +40,7 @@ describe('AppendSignal: an append of another replica wakes the lease holder', ()
     workers.start();
     signal.start();
     stops.push(async () => {
-      await signal.stop();
+      signal.stop();
       await workers.stop();
     });
     return { store, lease };

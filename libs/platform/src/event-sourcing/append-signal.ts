@@ -1,5 +1,6 @@
 import type { EventStore, Lease, LogWorkers } from '@admissions/event-store';
 import type { Redis } from 'ioredis';
+import { type ChannelSubscription, subscribeTo } from '../connections/redis-channel';
 
 /**
  * Tells the lease holder, across processes, that another replica appended: the holder's sequencer
@@ -8,7 +9,7 @@ import type { Redis } from 'ioredis';
  * appends, so one lost (Redis away, a holder just changing) delays them by the fallback at most.
  */
 export class AppendSignal {
-  private subscriber?: Redis;
+  private subscription?: ChannelSubscription;
   private detach?: () => void;
 
   constructor(
@@ -27,22 +28,15 @@ export class AppendSignal {
       if (!this.lease.held && this.redis.status === 'ready')
         this.redis.publish(this.channel, '').catch(() => undefined);
     });
-    const subscriber = this.redis.duplicate();
-    // ioredis reconnects and subscribes again by itself; the shared client already reports Redis away.
-    subscriber.on('error', () => undefined);
-    subscriber.on('message', () => this.workers.appendedElsewhere());
-    subscriber
-      .subscribe(this.channel)
-      .catch((error: unknown) =>
-        this.logger.warn(`appends of other replicas wait for the sequencer's fallback: ${String(error)}`),
-      );
-    this.subscriber = subscriber;
+    this.subscription = subscribeTo(this.redis, this.channel, () => this.workers.appendedElsewhere());
+    this.subscription.subscribed.catch((error: unknown) =>
+      this.logger.warn(`appends of other replicas wait for the sequencer's fallback: ${String(error)}`),
+    );
   }
 
-  async stop(): Promise<void> {
+  stop(): void {
     this.detach?.();
-    const subscriber = this.subscriber;
-    this.subscriber = undefined;
-    await subscriber?.quit().catch(() => subscriber.disconnect());
+    this.subscription?.close();
+    this.subscription = undefined;
   }
 }

@@ -98,7 +98,7 @@ class EventSourcingLifecycle implements OnApplicationBootstrap, BeforeApplicatio
 
   async beforeApplicationShutdown(): Promise<void> {
     await this.subscriptions.stop();
-    await this.appendSignal.stop();
+    this.appendSignal.stop();
     await this.workers.stop();
     await Promise.allSettled([this.publisher.close(), this.admin.close()]);
   }

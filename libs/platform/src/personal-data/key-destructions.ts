@@ -1,4 +1,5 @@
 import type { Redis } from 'ioredis';
+import { type ChannelSubscription, subscribeTo } from '../connections/redis-channel';
 import type { KeyStoreCipher } from './key-store-cipher';
 
 /**
@@ -8,7 +9,7 @@ import type { KeyStoreCipher } from './key-store-cipher';
  * the cache's lifetime at most (key-store-cipher.ts).
  */
 export class KeyDestructions {
-  private subscriber?: Redis;
+  private subscription?: ChannelSubscription;
 
   constructor(
     private readonly redis: Redis,
@@ -20,20 +21,18 @@ export class KeyDestructions {
     await this.redis.publish(this.channel, personId).catch(() => undefined);
   }
 
-  /** Makes this process's cipher forget each key destroyed anywhere in the deployment. */
-  async listen(cipher: KeyStoreCipher, onFailure: (error: unknown) => void): Promise<void> {
-    const subscriber = this.redis.duplicate();
-    // ioredis reconnects and subscribes again by itself; the shared client already reports Redis away.
-    subscriber.on('error', () => undefined);
-    subscriber.on('message', (_channel: string, personId: string) => cipher.forget(personId));
-    this.subscriber = subscriber;
-    await subscriber.subscribe(this.channel).catch(onFailure);
+  /**
+   * Makes this process's cipher forget each key destroyed anywhere in the deployment. Resolves once
+   * subscribed, however long Redis is away; a service does not wait for it to start.
+   */
+  async listen(cipher: KeyStoreCipher): Promise<void> {
+    this.subscription = subscribeTo(this.redis, this.channel, (personId) => cipher.forget(personId));
+    await this.subscription.subscribed;
   }
 
-  async close(): Promise<void> {
-    const subscriber = this.subscriber;
-    this.subscriber = undefined;
-    await subscriber?.quit().catch(() => subscriber.disconnect());
+  close(): void {
+    this.subscription?.close();
+    this.subscription = undefined;
   }
 }
 

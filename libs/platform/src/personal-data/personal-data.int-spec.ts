@@ -2,6 +2,7 @@ import type { Actor } from '@admissions/domain-kernel';
 import { EventStore, LOG_START, LogSequencer, PersonalDataCodec } from '@admissions/event-store';
 import { eventually, testEnv, uniqueName } from '@admissions/testing';
 import Redis from 'ioredis';
+import { createConnection, createServer, type Server } from 'node:net';
 import { MongoDatabase } from '../connections/mongo-database';
 import { isDependencyUnavailable } from '../resilience/unavailable';
 import { KeyDestructions, keyDestructionsChannel } from './key-destructions';
@@ -128,9 +129,7 @@ describe('crypto-shredding at the edge of the event store', () => {
     const deaf = new EventStore(services.db, { personalData: codecOf(keyStore) });
     const told = new EventStore(services.db, { personalData: new PersonalDataCodec(listening) });
     try {
-      await listener.listen(listening, (error) => {
-        throw error;
-      });
+      await listener.listen(listening);
       const person = uniqueName('cand');
       const stream = uniqueName('candidacy');
       await store.append(stream, 0, [{ type: 'Opened', data: { candidateId: person, personal: camille } }], context);
@@ -149,8 +148,38 @@ describe('crypto-shredding at the edge of the event store', () => {
       // The one not told still opens with the key it read, for its cache's lifetime.
       expect(await personalIn(deaf)).toEqual(camille);
     } finally {
-      await listener.close();
+      listener.close();
       redis.disconnect();
+    }
+  });
+
+  it('a process started while Redis is away listens once Redis answers, however late', async () => {
+    // Redis reached through a port where nothing answers yet, then a relay to the real one.
+    const port = await freePort();
+    const redis = new Redis({ port, host: '127.0.0.1', retryStrategy: () => 200, lazyConnect: true });
+    redis.on('error', () => undefined);
+    const channel = keyDestructionsChannel((name) => `${uniqueName('ns')}-${name}`);
+    const listener = new KeyDestructions(redis, channel);
+    const cipher = new KeyStoreCipher(keyStore);
+    const forgotten: string[] = [];
+    cipher.forget = (personId) => void forgotten.push(personId);
+    let subscribed = false;
+    const listening = listener.listen(cipher).then(() => (subscribed = true));
+    let relay: Server | undefined;
+    try {
+      // Longer than ioredis's 20 tries of a command would last with this retry strategy (4 s).
+      await new Promise((resolve) => setTimeout(resolve, 5_000));
+      expect(subscribed).toBe(false);
+      relay = await relayTo(new URL(testEnv().redisUrl), port);
+      await listening;
+      const announcer = new Redis(testEnv().redisUrl);
+      await new KeyDestructions(announcer, channel).announce('cand-late');
+      announcer.disconnect();
+      await eventually(async () => (forgotten.includes('cand-late') ? true : undefined), 2_000);
+    } finally {
+      listener.close();
+      redis.disconnect();
+      relay?.close();
     }
   });
 
@@ -175,4 +204,28 @@ describe('crypto-shredding at the edge of the event store', () => {
 
 function codecOf(keyStore: MongoPersonKeyStore): PersonalDataCodec {
   return new PersonalDataCodec(new KeyStoreCipher(keyStore));
+}
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+/** A TCP relay from `port` to the server at `target`. */
+async function relayTo(target: URL, port: number): Promise<Server> {
+  const relay = createServer((client) => {
+    const upstream = createConnection(Number(target.port), target.hostname);
+    client.pipe(upstream).pipe(client);
+    const end = () => {
+      client.destroy();
+      upstream.destroy();
+    };
+    client.on('error', end).on('close', end);
+    upstream.on('error', end).on('close', end);
+  });
+  await new Promise<void>((resolve) => relay.listen(port, '127.0.0.1', resolve));
+  return relay;
 }

@@ -48,14 +48,16 @@ class KeyDestructionListener implements OnApplicationBootstrap, BeforeApplicatio
     private readonly cipher: KeyStoreCipher,
   ) {}
 
-  async onApplicationBootstrap(): Promise<void> {
-    await this.destructions.listen(this.cipher, (error) =>
-      this.logger.warn(`keys destroyed elsewhere stay cached here until they age out: ${String(error)}`),
-    );
+  onApplicationBootstrap(): void {
+    this.destructions
+      .listen(this.cipher)
+      .catch((error: unknown) =>
+        this.logger.warn(`keys destroyed elsewhere stay cached here until they age out: ${String(error)}`),
+      );
   }
 
-  async beforeApplicationShutdown(): Promise<void> {
-    await this.destructions.close();
+  beforeApplicationShutdown(): void {
+    this.destructions.close();
   }
 }
 
