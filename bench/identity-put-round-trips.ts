@@ -6,16 +6,14 @@
 // concurrently over 64 files, as P1's connections do (16); 1 shows a command's cost alone.
 import { MongoDatabase } from '@admissions/platform';
 import { startService } from '@admissions/testing';
-import type { mongo } from 'mongoose';
 import { Client, identity } from '../apps/candidacy/src/candidacy.int-helpers';
 import { CandidacyModule } from '../apps/candidacy/src/candidacy.module';
+import { mongoCommands, runBench, say, sleep } from './round-trips';
 
 const PUTS = Number(process.argv[2] ?? 400);
 const AT_ONCE = Number(process.argv[3] ?? 16);
 const FILES = 64;
 const SETTLE_MS = 3_000;
-const say = (line: string) => process.stdout.write(`${line}\n`);
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function main(): Promise<void> {
   const svc = await startService('candidacy', CandidacyModule);
@@ -29,13 +27,7 @@ async function main(): Promise<void> {
   }
   await sleep(SETTLE_MS);
 
-  const counts = new Map<string, number>();
-  const count = (event: mongo.CommandStartedEvent) => {
-    const target = event.command[event.commandName];
-    const key = `${event.commandName} ${typeof target === 'string' ? target : ''}`.trim();
-    counts.set(key, (counts.get(key) ?? 0) + 1);
-  };
-  client.on('commandStarted', count);
+  const counts = mongoCommands(client);
   const started = Date.now();
   let next = 0;
   await Promise.all(
@@ -51,12 +43,12 @@ async function main(): Promise<void> {
   );
   const ms = Date.now() - started;
   await sleep(SETTLE_MS);
-  client.off('commandStarted', count);
+  counts.end();
 
   say(`${PUTS} identity PUTs, ${AT_ONCE} at once over ${FILES} files, in ${ms} ms (client in the same process)`);
   say('MongoDB commands per PUT, until 3 s after the last:');
   let total = 0;
-  for (const [key, n] of [...counts].sort((a, b) => b[1] - a[1])) {
+  for (const [key, n] of [...counts.byKey].sort((a, b) => b[1] - a[1])) {
     total += n;
     say(`  ${key.padEnd(32)} ${(n / PUTS).toFixed(2)}`);
   }
@@ -64,10 +56,4 @@ async function main(): Promise<void> {
   await svc.app.close();
 }
 
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    process.stderr.write(`round trips: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    process.exit(1);
-  },
-);
+runBench('round trips', main);

@@ -12,37 +12,10 @@ import { randomUUID } from 'node:crypto';
 import { mongo } from 'mongoose';
 import { programmeCreated, ranked, submitted } from '../apps/review/src/review.int-helpers';
 import { ReviewModule } from '../apps/review/src/review.module';
+import { mongoCommands, printPerUnit, runBench, sleep, until } from './round-trips';
 
 const FILES = Number(process.argv[2] ?? 30);
 const IDLE_MS = 5_000;
-const say = (line: string) => process.stdout.write(`${line}\n`);
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** Commands by `command collection` while it listens. */
-class CommandCount {
-  readonly byKey = new Map<string, number>();
-  private readonly listener = (event: mongo.CommandStartedEvent) => {
-    const target = event.command[event.commandName];
-    const key = `${event.commandName} ${typeof target === 'string' ? target : ''}`.trim();
-    this.byKey.set(key, (this.byKey.get(key) ?? 0) + 1);
-  };
-
-  constructor(private readonly client: mongo.MongoClient) {
-    client.on('commandStarted', this.listener);
-  }
-
-  stop(): void {
-    this.client.off('commandStarted', this.listener);
-  }
-}
-
-async function until(what: string, check: () => Promise<boolean>, timeoutMs = 300_000): Promise<void> {
-  const giveUpAt = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > giveUpAt) throw new Error(`not within ${timeoutMs} ms: ${what}`);
-    await sleep(50);
-  }
-}
 
 async function main(): Promise<void> {
   const env = testEnv();
@@ -75,29 +48,23 @@ async function main(): Promise<void> {
     );
     await until('the programme published', outboxEmpty);
 
-    const idle = new CommandCount(client);
-    const idleStarted = performance.now();
+    const idle = mongoCommands(client);
     await sleep(IDLE_MS);
-    idle.stop();
-    const idleMs = performance.now() - idleStarted;
+    idle.end();
 
-    const files = new CommandCount(client);
-    const started = performance.now();
+    const files = mongoCommands(client);
     const candidacies = Array.from({ length: FILES }, () => randomUUID());
     await publish(candidacies.flatMap((id, i) => [submitted(id, code, leadId), ranked(id, code, i + 1)]));
     const reviews = watched.collection('rm_reviews');
     await until(`${FILES} files in the worklist`, async () => (await reviews.countDocuments({ leadId })) === FILES);
     await until('every event published', outboxEmpty);
-    files.stop();
-    const ms = performance.now() - started;
-
-    const keys = [...new Set([...files.byKey.keys(), ...idle.byKey.keys()])].sort();
-    const net = (key: string) => (files.byKey.get(key) ?? 0) - ((idle.byKey.get(key) ?? 0) * ms) / idleMs;
-    say(`review intake: ${FILES} files in ${(ms / 1000).toFixed(1)} s; Mongo commands per file, idle polls taken off:`);
-    for (const key of keys)
-      if (Math.abs(net(key)) >= 0.05 * FILES) say(`  ${key.padEnd(40)} ${(net(key) / FILES).toFixed(2)}`);
-    const total = keys.reduce((sum, key) => sum + net(key), 0);
-    say(`  ${'total'.padEnd(40)} ${(total / FILES).toFixed(2)}`);
+    files.end();
+    printPerUnit(
+      `review intake: ${FILES} files in ${(files.ms / 1000).toFixed(1)} s; Mongo commands per file, idle polls taken off:`,
+      files,
+      idle,
+      FILES,
+    );
   } finally {
     await producer.disconnect();
     await watched.dropDatabase();
@@ -106,10 +73,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    process.exit(1);
-  },
-);
+runBench('review intake', main);
