@@ -2,14 +2,13 @@
 // provider) in front of the services a test started, Debian's chromium, axe and a screenshot on
 // every screen visited, and the French sign-in of the demo accounts.
 import AxeBuilder from '@axe-core/playwright';
-import { eventually, uniqueName } from '@admissions/testing';
+import { eventually, freePort, uniqueName } from '@admissions/testing';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { loadGatewayEnv } from '../../apps/gateway/src/config/gateway-env';
 import { createGatewayApp } from '../../apps/gateway/src/gateway.app';
-import { freePort } from '../../apps/gateway/src/gateway.int-helpers';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const WEB_DIST = join(__dirname, '..', '..', 'dist', 'web');

@@ -1,9 +1,10 @@
+import { freePort } from '@admissions/testing';
 import { type BaseEnv, TokenVerifier } from '@admissions/platform';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { Server } from 'node:http';
 import { loadGatewayEnv } from './config/gateway-env';
 import { createGatewayApp } from './gateway.app';
-import { CookieJar, freePort, type Recorded, recordingServer, signIn } from './gateway.int-helpers';
+import { CookieJar, type Recorded, recordingServer, signIn } from './gateway.int-helpers';
 
 // The gateway against the real Redis of `npm test` and its own development identity provider;
 // a plain HTTP server stands where the candidacy service would, to see what is forwarded.

@@ -1,10 +1,11 @@
+import { freePort } from '@admissions/testing';
 import { type BaseEnv, TokenVerifier } from '@admissions/platform';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { Server } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { loadGatewayEnv } from './config/gateway-env';
 import { createGatewayApp } from './gateway.app';
-import { type CookieJar, freePort, type Recorded, recordingServer, signIn } from './gateway.int-helpers';
+import { type CookieJar, type Recorded, recordingServer, signIn } from './gateway.int-helpers';
 import { SESSION_COOKIE } from './session/cookies';
 import { SessionStore } from './session/session.store';
 

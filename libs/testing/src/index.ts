@@ -15,3 +15,4 @@ export * from './forged-tokens';
 export { fuzzService, type OperationReport } from './fuzz/fuzz-service';
 export { HOSTILE_STRINGS, HOSTILE_VALUES } from './fuzz/hostile-values';
 export * from './plaintext-search';
+export * from './free-port';

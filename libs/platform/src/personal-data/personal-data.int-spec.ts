@@ -1,6 +1,6 @@
 import type { Actor } from '@admissions/domain-kernel';
 import { EventStore, LOG_START, LogSequencer, PersonalDataCodec } from '@admissions/event-store';
-import { eventually, testEnv, uniqueName } from '@admissions/testing';
+import { eventually, freePort, testEnv, uniqueName } from '@admissions/testing';
 import Redis from 'ioredis';
 import { createConnection, createServer, type Server } from 'node:net';
 import { MongoDatabase } from '../connections/mongo-database';
@@ -204,14 +204,6 @@ describe('crypto-shredding at the edge of the event store', () => {
 
 function codecOf(keyStore: MongoPersonKeyStore): PersonalDataCodec {
   return new PersonalDataCodec(new KeyStoreCipher(keyStore));
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 /** A TCP relay from `port` to the server at `target`. */
