@@ -15,6 +15,9 @@ set -a
 # shellcheck disable=SC1091
 source .local/env
 set +a
+# Consumers heartbeat every second (10 s by default): the replicas the tests start and stop
+# rebalance their groups within a second rather than ten.
+export KAFKA_HEARTBEAT_MS="${KAFKA_HEARTBEAT_MS:-1000}"
 
 printf 'checks: lint, formatting, import rules, types…\n'
 npx eslint .

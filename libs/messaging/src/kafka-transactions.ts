@@ -1,6 +1,6 @@
 import './kafkajs-idle-fix';
 import type { Batch, Consumer, EachBatchPayload, Kafka, Producer } from 'kafkajs';
-import { HEARTBEAT_INTERVAL_MS } from './kafka.adapter';
+import { DEFAULT_HEARTBEAT_MS } from './kafka.adapter';
 import { incomingOf } from './kafka-messages';
 import { retryingRetriable } from './kafka-retries';
 import {
@@ -27,6 +27,8 @@ export interface TransactionalOptions {
   readonly retryForMs?: number;
   /** How soon the group gives a silent member's partitions to others (kafkajs: 30 s). */
   readonly sessionTimeoutMs?: number;
+  /** How often a member tells the group it lives (KafkaSubscriber's default unless the session is shortened). */
+  readonly heartbeatMs?: number;
 }
 
 /**
@@ -90,7 +92,7 @@ class TransactionalPipeline implements Subscription {
       allowAutoTopicCreation: false,
       ...(options.sessionTimeoutMs
         ? { sessionTimeout: options.sessionTimeoutMs, heartbeatInterval: 1000 }
-        : { heartbeatInterval: HEARTBEAT_INTERVAL_MS }),
+        : { heartbeatInterval: options.heartbeatMs ?? DEFAULT_HEARTBEAT_MS }),
       retry: { restartOnFailure: async () => true },
     });
   }

@@ -39,8 +39,16 @@ const LANES_AT_ONCE = 8;
  * kafkajs heartbeats between fetches once its interval has passed: with its 3 s, after every idle
  * fetch wait (5 s). Every other wait is enough within the broker's session (30 s), and halves an
  * idle group's requests; a member learns of a rebalance at its next heartbeat, so within 10 s.
+ * KAFKA_HEARTBEAT_MS trades that back where rebalances matter more than idle requests (tests).
  */
-export const HEARTBEAT_INTERVAL_MS = 10_000;
+export const DEFAULT_HEARTBEAT_MS = 10_000;
+
+export interface SubscriberOptions {
+  /** How long a subscription keeps retrying what the broker calls retriable (a topic just created, a group loading). */
+  readonly retryForMs?: number;
+  /** How often a member tells the group it lives, and so learns of a rebalance. */
+  readonly heartbeatMs?: number;
+}
 
 interface KafkaClient {
   connect(): Promise<void>;
@@ -138,8 +146,7 @@ export class KafkaSubscriber implements MessageSubscriber {
   constructor(
     private readonly kafka: Kafka,
     private readonly names: BrokerNames = PLAIN_NAMES,
-    /** How long a subscription keeps retrying what the broker calls retriable (a topic just created, a group loading). */
-    private readonly retryForMs = 120_000,
+    private readonly options: SubscriberOptions = {},
   ) {}
 
   /**
@@ -161,7 +168,7 @@ export class KafkaSubscriber implements MessageSubscriber {
         await consumer.disconnect().catch(() => undefined);
         throw error;
       }
-    }, this.retryForMs);
+    }, this.options.retryForMs ?? 120_000);
   }
 
   private consumerFor(groupId: string): Consumer {
@@ -169,7 +176,7 @@ export class KafkaSubscriber implements MessageSubscriber {
     // ends in a non-retriable one, and the group would stay silent for good.
     return this.kafka.consumer({
       groupId,
-      heartbeatInterval: HEARTBEAT_INTERVAL_MS,
+      heartbeatInterval: this.options.heartbeatMs ?? DEFAULT_HEARTBEAT_MS,
       allowAutoTopicCreation: true,
       retry: { restartOnFailure: async () => true },
     });

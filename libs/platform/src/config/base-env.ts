@@ -87,6 +87,17 @@ export class BaseEnv {
   @Min(1, { message: 'KAFKA_REPLICATION_FACTOR must be a whole number from 1' })
   KAFKA_REPLICATION_FACTOR?: number;
 
+  /**
+   * How often a consumer heartbeats, and so how soon it learns of a rebalance (default 10 s: half
+   * an idle group's requests); tests set 1 s so that replicas joining and leaving settle fast.
+   */
+  @ValidateIf((env: BaseEnv) => env.KAFKA_HEARTBEAT_MS !== undefined)
+  @Transform(toNumber)
+  @IsInt({ message: 'KAFKA_HEARTBEAT_MS must be a whole number of milliseconds from 100 to 10000' })
+  @Min(100, { message: 'KAFKA_HEARTBEAT_MS must be a whole number of milliseconds from 100 to 10000' })
+  @Max(10_000, { message: 'KAFKA_HEARTBEAT_MS must be a whole number of milliseconds from 100 to 10000' })
+  KAFKA_HEARTBEAT_MS?: number;
+
   @Matches(/^mongodb(\+srv)?:\/\/\S+$/, { message: 'MONGO_URL must be a mongodb:// URL' })
   MONGO_URL!: string;
 

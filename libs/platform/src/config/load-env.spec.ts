@@ -77,6 +77,8 @@ describe('loadEnv', () => {
     ['REDIS_URL', 'localhost:6379', 'REDIS_URL must be a redis:// URL'],
     ['LOG_LEVEL', 'loud', 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent'],
     ['OFFER_DAYS', '0', 'OFFER_DAYS must be a whole number of days'],
+    ['KAFKA_HEARTBEAT_MS', '50', 'KAFKA_HEARTBEAT_MS must be a whole number of milliseconds from 100 to 10000'],
+    ['KAFKA_HEARTBEAT_MS', '60000', 'KAFKA_HEARTBEAT_MS must be a whole number of milliseconds from 100 to 10000'],
   ])('refuses %s=%s', (key, value, expected) => {
     expect(failureOf(() => loadEnv(JuryEnv, { ...valid, [key]: value }, 'jury'))).toBe(`config: ${expected}`);
   });

@@ -243,6 +243,7 @@ export class EventSourcingModule {
             EventSourcingMetrics,
             StartupSteps,
             PersonalDataCodec,
+            BaseEnv,
           ],
           useFactory: (
             kafka: Kafka,
@@ -254,10 +255,11 @@ export class EventSourcingModule {
             metrics: EventSourcingMetrics,
             steps: StartupSteps,
             personalData: PersonalDataCodec,
+            env: BaseEnv,
           ) =>
             new EventSubscriptions(
-              new KafkaSubscriber(kafka, names.kafka),
-              new KafkaTransactionalSubscriber(kafka, log, names.kafka),
+              new KafkaSubscriber(kafka, names.kafka, { heartbeatMs: env.KAFKA_HEARTBEAT_MS }),
+              new KafkaTransactionalSubscriber(kafka, log, names.kafka, { heartbeatMs: env.KAFKA_HEARTBEAT_MS }),
               admin,
               topics,
               publisher,
