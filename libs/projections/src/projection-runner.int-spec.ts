@@ -147,6 +147,34 @@ describe('projection runner on FerretDB', () => {
     }
   });
 
+  it('folds live into the documents it wrote without reading them back, until the lease may have changed hands', async () => {
+    const { db, commands, close } = await counted('proj_live_kept', perCandidacy.name);
+    try {
+      const store = new EventStore(db);
+      const runner = new ProjectionRunner(store, db, [perCandidacy]);
+      await submitted(store, 0, 120);
+      await runner.drain();
+      const finds = () => commands.filter((c) => c.name === 'find').length;
+      const first = finds();
+
+      await submitted(store, 120, 180);
+      await runner.drain();
+      const second = finds() - first;
+      runner.leadershipGained();
+      await submitted(store, 180, 240);
+      await runner.drain();
+      const afterGain = finds() - first - second;
+
+      expect(first).toBe(120); // new documents: looked up once each
+      expect(second).toBe(0);
+      expect(afterGain).toBe(60);
+      const documents = await runner.collection(perCandidacy).find({}).toArray();
+      expect(documents.map((d) => d.submitted).sort()).toEqual([...Array(120).fill(2)]);
+    } finally {
+      await close();
+    }
+  });
+
   it('rebuilds in rounds without reading back or upserting what it wrote itself, as the live fold', async () => {
     const { db, commands, writesOf, close } = await counted('proj_rebuild', perCandidacy.name);
     try {

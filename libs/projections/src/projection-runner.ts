@@ -21,21 +21,26 @@ export interface ProjectionRunnerOptions {
   readonly batchSize?: number;
   /** Events read per round of a rebuild (5000): each round writes every document it changed once, then its checkpoint. */
   readonly rebuildBatchSize?: number;
-  /** Documents a rebuild keeps in memory (50,000); past it, it drops them and reads back those it needs. */
+  /** Documents a rebuild keeps in memory (50,000); past it, it drops the oldest and reads back those it needs. */
   readonly rebuildKeptDocuments?: number;
+  /** Documents the live fold keeps in memory per read model (5,000), the most recently written. */
+  readonly keptDocuments?: number;
 }
 
 /** Log batches a rebuild looks up at once (it reads the whole log, so they are there). */
 const REBUILD_READ_AHEAD = 16;
 
 /**
- * What a rebuild knows of the read model it refills: it emptied it, so a document it has not
- * written does not exist (only the lease holder writes), and the last version it wrote of one is
- * the stored one. It neither reads a document to fold into it nor upserts a new one.
+ * The documents of a read model as this runner last wrote them, so that it folds into them without
+ * reading them back: right while it is their only writer. The live fold holds the lease (dropped
+ * whenever the lease may have changed hands or a round failed); a rebuild has emptied the model,
+ * so a document it has not `written` does not exist either: it reads none and inserts those.
  */
-interface Rebuilding {
-  readonly kept: Map<string, ReadModel>;
-  readonly written: Set<string>;
+interface Kept {
+  /** By _id, the least recently written first. */
+  readonly documents: Map<string, ReadModel>;
+  readonly limit: number;
+  readonly written?: Set<string>;
 }
 
 /**
@@ -48,6 +53,8 @@ export class ProjectionRunner implements LogReader {
   readonly name = 'projections';
   private readonly checkpoints: LogCheckpoints;
   private readonly reached = new Map<string, LogCursor>();
+  /** By read model, what the live fold wrote while it held the lease. */
+  private readonly kept = new Map<string, Kept>();
 
   constructor(
     private readonly store: EventStore,
@@ -70,9 +77,10 @@ export class ProjectionRunner implements LogReader {
         await this.collection(projection).createIndex({ [field]: 1 }, { name: field });
   }
 
-  /** Another instance may have folded while this one did not lead: read the checkpoints again. */
+  /** Another instance may have folded while this one did not lead: read the checkpoints and documents again. */
   leadershipGained(): void {
     this.reached.clear();
+    this.kept.clear();
   }
 
   step(): Promise<number> {
@@ -97,7 +105,7 @@ export class ProjectionRunner implements LogReader {
   private async catchUpOne(
     projection: Projection,
     reads = new Map<number, Promise<LogRead>>(),
-    rebuilding?: Rebuilding,
+    rebuilding?: Kept,
   ): Promise<number> {
     const from = this.reached.get(projection.name) ?? (await this.checkpoints.load(projection.name));
     const read =
@@ -108,30 +116,41 @@ export class ProjectionRunner implements LogReader {
     reads.set(from.batch, read);
     const { events, reached } = await read;
     if (events.length === 0) return 0;
-    await this.fold(projection, events, rebuilding);
+    const kept = rebuilding ?? this.keptOf(projection);
+    try {
+      await this.fold(projection, events, kept);
+    } catch (error) {
+      kept.documents.clear(); // some of the round's writes may have landed, some not
+      throw error;
+    }
     if (!(await this.checkpoints.save(projection.name, reached))) {
       this.reached.clear();
+      this.kept.clear();
       return 0;
     }
     this.reached.set(projection.name, reached);
     return events.length;
   }
 
-  private async fold(projection: Projection, events: readonly StoredEvent[], rebuilding?: Rebuilding): Promise<void> {
-    await this.foldEvents(projection, events, rebuilding);
+  private keptOf(projection: Projection): Kept {
+    let kept = this.kept.get(projection.name);
+    if (!kept) {
+      kept = { documents: new Map(), limit: this.options.keptDocuments ?? 5000 };
+      this.kept.set(projection.name, kept);
+    }
+    return kept;
+  }
+
+  private async fold(projection: Projection, events: readonly StoredEvent[], kept: Kept): Promise<void> {
+    await this.foldEvents(projection, events, kept);
     // After the batch: what it folded of an erased person (a key still cached) is purged too.
     for (const event of events) {
       const personId = erasedPersonOf(event);
-      if (personId !== undefined) await this.erase(projection, personId, event.metadata.position ?? 0, rebuilding);
+      if (personId !== undefined) await this.erase(projection, personId, event.metadata.position ?? 0, kept);
     }
   }
 
-  private async erase(
-    projection: Projection,
-    personId: string,
-    position: number,
-    rebuilding?: Rebuilding,
-  ): Promise<void> {
+  private async erase(projection: Projection, personId: string, position: number, kept: Kept): Promise<void> {
     this.store.forgetKey(personId);
     const erasure = projection.erasure;
     if (!erasure) return;
@@ -148,18 +167,14 @@ export class ProjectionRunner implements LogReader {
       },
     }));
     if (writes.length > 0) await collection.bulkWrite(writes, { ordered: false });
-    // A rebuild folds its next rounds into the purged documents, not into what it kept of them.
+    // The next rounds fold into the purged documents, not into what was kept of them.
     for (const { replaceOne } of writes) {
-      rebuilding?.written.add(replaceOne.filter._id);
-      rebuilding?.kept.set(replaceOne.filter._id, replaceOne.replacement);
+      kept.written?.add(replaceOne.filter._id);
+      if (kept.documents.has(replaceOne.filter._id)) kept.documents.set(replaceOne.filter._id, replaceOne.replacement);
     }
   }
 
-  private async foldEvents(
-    projection: Projection,
-    events: readonly StoredEvent[],
-    rebuilding?: Rebuilding,
-  ): Promise<void> {
+  private async foldEvents(projection: Projection, events: readonly StoredEvent[], kept: Kept): Promise<void> {
     const handled = new Set(projection.handles);
     const touched = events.filter((e) => handled.has(e.type));
     if (touched.length === 0) return;
@@ -167,7 +182,7 @@ export class ProjectionRunner implements LogReader {
     const documents = await this.documentsFor(
       collection,
       touched.flatMap((e) => projection.documentsOf(e)),
-      rebuilding,
+      kept,
     );
     const changed = new Set<string>();
     for (const event of touched) {
@@ -184,7 +199,7 @@ export class ProjectionRunner implements LogReader {
     for (const id of changed) {
       const document = documents.get(id);
       if (!document) continue;
-      if (rebuilding && !rebuilding.written.has(id)) inserted.push(document);
+      if (kept.written && !kept.written.has(id)) inserted.push(document);
       else replaced.push(id);
     }
     // Inserted, not upserted: an upsert costs FerretDB a query before its write.
@@ -193,34 +208,24 @@ export class ProjectionRunner implements LogReader {
       replaceOne: { filter: { _id: id }, replacement: documents.get(id) as ReadModel, upsert: true },
     }));
     await bulkWriteInChunks(collection, writes, { ordered: false });
-    if (rebuilding) this.keep(rebuilding, changed, documents);
+    keep(kept, changed, documents);
   }
 
-  /** The stored documents with these ids: read (in parallel, by _id), except what a rebuild knows. */
+  /** The stored documents with these ids: those kept, the others read (in parallel, by _id) if they may exist. */
   private async documentsFor(
     collection: mongo.Collection<ReadModel>,
     ids: readonly string[],
-    rebuilding?: Rebuilding,
+    kept: Kept,
   ): Promise<Map<string, ReadModel>> {
     const documents = new Map<string, ReadModel>();
     const unknown: string[] = [];
     for (const id of new Set(ids)) {
-      const kept = rebuilding?.kept.get(id);
-      if (kept) documents.set(id, kept);
-      else if (!rebuilding || rebuilding.written.has(id)) unknown.push(id);
+      const known = kept.documents.get(id);
+      if (known) documents.set(id, known);
+      else if (!kept.written || kept.written.has(id)) unknown.push(id);
     }
     for (const document of await findByIds(collection, unknown)) documents.set(document._id, document);
     return documents;
-  }
-
-  /** Remembers what a rebuild wrote; past the limit, it drops what it kept and keeps what fits. */
-  private keep(rebuilding: Rebuilding, changed: ReadonlySet<string>, documents: ReadonlyMap<string, ReadModel>): void {
-    const limit = this.options.rebuildKeptDocuments ?? 50_000;
-    if (rebuilding.kept.size + changed.size > limit) rebuilding.kept.clear();
-    for (const id of changed) {
-      rebuilding.written.add(id);
-      if (rebuilding.kept.size < limit) rebuilding.kept.set(id, documents.get(id) as ReadModel);
-    }
   }
 
   /**
@@ -240,7 +245,9 @@ export class ProjectionRunner implements LogReader {
     await this.collection(projection).deleteMany({});
     await this.checkpoints.forget(projection.name);
     this.reached.delete(projection.name);
-    const rebuilding: Rebuilding = { kept: new Map(), written: new Set() };
+    this.kept.delete(projection.name);
+    const limit = this.options.rebuildKeptDocuments ?? 50_000;
+    const rebuilding: Kept = { documents: new Map(), limit, written: new Set() };
     const round = () => this.catchUpOne(projection, new Map(), rebuilding);
     for (let read = await round(); read > 0; read = await round()) {
       const reached = this.reached.get(projection.name);
@@ -254,6 +261,19 @@ export class ProjectionRunner implements LogReader {
     const cursor = this.collection(projection).find({}).sort({ _id: 1 });
     for await (const document of cursor) hash.update(canonicalJson(document));
     return hash.digest('hex');
+  }
+}
+
+/** Remembers the documents just written, the most recent last; past the limit, the oldest go. */
+function keep(kept: Kept, changed: ReadonlySet<string>, documents: ReadonlyMap<string, ReadModel>): void {
+  for (const id of changed) {
+    kept.written?.add(id);
+    kept.documents.delete(id);
+    kept.documents.set(id, documents.get(id) as ReadModel);
+  }
+  for (const id of kept.documents.keys()) {
+    if (kept.documents.size <= kept.limit) break;
+    kept.documents.delete(id);
   }
 }
 
