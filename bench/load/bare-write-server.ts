@@ -2,9 +2,11 @@
 // same HTTP adapter (Express) with one bare route that does the raw work of a command — one
 // insertOne and one Kafka send (acks all, idempotent producer) — and nothing else: no token, no
 // validation, no stream read, no decider, no outbox. Prints `listening <port>` once it listens.
+// BARE_ADAPTER=fastify serves the same route on Nest's Fastify adapter, to weigh the adapters.
 import { testEnv, uniqueName } from '@admissions/testing';
 import { Body, Controller, HttpCode, Inject, Module, Param, Put } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter } from '@nestjs/platform-fastify';
 import { Kafka, logLevel, type Producer } from 'kafkajs';
 import mongoose, { type mongo } from 'mongoose';
 
@@ -54,7 +56,10 @@ async function main(): Promise<void> {
   @Module({ controllers: [BareController], providers: [{ provide: RAW, useValue: raw }] })
   class BareModule {}
 
-  const app = await NestFactory.create(BareModule, { logger: false });
+  const app =
+    process.env.BARE_ADAPTER === 'fastify'
+      ? await NestFactory.create(BareModule, new FastifyAdapter(), { logger: false })
+      : await NestFactory.create(BareModule, { logger: false });
   await app.listen(0, '127.0.0.1');
   const { port } = app.getHttpServer().address() as { port: number };
   process.stdout.write(`listening ${port}\n`);

@@ -11,6 +11,7 @@ import { urlsFromEnv } from '../../e2e/season/config';
 import { type LoadResults, p1Rows, p3Row, p4Row, table, writeCharts, writeSection } from './load-report';
 import { rssNow } from './memory';
 import { MovedClockJury } from './moved-clock-jury';
+import { adapterRows, runAdapters } from './p1-adapters';
 import { runP1 } from './p1-commands';
 import { runP3 } from './p3-rebuild';
 import { runP4 } from './p4-offer-batch';
@@ -32,7 +33,8 @@ async function main(): Promise<void> {
     options: {
       quick: { type: 'boolean', default: false },
       // `--only p1|p4|p3 [--offers N]`: the commands alone, the admission-day batch alone, or the
-      // rebuild of the log P4 and P5 leave; printed, nothing written.
+      // rebuild of the log P4 and P5 leave; `--only adapters`: P1's bare route on Express and on
+      // Fastify, three rounds. Printed, nothing written.
       only: { type: 'string' },
       offers: { type: 'string' },
     },
@@ -44,7 +46,9 @@ async function main(): Promise<void> {
   if (!Number.isInteger(offers) || offers < 1) throw new Error(`--offers: a positive integer, not ${values.offers}`);
   if (values.only === 'p4') return onlyP4(offers, size.waitMs);
   if (values.only === 'p3') return onlyP3(offers, size.waitMs);
-  if (values.only !== undefined && values.only !== 'p1') throw new Error(`--only: p1, p4 or p3, not ${values.only}`);
+  if (values.only === 'adapters') return onlyAdapters(size.p1Seconds);
+  if (values.only !== undefined && values.only !== 'p1')
+    throw new Error(`--only: p1, p4, p3 or adapters, not ${values.only}`);
   const candidacyUrl = urlsFromEnv(process.env).candidacy;
   const ready = await fetch(`${candidacyUrl}/health/ready`).catch(() => undefined);
   if (!ready?.ok) throw new Error(`candidacy at ${candidacyUrl} is not ready: start the services with \`npm start\``);
@@ -90,6 +94,13 @@ async function main(): Promise<void> {
   } finally {
     await jury.close();
   }
+}
+
+async function onlyAdapters(seconds: number): Promise<void> {
+  const rounds = await runAdapters({ root: ROOT, seconds, connections: 16, rounds: 3 }, say);
+  say(
+    `\n| round | Express | Fastify | Fastify / Express |\n| --- | --- | --- | --- |\n${adapterRows(rounds).join('\n')}\n`,
+  );
 }
 
 async function onlyP4(offers: number, waitMs: number): Promise<void> {

@@ -100,11 +100,15 @@ async function openFiles(settings: P1Settings, runId: string): Promise<File[]> {
   );
 }
 
-async function startBareServer(root: string): Promise<{ url: string; stop: () => Promise<void> }> {
+/** The bare route in a process of its own, on Nest's Express adapter (the services') or Fastify's. */
+export async function startBareServer(
+  root: string,
+  adapter: 'express' | 'fastify' = 'express',
+): Promise<{ url: string; stop: () => Promise<void> }> {
   const child: ChildProcess = spawn(
     process.execPath,
     ['-r', '@swc-node/register', join(root, 'bench', 'load', 'bare-write-server.ts')],
-    { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] },
+    { cwd: root, stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, BARE_ADAPTER: adapter } },
   );
   const port = await new Promise<number>((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`the bare server exited (${code})`)));
