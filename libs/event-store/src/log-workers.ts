@@ -34,7 +34,15 @@ export interface LogWorkersOptions {
   readonly readersIdleMs?: number;
   /** 2 minutes; a caller that sets only `readersIdleMs` gets that fixed period. */
   readonly readersMaxIdleMs?: number;
+  /** Each loop's wait after a round that found work, for more to gather (WorkLoop's `gatherMs`). */
+  readonly gatherMs?: number;
 }
+
+/**
+ * At P1's tens of commands a second, a round every 50 ms carries several appends instead of one
+ * (docs/benchmarks.md, 2026-12-03); it adds at most that to propagation, and only under load.
+ */
+const DEFAULT_GATHER_MS = 50;
 
 /**
  * The loops behind a service's event log, run by the holder of the service's lease: the sequencer
@@ -60,6 +68,7 @@ export class LogWorkers {
         name: 'sequencer',
         idleMs: options.sequencerIdleMs ?? 1000,
         maxIdleMs: options.sequencerMaxIdleMs ?? options.sequencerIdleMs ?? 15_000,
+        gatherMs: options.gatherMs ?? DEFAULT_GATHER_MS,
       },
       logger,
     );
@@ -71,6 +80,7 @@ export class LogWorkers {
             name: reader.name,
             idleMs: options.readersIdleMs ?? 30_000,
             maxIdleMs: options.readersMaxIdleMs ?? options.readersIdleMs ?? 120_000,
+            gatherMs: options.gatherMs ?? DEFAULT_GATHER_MS,
           },
           logger,
         ),

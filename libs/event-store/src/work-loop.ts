@@ -12,6 +12,12 @@ export interface WorkLoopOptions {
    */
   readonly maxIdleMs?: number;
   readonly maxBackoffMs?: number;
+  /**
+   * After a round that found work, how long to let more gather before the next (0: none). A round
+   * costs the servers a handful of commands whatever it carries: under a steady stream of work,
+   * rounds of one item each would cost that handful per item. A loop woken from sleep runs at once.
+   */
+  readonly gatherMs?: number;
 }
 
 /**
@@ -69,7 +75,8 @@ export class WorkLoop {
       else if (worked === 0 && !this.woken) {
         await this.sleep(idleMs, true);
         idleMs = Math.min(idleMs * 2, this.options.maxIdleMs ?? idleMs);
-      } else await new Promise((resolve) => setImmediate(resolve)); // let requests in between rounds
+      } else if (worked > 0 && this.options.gatherMs) await this.sleep(this.options.gatherMs, false);
+      else await new Promise((resolve) => setImmediate(resolve)); // let requests in between rounds
     }
   }
 
