@@ -65,12 +65,15 @@ export async function runP1(settings: P1Settings, say: (line: string) => void): 
     const { result: saturation, peak } = await peakRssDuring(settings.root, async () => {
       say(`P1 saturation: ${settings.connections} connections, ${settings.seconds} s each`);
       const oursAtFull = await hammer(settings.candidacyUrl, ours, run);
+      await settled(settings.candidacyUrl);
       const bareAtFull = await hammer(server.url, bare, run);
       return { label: 'saturation', ours: oursAtFull, baseline: bareAtFull };
     });
     const rate = Math.max(1, Math.round(saturation.ours.rps / 2));
     say(`P1 steady: ${rate} requests/s (half our saturation), ${settings.seconds} s each`);
+    await settled(settings.candidacyUrl);
     const oursSteady = await hammer(settings.candidacyUrl, ours, { ...run, rate });
+    await settled(settings.candidacyUrl);
     const bareSteady = await hammer(server.url, bare, { ...run, rate });
     return {
       saturation,
@@ -81,6 +84,26 @@ export async function runP1(settings: P1Settings, say: (line: string) => void): 
     await server.stop();
   }
 }
+
+/** The service's relay backlog read from its metrics (-1: the gauge could not be read). */
+async function backlog(url: string): Promise<number> {
+  const text = await (await fetch(`${url}/metrics`, { signal: AbortSignal.timeout(10_000) })).text();
+  const match = /^outbox_backlog_events(?:{[^}]*})? (\S+)$/m.exec(text);
+  return match ? Number(match[1]) : -1;
+}
+
+/**
+ * Waits until the service has sent on what the last run appended (and its projections had a
+ * moment to fold it): the next run, the bare route's especially, must not share the servers with
+ * that backlog (it halved the bare route's rate on 2026-12-03).
+ */
+async function settled(url: string): Promise<void> {
+  const deadline = Date.now() + 120_000;
+  while ((await backlog(url)) !== 0 && Date.now() < deadline) await sleep(500);
+  await sleep(3_000);
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** The candidates' files, opened through the API as a candidate opens one. */
 async function openFiles(settings: P1Settings, runId: string): Promise<File[]> {
