@@ -1,6 +1,6 @@
 import './kafkajs-idle-fix';
 import type { Batch, Consumer, EachBatchPayload, Kafka, Producer } from 'kafkajs';
-import { DEFAULT_HEARTBEAT_MS } from './kafka.adapter';
+import { DEFAULT_HEARTBEAT_MS, RETRIABLE_FOR_MS } from './kafka.adapter';
 import { incomingOf } from './kafka-messages';
 import { retryingRetriable } from './kafka-retries';
 import {
@@ -68,7 +68,7 @@ export class KafkaTransactionalSubscriber implements TransactionalSubscriber {
         await pipeline.stop().catch(() => undefined);
         throw error;
       }
-    }, this.options.retryForMs ?? 120_000);
+    }, this.options.retryForMs ?? RETRIABLE_FOR_MS);
   }
 }
 

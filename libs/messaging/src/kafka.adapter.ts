@@ -43,9 +43,10 @@ const LANES_AT_ONCE = 8;
  */
 export const DEFAULT_HEARTBEAT_MS = 10_000;
 
+/** How long a subscription keeps retrying what the broker calls retriable (a topic just created, a group loading). */
+export const RETRIABLE_FOR_MS = 120_000;
+
 export interface SubscriberOptions {
-  /** How long a subscription keeps retrying what the broker calls retriable (a topic just created, a group loading). */
-  readonly retryForMs?: number;
   /** How often a member tells the group it lives, and so learns of a rebalance. */
   readonly heartbeatMs?: number;
 }
@@ -168,7 +169,7 @@ export class KafkaSubscriber implements MessageSubscriber {
         await consumer.disconnect().catch(() => undefined);
         throw error;
       }
-    }, this.options.retryForMs ?? 120_000);
+    }, RETRIABLE_FOR_MS);
   }
 
   private consumerFor(groupId: string): Consumer {
