@@ -23,19 +23,27 @@ export class IdPool {
   }
 }
 
-/** Percent-encodes every code point, a lone surrogate as the three bytes a sloppy encoder writes. */
+/** A surrogate without its pair, which `encodeURIComponent` refuses. */
+const LONE_SURROGATE = /([\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF])/;
+
+/** The three bytes a sloppy encoder writes for a lone surrogate (as if it were a code point). */
+function sloppyBytes(surrogate: string): string {
+  const code = surrogate.charCodeAt(0);
+  return [0xe0 | (code >> 12), 0x80 | ((code >> 6) & 0x3f), 0x80 | (code & 0x3f)]
+    .map((byte) => `%${byte.toString(16).toUpperCase()}`)
+    .join('');
+}
+
+/**
+ * Percent-encodes every code point, dots included, a lone surrogate as the three bytes a sloppy
+ * encoder writes. Whole runs at once: a 200 kB value one character at a time cost the fuzz a
+ * third of its time.
+ */
 export function percentEncode(value: string): string {
-  let encoded = '';
-  for (const char of value) {
-    const code = char.codePointAt(0) ?? 0;
-    encoded +=
-      code >= 0xd800 && code <= 0xdfff
-        ? [0xe0 | (code >> 12), 0x80 | ((code >> 6) & 0x3f), 0x80 | (code & 0x3f)]
-            .map((byte) => `%${byte.toString(16).toUpperCase()}`)
-            .join('')
-        : encodeURIComponent(char).replace(/\./g, '%2E');
-  }
-  return encoded;
+  return value
+    .split(LONE_SURROGATE)
+    .map((piece, index) => (index % 2 === 1 ? sloppyBytes(piece) : encodeURIComponent(piece).replace(/\./g, '%2E')))
+    .join('');
 }
 
 export interface FuzzReply {

@@ -33,6 +33,8 @@ const HTTP_METHODS = new Set(['get', 'put', 'post', 'patch', 'delete']);
 const NOT_FUZZED = /^\/(docs|metrics)\b/;
 /** The one operation whose 503 is its documented answer whatever the request. */
 const READINESS = 'GET /health/ready';
+/** Dev tokens live an hour; re-signing one per request cost the fuzz a tenth of its time. */
+const TOKEN_REUSE_MS = 10 * 60_000;
 /** A reported counterexample stays readable even when it holds a 200 kB string. */
 const MAX_REPORT = 2_000;
 
@@ -64,6 +66,19 @@ function callers(access: RouteAccess | undefined): fc.Arbitrary<{ role: Role; su
     .map(([role, person]) => ({ role, subject: `fuzz-${role}-${person}` }));
 }
 
+/** The service's dev token for a caller, signed once per caller and TOKEN_REUSE_MS. */
+function tokenSource(svc: ServiceUnderTest): (caller: { role: Role; subject: string }) => string {
+  const signed = new Map<string, { token: string; at: number }>();
+  return ({ role, subject }) => {
+    const key = `${subject} ${role}`;
+    const kept = signed.get(key);
+    if (kept !== undefined && Date.now() - kept.at < TOKEN_REUSE_MS) return kept.token;
+    const token = svc.tokenFor(subject, [role]);
+    signed.set(key, { token, at: Date.now() });
+    return token;
+  };
+}
+
 /**
  * Fuzzes every operation of one running service from its own OpenAPI document (`/docs-json`),
  * `runs` requests each, with tokens of the roles its route declares. A request fails when its
@@ -82,6 +97,7 @@ export async function fuzzService(svc: ServiceUnderTest, runs: number, seed?: nu
   const appendedBy = new Set<string>();
   const stopListening = store.onAppended((commit) => appendedBy.add(commit.correlationId));
   const pool = new IdPool();
+  const tokenFor = tokenSource(svc);
   const reports: OperationReport[] = [];
   try {
     for (const documented of operationsOf(document)) {
@@ -94,7 +110,7 @@ export async function fuzzService(svc: ServiceUnderTest, runs: number, seed?: nu
         requestPlans(documented, components),
         callers(access.get(operation)),
         async (plan, caller) => {
-          const token = caller === undefined ? undefined : svc.tokenFor(caller.subject, [caller.role]);
+          const token = caller === undefined ? undefined : tokenFor(caller);
           const reply = await send(svc.url, materialise(documented.method, documented.path, plan, pool, token));
           requests += 1;
           if (operation === READINESS && reply.status === 503 && reply.retryAfter !== undefined) {
