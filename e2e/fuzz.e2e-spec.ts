@@ -9,12 +9,22 @@ import { newSink, startNotification } from '../apps/notification/test/notificati
 import type { SmtpSink } from '../apps/notification/test/smtp-sink';
 import { SERVICE_MODULES } from './security/role-matrix';
 
-/** Bounded in `npm test`: about two minutes on two shared cores. */
+/** Bounded in `npm test`: about a minute on two shared cores. */
 const RUNS = Number(process.env.FUZZ_RUNS ?? 50);
 const SEED = process.env.FUZZ_SEED === undefined ? undefined : Number(process.env.FUZZ_SEED);
 /** FUZZ_SERVICES=candidacy,jury fuzzes only those. */
 const ONLY = process.env.FUZZ_SERVICES?.split(',');
-const REPORT = join(__dirname, '..', '.local', 'fuzz-report.json');
+/** FUZZ_PROGRESS=1 prints a line as each operation ends, for runs that take hours. */
+const PROGRESS = process.env.FUZZ_PROGRESS === '1';
+/** FUZZ_REPORT names where the figures go (`npm run fuzz` runs several processes, each with its own). */
+const REPORT = process.env.FUZZ_REPORT ?? join(__dirname, '..', '.local', 'fuzz-report.json');
+
+function progress(service: string): (report: OperationReport) => void {
+  return ({ operation, requests, statuses, failure }) =>
+    process.stderr.write(
+      `fuzz ${service} ${operation}: ${requests} requests ${JSON.stringify(statuses)}${failure === undefined ? '' : ' FAILED'}\n`,
+    );
+}
 
 describe(`fuzzing every operation from the OpenAPI documents (${RUNS} requests each)`, () => {
   const services = new Map<string, ServiceUnderTest>();
@@ -42,7 +52,10 @@ describe(`fuzzing every operation from the OpenAPI documents (${RUNS} requests e
     async () => {
       const startedAt = Date.now();
       const reports = await Promise.all(
-        [...services].map(async ([name, svc]) => ({ service: name, operations: await fuzzService(svc, RUNS, SEED) })),
+        [...services].map(async ([name, svc]) => ({
+          service: name,
+          operations: await fuzzService(svc, RUNS, { seed: SEED, onOperation: PROGRESS ? progress(name) : undefined }),
+        })),
       );
       const all: (OperationReport & { service: string })[] = reports.flatMap(({ service, operations }) =>
         operations.map((operation) => ({ service, ...operation })),

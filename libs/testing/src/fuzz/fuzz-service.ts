@@ -87,7 +87,12 @@ function tokenSource(svc: ServiceUnderTest): (caller: { role: Role; subject: str
  * every stream at its version). Operations run one after another, one request at a time, so the
  * ids the service hands out feed the requests after them.
  */
-export async function fuzzService(svc: ServiceUnderTest, runs: number, seed?: number): Promise<OperationReport[]> {
+export async function fuzzService(
+  svc: ServiceUnderTest,
+  runs: number,
+  options: { readonly seed?: number; readonly onOperation?: (report: OperationReport) => void } = {},
+): Promise<OperationReport[]> {
+  const { seed, onOperation } = options;
   const document = (await (await fetch(`${svc.url}/docs-json`)).json()) as OpenApiDocument;
   const components = document.components?.schemas ?? {};
   const access = new Map(
@@ -137,13 +142,15 @@ export async function fuzzService(svc: ServiceUnderTest, runs: number, seed?: nu
         : appendedOnRefusal > 0
           ? `${appendedOnRefusal} commits appended under refused requests`
           : undefined;
-      reports.push({
+      const report = {
         operation,
         requests,
         statuses,
         ...(unready === 0 ? {} : { unready }),
         ...(failure === undefined ? {} : { failure }),
-      });
+      };
+      reports.push(report);
+      onOperation?.(report);
     }
   } finally {
     stopListening();
