@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '@admissions/domain-kernel';
+import { createPublicKey, type KeyObject } from 'node:crypto';
 import { type JwtHeader, type JwtPayload, verify } from 'jsonwebtoken';
 import type { JwksClient } from 'jwks-rsa';
 import { BaseEnv, issuersOf } from '../config/base-env';
@@ -11,7 +12,8 @@ export class InvalidTokenError extends Error {
   override readonly name = 'InvalidTokenError';
 }
 
-type KeyLookup = (header: JwtHeader) => Promise<string>;
+/** A parsed key: handed a PEM, jsonwebtoken parses it again on every request, dearer than the signature check. */
+type KeyLookup = (header: JwtHeader) => Promise<KeyObject>;
 
 /**
  * Checks a bearer token and reads the actor from it: RS256 only (so neither `alg: none` nor an
@@ -61,12 +63,14 @@ export class TokenVerifier {
 }
 
 function devKey(dir: string): KeyLookup {
-  let publicKey: string | undefined;
-  return async () => (publicKey ??= ensureDevKeyPair(dir).publicKey);
+  let publicKey: KeyObject | undefined;
+  return async () => (publicKey ??= createPublicKey(ensureDevKeyPair(dir).publicKey));
 }
 
 function jwksKey(jwksUri: string): KeyLookup {
   let client: JwksClient | undefined;
+  /** Parsed keys by PEM: an identity provider publishes a handful, and rotates them rarely. */
+  const parsed = new Map<string, KeyObject>();
   return async (header) => {
     if (header.kid === undefined) throw new InvalidTokenError('token has no key id');
     // Loaded on first use: jwks-rsa pulls in an ES-module-only dependency that Jest cannot
@@ -75,7 +79,13 @@ function jwksKey(jwksUri: string): KeyLookup {
       const { JwksClient: Client } = await import('jwks-rsa');
       client = new Client({ jwksUri, cache: true, rateLimit: true, jwksRequestsPerMinute: 10, timeout: 5_000 });
     }
-    const key = await client.getSigningKey(header.kid);
-    return key.getPublicKey();
+    const pem = (await client.getSigningKey(header.kid)).getPublicKey();
+    let key = parsed.get(pem);
+    if (key === undefined) {
+      if (parsed.size >= 16) parsed.clear();
+      key = createPublicKey(pem);
+      parsed.set(pem, key);
+    }
+    return key;
   };
 }
