@@ -9,8 +9,8 @@ import { newSink, startNotification } from '../apps/notification/test/notificati
 import type { SmtpSink } from '../apps/notification/test/smtp-sink';
 import { SERVICE_MODULES } from './security/role-matrix';
 
-/** Bounded in `npm test`: about a minute on two shared cores. */
-const RUNS = Number(process.env.FUZZ_RUNS ?? 50);
+/** Bounded in `npm test`: about a minute and a half on two shared cores. */
+const RUNS = Number(process.env.FUZZ_RUNS ?? 100);
 const SEED = process.env.FUZZ_SEED === undefined ? undefined : Number(process.env.FUZZ_SEED);
 /** FUZZ_SERVICES=candidacy,jury fuzzes only those. */
 const ONLY = process.env.FUZZ_SERVICES?.split(',');

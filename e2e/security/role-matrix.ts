@@ -117,7 +117,7 @@ export function renderFuzzing(): string {
       "and no commit appended under a refused request's correlation id (checked in the process and in " +
       '`es_commits`), so a refusal leaves every stream at its version. Input nesting deeper than ' +
       `${MAX_INPUT_DEPTH} levels, and text with a lone surrogate or NUL, is refused with 400 naming the field. ` +
-      '`npm test` runs `FUZZ_RUNS` (default 50) requests per operation; `npm run fuzz -- 10000` a long run, in ' +
+      '`npm test` runs `FUZZ_RUNS` (default 100) requests per operation; `npm run fuzz -- 10000` a long run, in ' +
       'two jest processes side by side (`FUZZ_GROUPS` sets the split of the services), with a line per ' +
       'operation as it ends; `FUZZ_SEED` replays one. The figures of the last run are in ' +
       '`.local/fuzz-report.json`.',
