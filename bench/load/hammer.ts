@@ -1,6 +1,7 @@
-// One autocannon run against the loopback, bounded in time and in count, with each response's
-// time kept per second: the percentiles come from every response (not autocannon's histogram
-// buckets) and the per-second series draws the latency-over-time chart.
+// One autocannon run against the loopback at saturation (each connection sends its next request
+// when the last is answered), bounded in time and in count, with each response's time kept per
+// second: the percentiles come from every response (not autocannon's histogram buckets) and the
+// per-second series draws the latency-over-time chart. A steady rate is paced.ts's.
 import autocannon from 'autocannon';
 import { distribution, type Distribution } from '../../e2e/season/stats';
 
@@ -15,8 +16,6 @@ export interface RequestPlan {
 export interface HammerSettings {
   readonly connections: number;
   readonly seconds: number;
-  /** Requests per second over all connections; none: as fast as the server answers (saturation). */
-  readonly rate?: number;
 }
 
 export interface SecondFigures {
@@ -36,7 +35,23 @@ export interface HammerFigures {
 }
 
 /** Never more than this many requests in a run, whatever its rate and length. */
-const MAX_REQUESTS = 200_000;
+export const MAX_REQUESTS = 200_000;
+
+/** The figures of a run from its answered requests' times, by the second they were sent in. */
+export function figuresOf(bySecond: readonly number[][], failed: number, elapsedSeconds: number): HammerFigures {
+  const all = bySecond.flatMap((times) => times ?? []);
+  const timeline = bySecond.flatMap((times, second) => {
+    const d = times && distribution(times);
+    return d ? [{ second, count: d.count, p50: d.p50, p99: d.p99 }] : [];
+  });
+  return {
+    rps: all.length / elapsedSeconds,
+    ok: all.length,
+    failed,
+    latency: distribution(all) ?? { count: 0, p50: 0, p95: 0, p99: 0, max: 0 },
+    timeline,
+  };
+}
 
 export async function hammer(base: string, plan: RequestPlan, settings: HammerSettings): Promise<HammerFigures> {
   const origin = new URL(base);
@@ -44,7 +59,6 @@ export async function hammer(base: string, plan: RequestPlan, settings: HammerSe
   let sent = 0;
   const started = performance.now();
   const seconds: number[][] = [];
-  const all: number[] = [];
   let finish: (result: autocannon.Result) => void = () => undefined;
   let fail: (error: unknown) => void = () => undefined;
   const done = new Promise<autocannon.Result>((resolve, reject) => {
@@ -56,7 +70,6 @@ export async function hammer(base: string, plan: RequestPlan, settings: HammerSe
     connections: settings.connections,
     duration: settings.seconds,
     maxOverallRequests: MAX_REQUESTS,
-    ...(settings.rate === undefined ? {} : { overallRate: settings.rate }),
     timeout: 10,
     requests: [
       {
@@ -71,22 +84,8 @@ export async function hammer(base: string, plan: RequestPlan, settings: HammerSe
   const instance = autocannon(options, (error, result) => (error ? fail(error) : finish(result)));
   instance.on('response', (_client, statusCode, _bytes, responseTime) => {
     if (statusCode < 200 || statusCode >= 300) return;
-    const second = Math.floor((performance.now() - started) / 1000);
-    (seconds[second] ??= []).push(responseTime);
-    all.push(responseTime);
+    (seconds[Math.floor((performance.now() - started) / 1000)] ??= []).push(responseTime);
   });
   const result = await done;
-  const elapsed = (performance.now() - started) / 1000;
-  const timeline = seconds.flatMap((times, second) => {
-    const d = times && distribution(times);
-    return d ? [{ second, count: d.count, p50: d.p50, p99: d.p99 }] : [];
-  });
-  const latency = distribution(all) ?? { count: 0, p50: 0, p95: 0, p99: 0, max: 0 };
-  return {
-    rps: all.length / elapsed,
-    ok: all.length,
-    failed: result.non2xx + result.errors + result.timeouts,
-    latency,
-    timeline,
-  };
+  return figuresOf(seconds, result.non2xx + result.errors + result.timeouts, (performance.now() - started) / 1000);
 }

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { signDevToken } from '../../libs/platform/src/auth';
 import { candidateFile } from '../../e2e/season/fixtures';
 import { hammer, type HammerFigures, type RequestPlan } from './hammer';
+import { paced } from './paced';
 import { peakRssDuring, type Rss } from './memory';
 
 export interface P1Settings {
@@ -72,9 +73,9 @@ export async function runP1(settings: P1Settings, say: (line: string) => void): 
     const rate = Math.max(1, Math.round(saturation.ours.rps / 2));
     say(`P1 steady: ${rate} requests/s (half our saturation), ${settings.seconds} s each`);
     await settled(settings.candidacyUrl);
-    const oursSteady = await hammer(settings.candidacyUrl, ours, { ...run, rate });
+    const oursSteady = await paced(settings.candidacyUrl, ours, { ...run, rate });
     await settled(settings.candidacyUrl);
-    const bareSteady = await hammer(server.url, bare, { ...run, rate });
+    const bareSteady = await paced(server.url, bare, { ...run, rate });
     return {
       saturation,
       steady: { label: `steady ${rate}/s`, rate, ours: oursSteady, baseline: bareSteady },
