@@ -60,6 +60,7 @@ export {
   CommandGateway,
   systemActorOf,
   type AfterCommit,
+  type CommandHints,
   type CommandOrigin,
   type Intent,
 } from './commands/command-gateway';

@@ -40,6 +40,8 @@ export class Notifier {
         },
       },
       origin,
+      // Its id is the source event's: new unless the event is redelivered (then the append fails and it is read).
+      { expectNew: true },
     );
     // Also on a redelivered event: if the first delivery crashed before queueing, this queues it.
     if (state.status === 'PENDING') await this.jobs.enqueue(notificationId, state.round);

@@ -1,5 +1,5 @@
 import { DeadlineScheduler } from '@admissions/deadlines';
-import { CommandGateway, type CommandOrigin, type Intent } from '@admissions/platform';
+import { type CommandHints, CommandGateway, type CommandOrigin, type Intent } from '@admissions/platform';
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { type OfferClosedReason, type OfferFollowUp, type OfferReminderCommand, offerReminderDecider } from '../domain';
 import { Notifier } from './notifier';
@@ -40,6 +40,8 @@ export class OfferReminders implements OnModuleInit {
         data: { offerId, recipientId: personId, programmeCode, expiresAt, offerEventId },
       },
       origin,
+      // An offer is followed once: its reminder's stream is new unless the offer is redelivered.
+      { expectNew: true },
     );
     // Scheduling again is harmless (same deadline id): a crash before it is repaired on redelivery.
     if (state.status === 'SCHEDULED') {
@@ -69,7 +71,7 @@ export class OfferReminders implements OnModuleInit {
     );
   }
 
-  private run(offerId: string, intent: Intent<OfferReminderCommand>, origin: CommandOrigin) {
-    return this.gateway.handle(offerReminderDecider, offerReminderStream(offerId), intent, origin);
+  private run(offerId: string, intent: Intent<OfferReminderCommand>, origin: CommandOrigin, hints?: CommandHints) {
+    return this.gateway.handle(offerReminderDecider, offerReminderStream(offerId), intent, origin, hints);
   }
 }
