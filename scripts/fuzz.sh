@@ -3,7 +3,8 @@
 # Starts the servers as `npm test` does, then fuzzes the services in two jest processes side by
 # side (one process keeps one core busy; FUZZ_GROUPS="mobility,jury candidacy,review,notification"
 # is the split, balanced by operation count), printing each operation as it ends. FUZZ_SEED replays
-# a run. The figures land in .local/fuzz-report.json; a process's failures in its own output.
+# a run; FUZZ_RESUME_AT='GET /v1/me/data' (with FUZZ_GROUPS=<service>) resumes one at an operation.
+# The figures land in .local/fuzz-report.json; a process's failures in its own output.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 # shellcheck source=scripts/node.sh
