@@ -37,6 +37,13 @@ export interface HammerFigures {
 /** Never more than this many requests in a run, whatever its rate and length. */
 export const MAX_REQUESTS = 200_000;
 
+/** The run's target, refused unless it is this machine's loopback. */
+export function loopback(base: string): URL {
+  const origin = new URL(base);
+  if (origin.hostname !== '127.0.0.1') throw new Error(`the load targets 127.0.0.1 only (got ${base})`);
+  return origin;
+}
+
 /** The figures of a run from its answered requests' times, by the second they were sent in. */
 export function figuresOf(bySecond: readonly number[][], failed: number, elapsedSeconds: number): HammerFigures {
   const all = bySecond.flatMap((times) => times ?? []);
@@ -54,8 +61,7 @@ export function figuresOf(bySecond: readonly number[][], failed: number, elapsed
 }
 
 export async function hammer(base: string, plan: RequestPlan, settings: HammerSettings): Promise<HammerFigures> {
-  const origin = new URL(base);
-  if (origin.hostname !== '127.0.0.1') throw new Error(`the load targets 127.0.0.1 only (got ${base})`);
+  const origin = loopback(base);
   let sent = 0;
   const started = performance.now();
   const seconds: number[][] = [];
