@@ -1,5 +1,5 @@
-import { StartupSteps } from '@admissions/platform';
-import { Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { shutdownStep, StartupSteps } from '@admissions/platform';
+import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { DeadlineScheduler } from './deadline-scheduler';
 
 /**
@@ -8,6 +8,8 @@ import { DeadlineScheduler } from './deadline-scheduler';
  */
 @Injectable()
 export class DeadlinesLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('Shutdown');
+
   constructor(
     private readonly scheduler: DeadlineScheduler,
     private readonly steps: StartupSteps,
@@ -17,7 +19,11 @@ export class DeadlinesLifecycle implements OnApplicationBootstrap, OnApplication
     this.steps.run('deadlines', () => this.scheduler.start());
   }
 
-  onApplicationShutdown(): Promise<void> {
-    return this.scheduler.close();
+  async onApplicationShutdown(): Promise<void> {
+    await shutdownStep(
+      'deadline scheduler',
+      () => this.scheduler.close(),
+      (message) => this.logger.warn(message),
+    );
   }
 }

@@ -9,6 +9,7 @@ export { StartupSteps } from './resilience/startup-steps';
 export { StartupModule } from './resilience/startup.module';
 export { isDependencyUnavailable, DependencyUnavailableError } from './resilience/unavailable';
 export { crashPoint, CRASH_AT_VARIABLE } from './resilience/crash-point';
+export { shutdownStep, SHUTDOWN_STEP_MS } from './resilience/shutdown-step';
 export { ensureGinIndexes, mirrorIndexesAsGin } from './connections/ferretdb-gin-indexes';
 export * from './logging/correlation';
 export { correlationMiddleware } from './logging/correlation.middleware';

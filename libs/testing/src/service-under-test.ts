@@ -55,7 +55,10 @@ export async function startService(
     DEPLOYMENT_NAMESPACE: namespace,
   });
   const moduleRef = await configure(Test.createTestingModule({ imports: [rootModule] })).compile();
-  const app = moduleRef.createNestApplication({ logger: false });
+  // TEST_LOG_LEVEL shows the services' own warnings too (a stop step left behind, a consumer retrying).
+  const app = moduleRef.createNestApplication({
+    logger: process.env.TEST_LOG_LEVEL ? ['fatal', 'error', 'warn'] : false,
+  });
   configureApp(app, name);
   recordExchanges(app, name);
   app.enableShutdownHooks();

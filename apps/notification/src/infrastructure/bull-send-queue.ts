@@ -1,5 +1,5 @@
 import { ProjectionRunner } from '@admissions/projections';
-import { DeploymentNames, REDIS, StartupSteps } from '@admissions/platform';
+import { DeploymentNames, REDIS, shutdownStep, StartupSteps } from '@admissions/platform';
 import {
   Inject,
   Injectable,
@@ -102,6 +102,14 @@ export class BullSendQueue implements SendJobs, OnApplicationBootstrap, BeforeAp
 
   async beforeApplicationShutdown(): Promise<void> {
     clearInterval(this.timer);
+    await shutdownStep(
+      'send queue',
+      () => this.close(),
+      (message) => this.logger.warn(message),
+    );
+  }
+
+  private async close(): Promise<void> {
     await this.reconciling?.catch(() => undefined);
     // Lets a running send finish (and record its outcome) before the clients close.
     await this.worker?.close();

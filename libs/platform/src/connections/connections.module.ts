@@ -16,6 +16,7 @@ import { serviceClock } from '../config/service-clock';
 import { kafkaLogCreator } from '../logging/kafka-log-creator';
 import { ROOT_LOGGER } from '../logging/logging.module';
 import { StartupModule } from '../resilience/startup.module';
+import { shutdownStep } from '../resilience/shutdown-step';
 import { StartupSteps } from '../resilience/startup-steps';
 import { CLOCK, KAFKA, METRICS_REGISTRY, MONGO_DB, REDIS } from '../tokens';
 import { mirrorIndexesAsGin } from './ferretdb-gin-indexes';
@@ -73,10 +74,11 @@ class ConnectionsCloser implements BeforeApplicationShutdown, OnApplicationShutd
   }
 
   async onApplicationShutdown(): Promise<void> {
-    const results = await Promise.allSettled([this.mongo.close(), this.redis.quit()]);
-    for (const result of results) {
-      if (result.status === 'rejected') this.logger.warn(`closing a client failed: ${String(result.reason)}`);
-    }
+    const warn = (message: string) => this.logger.warn(message);
+    await Promise.all([
+      shutdownStep('mongodb client', () => this.mongo.close(), warn),
+      shutdownStep('redis client', () => this.redis.quit(), warn),
+    ]);
     this.logger.log('stopped');
   }
 }

@@ -43,6 +43,7 @@ import { DeploymentNames } from '../config/deployment-names';
 import { EventContractsModule } from '../event-contracts/event-contracts.module';
 import { PersonalDataModule } from '../personal-data/personal-data.module';
 import { eventSourceOf } from '../event-contracts/event-streams';
+import { shutdownStep } from '../resilience/shutdown-step';
 import { StartupSteps } from '../resilience/startup-steps';
 import { CLOCK, KAFKA, METRICS_REGISTRY, MONGO_DB, REDIS } from '../tokens';
 import { AppendSignal } from './append-signal';
@@ -74,6 +75,8 @@ export const EVENT_LOG_LEASE = 'event-log';
  */
 @Injectable()
 class EventSourcingLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger('Shutdown');
+
   constructor(
     @Inject(OPTIONS) private readonly options: EventSourcingOptions,
     private readonly topics: TopicProvisioning,
@@ -97,10 +100,14 @@ class EventSourcingLifecycle implements OnApplicationBootstrap, BeforeApplicatio
   }
 
   async beforeApplicationShutdown(): Promise<void> {
+    const warn = (message: string) => this.logger.warn(message);
     await this.subscriptions.stop();
     this.appendSignal.stop();
-    await this.workers.stop();
-    await Promise.allSettled([this.publisher.close(), this.admin.close()]);
+    await shutdownStep('relay and projections', () => this.workers.stop(), warn);
+    await Promise.all([
+      shutdownStep('kafka producer', () => this.publisher.close(), warn),
+      shutdownStep('kafka admin', () => this.admin.close(), warn),
+    ]);
   }
 }
 

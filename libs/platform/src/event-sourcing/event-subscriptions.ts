@@ -17,6 +17,7 @@ import { Logger } from '@nestjs/common';
 import { Gauge } from 'prom-client';
 import { runWithCorrelation } from '../logging/correlation';
 import { isDependencyUnavailable } from '../resilience/unavailable';
+import { shutdownStep } from '../resilience/shutdown-step';
 import type { StartupSteps } from '../resilience/startup-steps';
 import type { EventSourcingMetrics } from './event-sourcing.metrics';
 import type { TopicProvisioning } from './topic-provisioning';
@@ -51,7 +52,7 @@ export interface TransformRequest {
 export class EventSubscriptions {
   private readonly requests: SubscriptionRequest[] = [];
   private readonly transforms: TransformRequest[] = [];
-  private readonly consumers: { stop(): Promise<void> }[] = [];
+  private readonly consumers: { readonly groupId: string; readonly subscription: Subscription }[] = [];
   private readonly logger = new Logger('EventSubscriptions');
   private stopped = false;
 
@@ -138,16 +139,20 @@ export class EventSubscriptions {
     this.steps.run(`consumer ${request.groupId}`, async () => {
       // Its dead-letter topic too: the service's publisher creates no topic by sending.
       await this.topics.ensure([...request.topics, deadLetterTopicOf(request.groupId)]);
-      const consumer = await start();
+      const subscription = await start();
       // Started after the service began to stop: it must not keep consuming.
-      if (this.stopped) await consumer.stop();
-      else this.consumers.push(consumer);
+      if (this.stopped) await subscription.stop();
+      else this.consumers.push({ groupId: request.groupId, subscription });
     });
   }
 
   async stop(): Promise<void> {
     this.stopped = true;
-    await Promise.allSettled(this.consumers.map((consumer) => consumer.stop()));
-    this.consumers.length = 0;
+    const warn = (message: string) => this.logger.warn(message);
+    await Promise.all(
+      this.consumers
+        .splice(0)
+        .map(({ groupId, subscription }) => shutdownStep(`consumer ${groupId}`, () => subscription.stop(), warn)),
+    );
   }
 }

@@ -1,7 +1,8 @@
-import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { HealthIndicatorService } from '@nestjs/terminus';
 import type Redis from 'ioredis';
 import type { Admin, Kafka } from 'kafkajs';
+import { shutdownStep } from '../resilience/shutdown-step';
 import { StartupSteps } from '../resilience/startup-steps';
 import { KAFKA, MONGO_DB, REDIS } from '../tokens';
 import type { Db } from '../connections/mongo-database';
@@ -67,6 +68,7 @@ export class RedisHealthIndicator {
  */
 @Injectable()
 export class KafkaHealthIndicator implements OnApplicationShutdown {
+  private readonly logger = new Logger('Shutdown');
   private admin: Promise<Admin> | undefined;
   private probe: { readonly brokers: Promise<number>; readonly at: number } | undefined;
 
@@ -107,7 +109,11 @@ export class KafkaHealthIndicator implements OnApplicationShutdown {
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await this.dropAdmin();
+    await shutdownStep(
+      'health check kafka admin',
+      () => this.dropAdmin(),
+      (message) => this.logger.warn(message),
+    );
   }
 
   private connectedAdmin(): Promise<Admin> {

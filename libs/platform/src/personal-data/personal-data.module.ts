@@ -11,6 +11,7 @@ import type { Redis } from 'ioredis';
 import { BaseEnv } from '../config/base-env';
 import { DeploymentNames } from '../config/deployment-names';
 import { MongoDatabase } from '../connections/mongo-database';
+import { shutdownStep } from '../resilience/shutdown-step';
 import { StartupSteps } from '../resilience/startup-steps';
 import { REDIS } from '../tokens';
 import { KeyDestructions, keyDestructionsChannel } from './key-destructions';
@@ -32,9 +33,11 @@ export class KeyStoreConnection implements OnApplicationShutdown {
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await this.mongo
-      .close()
-      .catch((error: unknown) => this.logger.warn(`closing the key store failed: ${String(error)}`));
+    await shutdownStep(
+      'key store client',
+      () => this.mongo.close(),
+      (message) => this.logger.warn(message),
+    );
   }
 }
 

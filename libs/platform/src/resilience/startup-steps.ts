@@ -1,9 +1,8 @@
 import { type BeforeApplicationShutdown, Injectable, Logger } from '@nestjs/common';
+import { shutdownStep } from './shutdown-step';
 
 const FIRST_DELAY_MS = 250;
 const MAX_DELAY_MS = 5_000;
-/** A step still trying at shutdown (a server that never came) must not hold the stop forever. */
-const SHUTDOWN_WAIT_MS = 10_000;
 
 /**
  * The start-up work that needs the servers (indexes, topics, consumers, workers, seeds), run in
@@ -38,10 +37,11 @@ export class StartupSteps implements BeforeApplicationShutdown {
   async beforeApplicationShutdown(): Promise<void> {
     this.stopped = true;
     this.wakeUps.forEach((wake) => wake());
-    let timer: NodeJS.Timeout | undefined;
-    const bound = new Promise<void>((resolve) => (timer = setTimeout(resolve, SHUTDOWN_WAIT_MS)));
-    await Promise.race([this.settled(), bound]);
-    clearTimeout(timer);
+    await shutdownStep(
+      `start-up steps (${this.pending().join(', ')})`,
+      () => this.settled(),
+      (message) => this.logger.warn(message),
+    );
   }
 
   private async retry(name: string, step: () => Promise<void>): Promise<void> {

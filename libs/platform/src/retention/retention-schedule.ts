@@ -11,6 +11,7 @@ import { Queue, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { DeploymentNames } from '../config/deployment-names';
 import { SERVICE_NAME } from '../config/platform-config.module';
+import { shutdownStep } from '../resilience/shutdown-step';
 import { StartupSteps } from '../resilience/startup-steps';
 import { CLOCK, REDIS } from '../tokens';
 import { PersonErasure } from '../erasure/person-erasure';
@@ -113,6 +114,14 @@ export class RetentionSchedule implements OnApplicationBootstrap, BeforeApplicat
   }
 
   async beforeApplicationShutdown(): Promise<void> {
+    await shutdownStep(
+      'retention job',
+      () => this.close(),
+      (message) => this.logger.warn(message),
+    );
+  }
+
+  private async close(): Promise<void> {
     await this.worker?.close();
     await this.queue?.close();
     await Promise.all(this.connections.map((c) => c.quit().catch(() => c.disconnect())));
