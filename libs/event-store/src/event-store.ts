@@ -21,6 +21,8 @@ import { Upcasters } from './upcasters';
 const DUPLICATE_KEY = 11000;
 /** Above any reader's `readAhead`, so that the batches read ahead are still there for its next read. */
 const RECENT_BATCHES = 32;
+/** How long the head logged by this process's sequencer spares its readers a look past it. */
+const HEAD_TRUSTED_MS = 5_000;
 
 export interface EventStoreOptions {
   readonly upcasters?: Upcasters;
@@ -65,6 +67,8 @@ export class EventStore {
   private readonly personalData?: PersonalDataCodec;
   /** The batches this process logged or read lately, by number: logged batches never change. */
   private readonly batches = new Map<number, LogDocument>();
+  /** The last batch of the log as this process's sequencer knows it, and when (see `knowLogHead`). */
+  private loggedHead?: { readonly batch: number; readonly at: number };
   private readonly listeners = new Set<AppendListener>();
 
   constructor(db: mongo.Db, options: EventStoreOptions = {}) {
@@ -262,14 +266,30 @@ export class EventStore {
 
   /** Up to `count` batches after `batch`, looked up at once; the run stops at the first not logged yet. */
   private async batchesAfter(batch: number, count: number): Promise<LogDocument[]> {
+    const head =
+      this.loggedHead !== undefined && Date.now() - this.loggedHead.at < HEAD_TRUSTED_MS ? this.loggedHead : undefined;
+    const wanted = head === undefined ? count : Math.min(count, head.batch - batch);
+    if (wanted <= 0) return [];
     const found = await Promise.all(
       Array.from(
-        { length: count },
+        { length: wanted },
         async (_, i) => this.batches.get(batch + 1 + i) ?? (await this.log.findOne({ _id: batch + 1 + i })),
       ),
     );
     const missing = found.indexOf(null);
     return (missing === -1 ? found : found.slice(0, missing)) as LogDocument[];
+  }
+
+  /**
+   * While this process's sequencer holds the service's lease it is the log's only writer, so the
+   * last batch it logged (or found on taking over) is the log's end: the readers of this process
+   * look no further, where each of them used to look up the batch after the end at every round.
+   * Undefined, as when the lease changes hands, means not known: readers look. Trusted for a few
+   * seconds only: a former holder paused in the middle of a round may still log one batch after
+   * the handover, and an idle successor would otherwise not read it until it logs again.
+   */
+  knowLogHead(batch: number | undefined): void {
+    this.loggedHead = batch === undefined ? undefined : { batch, at: Date.now() };
   }
 
   /** Keeps a logged batch at hand for the readers of this process (the relay, the projections). */

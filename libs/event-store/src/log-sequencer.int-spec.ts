@@ -43,6 +43,42 @@ describe('LogSequencer on the MongoDB-wire server', () => {
     expect(await store.outbox.countDocuments({})).toBe(0);
   });
 
+  it("spares its process's readers the look past the batch it logged, and lets them look again once the lease changes hands", async () => {
+    const sequencer = new LogSequencer(store);
+    await store.append('s-3', 0, [{ type: 'Opened', data: {} }], context);
+    while ((await sequencer.sequence()) > 0);
+    const lookups = jest.spyOn(store.log, 'findOne');
+    const first = await store.readLog({ batch: 0, position: 0 });
+    expect(first.events.map((e) => e.type)).toEqual(['Opened']);
+    expect(await store.readLog(first.reached)).toEqual({ events: [], reached: first.reached });
+    expect(lookups).not.toHaveBeenCalled();
+
+    // Another instance logs while this one is not the holder (a handover): until told, the readers
+    // here take the head they know; once this instance holds the lease again, they look and find it.
+    const other = new EventStore(connection.db!);
+    await other.append('s-3', 1, [{ type: 'Closed', data: {} }], context);
+    while ((await new LogSequencer(other).sequence()) > 0);
+    expect((await store.readLog(first.reached)).events).toEqual([]);
+    sequencer.leadershipGained();
+    expect((await store.readLog(first.reached)).events.map((e) => e.type)).toEqual(['Closed']);
+  });
+
+  it('finds the batch another sequencer logged under it, and its readers with it, then logs after it', async () => {
+    const sequencer = new LogSequencer(store);
+    await store.append('s-4', 0, [{ type: 'Opened', data: {} }], context);
+    while ((await sequencer.sequence()) > 0);
+    const other = new EventStore(connection.db!);
+    await other.append('s-5', 0, [{ type: 'Opened', data: {} }], context);
+    while ((await new LogSequencer(other).sequence()) > 0);
+
+    // Its next batch number is taken: the insert fails, and the head is looked for again.
+    await store.append('s-4', 1, [{ type: 'Closed', data: {} }], context);
+    while ((await sequencer.sequence()) > 0);
+    expect(
+      (await store.readLog({ batch: 0, position: 0 })).events.map((e) => `${e.metadata.streamId} ${e.type}`),
+    ).toEqual(['s-4 Opened', 's-5 Opened', 's-4 Closed']);
+  });
+
   it('another instance taking over after that failure does not log the batch again either', async () => {
     await store.append('s-2', 0, [{ type: 'Opened', data: {} }], context);
     clearingFailsOnce(store);

@@ -45,6 +45,15 @@ export class LogSequencer {
     return () => this.listeners.delete(listener);
   }
 
+  /**
+   * This instance has just taken the lease: another may have logged meanwhile, so the head it
+   * remembers, and the store's readers with it, must look again.
+   */
+  leadershipGained(): void {
+    this.head = undefined;
+    this.store.knowLogHead(undefined);
+  }
+
   /** One round; returns how many outbox entries it settled (0 = nothing to do). */
   async sequence(): Promise<number> {
     this.head ??= await this.resume();
@@ -75,10 +84,13 @@ export class LogSequencer {
     try {
       await this.store.log.insertOne(batch);
     } catch (error) {
-      this.head = undefined; // another sequencer logged this batch number: find the head again
+      // Another sequencer logged this batch number: find the head again, and the readers too.
+      this.head = undefined;
+      this.store.knowLogHead(undefined);
       if (isDuplicateKey(error)) return;
       throw error;
     }
+    this.store.knowLogHead(batch._id);
     this.store.remember(batch);
     for (const commit of commits) this.appended.delete(commit._id);
     try {
@@ -102,6 +114,7 @@ export class LogSequencer {
     const head = await this.store.logHead(this.head);
     const last = head.batch > 0 ? await this.store.log.findOne({ _id: head.batch }) : null;
     if (last) await this.clear(last.commits.map((commit) => commit.events[0].eventId));
+    this.store.knowLogHead(head.batch);
     return head;
   }
 

@@ -93,6 +93,7 @@ export class LogWorkers {
       this.sequencer.onLogged(() => this.reading.forEach((loop) => loop.wake())),
     );
     this.lease.keep(() => {
+      this.sequencer.leadershipGained();
       this.readers.forEach((reader) => reader.leadershipGained());
       [this.sequencing, ...this.reading].forEach((loop) => loop.wake());
     });
