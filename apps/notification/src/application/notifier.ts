@@ -23,7 +23,7 @@ export class Notifier {
 
   async request(owed: OwedMessage, source: SourceEvent, origin: CommandOrigin): Promise<string> {
     const recipientId = await this.directory.personOf(owed.recipient);
-    const language = (await this.directory.recipient(recipientId))?.language ?? DEFAULT_LANGUAGE;
+    const language = (await this.directory.languageOf(recipientId)) ?? DEFAULT_LANGUAGE;
     const notificationId = notificationIdOf(source.eventId, owed.content.kind);
     const { state } = await this.gateway.handle(
       notificationDecider,

@@ -85,6 +85,16 @@ export class RecipientDirectory {
     return state.status === 'KNOWN' ? this.recipient(personId) : undefined;
   }
 
+  /**
+   * The language a person's messages are written in, from their contact alone: whether they were
+   * erased is the sending's question, not the wording's (one stream read instead of two).
+   */
+  async languageOf(personId: string): Promise<Language | undefined> {
+    const { events } = await this.store.readStream(recipientStream(personId));
+    const state: RecipientState = stateFrom(recipientDecider, events);
+    return state.status === 'KNOWN' ? state.language : undefined;
+  }
+
   /** Nothing for an erased person: their address now opens as a placeholder, never to be sent to. */
   async recipient(personId: string): Promise<Recipient | undefined> {
     const [contact, erasure] = await Promise.all([
