@@ -27,6 +27,19 @@ describe('Lease on the MongoDB-wire server (claims by insert)', () => {
     expect(winnersPerRound).toEqual(Array.from({ length: 20 }, () => 1));
   });
 
+  it("answers a holder's fencing check from its look of the last ttl/15, then looks again and learns it lost", async () => {
+    const db = connection.db!;
+    const holder = new Lease(db, 'fence-reuse', 'holder', 15_000);
+    expect(await holder.acquire()).toBe(true);
+    expect(await holder.isCurrent()).toBe(true);
+    await new Lease(db, 'fence-reuse', 'operator-job', 15_000).takeOver();
+    // Within a second of its look: the same answer, without a lookup (the job waits a whole ttl).
+    expect(await holder.isCurrent()).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    expect(await holder.isCurrent()).toBe(false);
+    expect(holder.held).toBe(false);
+  });
+
   it('refuses a live lease, hands over an expired one, and the old holder learns it lost', async () => {
     const db = connection.db!;
     const start = new Date('2027-02-01T10:00:00Z');
