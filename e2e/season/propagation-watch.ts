@@ -24,6 +24,8 @@ interface Awaited {
  */
 export class PropagationWatch {
   private readonly pending = new Map<string, Map<string, Awaited>>();
+  /** Groups read before the others at every tick (see `expect`). */
+  private readonly first = new Set<string>();
   private readonly lastRead = new Map<string, number>();
   private readonly reading = new Set<string>();
   private timer: NodeJS.Timeout | undefined;
@@ -36,8 +38,15 @@ export class PropagationWatch {
     stop.addEventListener('abort', () => this.giveUp(() => true), { once: true });
   }
 
-  expect(group: string, key: string, since: number): Promise<number | undefined> {
+  /**
+   * `first`: the group is read before every other due one. A few such groups are read every
+   * interval however many others wait, so their figures stay within one interval of the truth,
+   * where the others' grow with the number of groups that wait at once (each its turn among
+   * `maxInFlight` reads).
+   */
+  expect(group: string, key: string, since: number, first = false): Promise<number | undefined> {
     if (this.stop.aborted) return Promise.resolve(undefined);
+    if (first) this.first.add(group);
     return new Promise((resolve) => {
       const keys = this.pending.get(group) ?? new Map<string, Awaited>();
       keys.set(key, { since, resolve });
@@ -53,7 +62,7 @@ export class PropagationWatch {
     const last = (group: string) => this.lastRead.get(group) ?? -Infinity;
     const due = [...this.pending.keys()]
       .filter((group) => !this.reading.has(group) && now - last(group) >= this.settings.everyMs)
-      .sort((a, b) => last(a) - last(b));
+      .sort((a, b) => Number(this.first.has(b)) - Number(this.first.has(a)) || last(a) - last(b));
     for (const group of due.slice(0, Math.max(0, this.settings.maxInFlight - this.reading.size))) {
       void this.read(group);
     }
@@ -89,7 +98,11 @@ export class PropagationWatch {
 
   /** Groups with nothing awaited are no longer read; with none left the timer stops (nothing keeps the process alive). */
   private forgetSettled(): void {
-    for (const [group, keys] of this.pending) if (keys.size === 0) this.pending.delete(group);
+    for (const [group, keys] of this.pending) {
+      if (keys.size > 0) continue;
+      this.pending.delete(group);
+      this.first.delete(group);
+    }
     if (this.pending.size > 0 || this.timer === undefined) return;
     clearInterval(this.timer);
     this.timer = undefined;

@@ -12,6 +12,8 @@ export interface Propagation {
   readonly awaited: number;
   /** Of those, never seen within the propagation timeout. */
   readonly missing: number;
+  /** Of those seen, how many the figures are from (all of them unless a sample was timed). */
+  readonly timed: number;
   readonly ms: Distribution | undefined;
 }
 
@@ -56,6 +58,7 @@ export function summarize(result: SeasonResult): SeasonReport {
       candidates,
       (c) => c.decision !== undefined,
       (c) => c.inboxMs,
+      (c) => c.inboxTimed === true,
     ),
   ];
   const failures = routes.flatMap((route) => route.failures);
@@ -94,10 +97,18 @@ function propagated(
   candidates: readonly CandidateRecord[],
   awaited: (c: CandidateRecord) => boolean,
   delay: (c: CandidateRecord) => number | undefined,
+  timed: (c: CandidateRecord) => boolean = () => true,
 ): Propagation {
   const mine = candidates.filter(awaited);
-  const delays = mine.map(delay).filter((ms): ms is number => ms !== undefined);
-  return { label, awaited: mine.length, missing: mine.length - delays.length, ms: distribution(delays) };
+  const seen = mine.filter((c) => delay(c) !== undefined);
+  const delays = seen.filter(timed).map((c) => delay(c) as number);
+  return {
+    label,
+    awaited: mine.length,
+    missing: mine.length - seen.length,
+    timed: delays.length,
+    ms: distribution(delays),
+  };
 }
 
 /** The report as .local/season/report-<timestamp>.json; returns its path. */
@@ -127,6 +138,11 @@ export function formatReport(report: SeasonReport): string {
       ({ label, awaited, missing, ms }) =>
         `${label.padEnd(30)}${num(awaited - missing)}${num(missing, 8)}${num(ms?.p50)}${num(ms?.p95)}${num(ms?.p99)}${num(ms?.max)}`,
     ),
+    ...report.propagation
+      .filter(({ awaited, missing, timed }) => timed < awaited - missing)
+      .map(
+        ({ label, timed }) => `  ${label}: p50–max of the ${timed} timed (read first); the others checked to arrive`,
+      ),
     '',
     `candidates: ${counts.submitted} submitted · ${counts.admissible} admissible · decided ` +
       `${counts.decided.ADMITTED} admitted, ${counts.decided.WAITLISTED} waitlisted, ${counts.decided.REJECTED} rejected · ` +

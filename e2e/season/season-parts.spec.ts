@@ -97,6 +97,30 @@ describe('PropagationWatch', () => {
     expect(reads).toEqual(expect.arrayContaining(['lead-1', 'lead-2']));
   });
 
+  it('reads the groups asked first before the others, so that many waiting groups do not delay them', async () => {
+    const visible = new Set<string>();
+    const probe = async (group: string) => {
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      return visible.has(group) ? new Set([group]) : new Set<string>();
+    };
+    const watch = new PropagationWatch(
+      probe,
+      { everyMs: 20, timeoutMs: 5_000, maxInFlight: 1 },
+      new AbortController().signal,
+    );
+    const since = performance.now();
+    // 200 inboxes waiting, one read at a time of 5 ms: a turn among them takes over a second.
+    const others = Array.from({ length: 200 }, (_, i) => watch.expect(`c-${i}`, `c-${i}`, since));
+    const timed = watch.expect('c-timed', 'c-timed', since, true);
+    setTimeout(() => visible.add('c-timed'), 50);
+
+    const delay = await timed;
+    expect(delay).toBeGreaterThanOrEqual(50);
+    expect(delay).toBeLessThan(50 + 20 + 5 + 400); // within an interval and a read (and the timers' slack)
+    for (let i = 0; i < 200; i += 1) visible.add(`c-${i}`);
+    expect((await Promise.all(others)).every((ms) => ms !== undefined)).toBe(true);
+  });
+
   it('gives up at once when the run stops', async () => {
     const stop = new AbortController();
     const watch = new PropagationWatch(
