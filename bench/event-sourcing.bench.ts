@@ -97,7 +97,7 @@ async function main(): Promise<void> {
   );
   report('append', appendSeconds, rawSeconds, 'raw insertOne');
 
-  // 2. Relay (sequence the pending commits into the log, then publish with acks all) vs a raw kafkajs send
+  // 2. Relay (sequence the outbox into the log, then publish with acks all) vs a raw kafkajs send
   // loop of the same messages; `publish` is the second half alone.
   const publisher = new KafkaPublisher(kafka);
   // As the services do on FerretDB over PostgreSQL: GIN indexes it can use, for ours and the baselines alike.

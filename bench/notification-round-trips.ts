@@ -30,7 +30,7 @@ async function main(): Promise<void> {
   const events = sourcesFor(settings);
   const redis = new Redis(testEnv().redisUrl);
   const { client, db } = svc.app.get(MongoDatabase);
-  const outboxEmpty = async () => (await db.collection('es_commits').countDocuments({ pending: true })) === 0;
+  const outboxEmpty = async () => (await db.collection('es_outbox').countDocuments({})) === 0;
   const mailed = (people: readonly Person[], mails: number) => async () =>
     people.every((p) => sink.to(p.email).length >= mails);
   try {

@@ -37,7 +37,7 @@ async function main(): Promise<void> {
         return { key, value, headers };
       }),
     });
-  const outboxEmpty = async () => (await watched.collection('es_commits').countDocuments({ pending: true })) === 0;
+  const outboxEmpty = async () => (await watched.collection('es_outbox').countDocuments({})) === 0;
   try {
     const code = uniqueName('MS').replace(/_/g, '-').toUpperCase();
     const leadId = uniqueName('lead');

@@ -94,7 +94,7 @@ describe('season at reduced size: 24 candidates over 3 programmes', () => {
     expect(report.verdict).toEqual({ ok: true, problems: [] });
 
     // No query of the whole season scans a collection: each is an equality on _id or on an
-    // indexed field, or reads the earlier version's outbox (empty, looked at every 30 s) or the programme catalogue.
+    // indexed field, or reads the outbox (a queue of in-flight appends) or the programme catalogue.
     expect(audit.queries.length).toBeGreaterThan(1000);
     const smallByDesign = ['es_outbox', 'rm_programmes'];
     expect(await audit.scans(clientOf(candidacy), smallByDesign)).toEqual([]);

@@ -1,5 +1,5 @@
 // P1: commands through the whole write path of a service `npm start` runs — HTTP → token →
-// validation → decide → append (the commit, marked pending) → relay to Kafka — on the candidate's
+// validation → decide → append (outbox, then commit) → relay to Kafka — on the candidate's
 // identity PUT, beside a bare route on the same HTTP adapter that does the raw insert and Kafka
 // send (bare-write-server.ts), each at saturation and then both at half of our saturation rate.
 import { spawn, type ChildProcess } from 'node:child_process';

@@ -37,7 +37,7 @@ describe('operator jobs of the candidacy service', () => {
   /** Every commit logged, relayed and folded into the programme catalogue. */
   async function settled(): Promise<number> {
     return eventually(async () => {
-      if ((await store.countPending()) > 0) return undefined;
+      if ((await store.outbox.countDocuments({})) > 0) return undefined;
       const head = await store.logHead();
       const checkpoints = await Promise.all(
         [

@@ -26,11 +26,6 @@ function increment(bytes: Buffer): Buffer {
   return next;
 }
 
-/** When an event id was made (the milliseconds its first ten characters hold). */
-export function eventIdTime(id: string): number {
-  return [...id.slice(0, 10)].reduce((ms, char) => ms * 32 + ALPHABET.indexOf(char), 0);
-}
-
 /**
  * A ULID: 48 bits of milliseconds then 80 random bits, so ids sort by creation time; within one
  * millisecond the random part is incremented so ids made by this process stay strictly ordered.

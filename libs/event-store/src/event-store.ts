@@ -23,8 +23,6 @@ const DUPLICATE_KEY = 11000;
 const RECENT_BATCHES = 32;
 /** How long the head logged by this process's sequencer spares its readers a look past it. */
 const HEAD_TRUSTED_MS = 5_000;
-/** The pending commits come in one reply (up to the wire's 16 MB): a cursor's later batches could miss one appended meanwhile. */
-const PENDING_READ_BATCH = 100_000;
 
 export interface EventStoreOptions {
   readonly upcasters?: Upcasters;
@@ -56,14 +54,12 @@ type AppendListener = (commit: CommitDocument) => void;
 /**
  * Append-only streams on MongoDB without multi-document transactions. A command's events form
  * one commit document whose _id (stream + first version) makes a concurrent writer of the same
- * version fail; it is inserted marked `pending`, which makes the commits themselves the outbox.
- * Every path is an insert, an _id lookup or the equality on that mark, so the store stays fast on
- * FerretDB (which pushes only equalities down to its indexes) as well as on MongoDB.
+ * version fail. Every path is an insert or an _id lookup, so the store stays fast on servers
+ * without secondary-index query plans (FerretDB/SQLite) as well as on MongoDB.
  */
 export class EventStore {
   readonly commits: mongo.Collection<CommitDocument>;
-  /** Where versions before the `pending` mark queued their appends (see LegacyOutbox). */
-  readonly legacyOutbox: mongo.Collection<OutboxDocument>;
+  readonly outbox: mongo.Collection<OutboxDocument>;
   readonly log: mongo.Collection<LogDocument>;
   private readonly upcasters: Upcasters;
   private readonly schemaVersionOf: (type: string) => number;
@@ -77,7 +73,7 @@ export class EventStore {
 
   constructor(db: mongo.Db, options: EventStoreOptions = {}) {
     this.commits = db.collection<CommitDocument>('es_commits');
-    this.legacyOutbox = db.collection<OutboxDocument>('es_outbox');
+    this.outbox = db.collection<OutboxDocument>('es_outbox');
     this.log = db.collection<LogDocument>('es_log');
     this.upcasters = options.upcasters ?? new Upcasters();
     this.schemaVersionOf = options.schemaVersionOf ?? (() => 1);
@@ -100,10 +96,13 @@ export class EventStore {
       await this.sealed(streamId, expectedVersion, events),
       context,
     );
-    // One insert: the commit is its own outbox entry until the sequencer has logged it.
+    // The outbox entry goes first: a commit that exists always has one, so none is left unpublished.
+    const entry: OutboxDocument = { _id: commit.events[0].eventId, commitId: commit._id, queuedAt: new Date() };
+    await this.outbox.insertOne(entry);
     try {
-      await this.commits.insertOne({ ...commit, pending: true });
+      await this.commits.insertOne(commit);
     } catch (error) {
+      await this.outbox.deleteOne({ _id: entry._id }).catch(() => undefined);
       if (isDuplicateKey(error)) {
         throw new ConcurrencyError(`Stream ${streamId} changed after version ${expectedVersion}; reload and retry`);
       }
@@ -224,48 +223,15 @@ export class EventStore {
     return { events: await this.current(events), version, lastCommit };
   }
 
-  /** Whether a commit (by its id) is stored, and whether the sequencer has logged it: one lookup by _id. */
+  /**
+   * Whether a commit (by its id) is stored, and whether the sequencer has logged it: its outbox
+   * entry goes only after the batch holding it was inserted. Two lookups by _id.
+   */
   async commitProgress(id: string): Promise<CommitProgress> {
-    const commit = await this.commits.findOne({ _id: id }, { projection: { pending: 1 } });
-    if (!commit) return 'unknown';
-    return commit.pending ? 'appended' : 'logged';
-  }
-
-  /** The outbox's one index: the commits not logged yet, found by equality (sparse: only they are in it). */
-  async ensureIndexes(): Promise<void> {
-    await this.commits.createIndex({ pending: 1 }, { name: 'pending', sparse: true });
-  }
-
-  /**
-   * Every commit not logged yet (what is in flight), in the order they were appended: by their
-   * first event's id, a ULID, so by time and, within a process, strictly. Read whole, in one
-   * batch: an earlier commit of a stream is then never left out while a later one is taken.
-   * Returned as they are to be logged, without the mark.
-   */
-  async pendingCommits(): Promise<CommitDocument[]> {
-    const found = await this.commits.find({ pending: true }, { batchSize: PENDING_READ_BATCH }).toArray();
-    return found
-      .map(({ pending: _pending, ...commit }) => commit)
-      .sort((a, b) => (a.events[0].eventId < b.events[0].eventId ? -1 : 1));
-  }
-
-  /** The ids of the commits not logged yet: what a reader that wants every write so far waits for. */
-  async pendingCommitIds(): Promise<string[]> {
-    const found = await this.commits.find({ pending: true }, { projection: { _id: 1 } }).toArray();
-    return found.map((commit) => commit._id);
-  }
-
-  async countPending(): Promise<number> {
-    return this.commits.countDocuments({ pending: true });
-  }
-
-  /**
-   * Takes logged commits out of the outbox. Their only change after the insert, so an update that
-   * is not atomic (FerretDB's reads, then writes back) loses nothing, and repeating it changes nothing.
-   */
-  async markLogged(ids: readonly string[]): Promise<void> {
-    if (ids.length > 0)
-      await this.commits.updateMany({ pending: true, _id: { $in: [...ids] } }, { $unset: { pending: '' } });
+    const commit = await this.commits.findOne({ _id: id });
+    const first = commit?.events[0];
+    if (!first) return 'unknown';
+    return (await this.outbox.findOne({ _id: first.eventId }, { projection: { _id: 1 } })) ? 'appended' : 'logged';
   }
 
   /**

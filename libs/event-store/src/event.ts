@@ -48,18 +48,11 @@ export interface CommitDocument {
   causationId?: string;
   actor: Actor;
   events: { eventId: string; type: string; schemaVersion: number; data: unknown }[];
-  /**
-   * Appended, not yet logged: the commits that carry it are the outbox, what the sequencer has
-   * still to log. Written with the commit (one insert per command) and removed once it is logged;
-   * never copied into a log batch.
-   */
-  pending?: true;
 }
 
 /**
- * The outbox entry of the versions before commits carried `pending`: one per append attempt,
- * inserted before its commit, deleted once the commit was logged. Read only to adopt what such a
- * version left queued (see LegacyOutbox).
+ * One outbox entry per append attempt, written before the commit: an entry whose commit exists
+ * (with the same first event) is to be published; one whose commit never came is an orphan.
  */
 export interface OutboxDocument {
   _id: string; // the first event's id: unique per attempt, so a losing writer removes only its own

@@ -1,18 +1,16 @@
 import type { Actor } from '@admissions/domain-kernel';
 import { testEnv, uniqueName } from '@admissions/testing';
 import mongoose from 'mongoose';
-import type { CommitDocument } from './event';
-import { newEventId } from './event-id';
 import { EventStore } from './event-store';
 import { LogSequencer } from './log-sequencer';
 
 const actor: Actor = { id: 'tester', roles: ['admin'] };
 const context = { correlationId: 'c', actor, occurredAt: new Date('2026-03-15T10:00:00Z') };
 
-/** Unmarking the logged commits fails once, as when the server goes away between the batch's insert and it. */
+/** The outbox's clearing fails once, as when the server goes away between the batch's insert and it. */
 function clearingFailsOnce(store: EventStore): void {
   jest
-    .spyOn(store.commits, 'updateMany')
+    .spyOn(store.outbox, 'deleteMany')
     .mockRejectedValueOnce(new mongoose.mongo.MongoNetworkError('connection 8 to 127.0.0.1:27017 closed'));
 }
 
@@ -33,7 +31,7 @@ describe('LogSequencer on the MongoDB-wire server', () => {
 
   const positionsOf = async () => (await store.readLog({ batch: 0, position: 0 })).events.map((e) => e.type);
 
-  it('logs a batch whose commits could not be unmarked once only: the next round unmarks them', async () => {
+  it('logs a batch whose outbox entries could not be cleared once only: the next round clears them', async () => {
     const sequencer = new LogSequencer(store);
     await store.append('s-1', 0, [{ type: 'Opened', data: {} }], context);
     clearingFailsOnce(store);
@@ -42,7 +40,7 @@ describe('LogSequencer on the MongoDB-wire server', () => {
     await store.append('s-1', 1, [{ type: 'Closed', data: {} }], context);
     while ((await sequencer.sequence()) > 0);
     expect(await positionsOf()).toEqual(['Opened', 'Closed']);
-    expect(await store.countPending()).toBe(0);
+    expect(await store.outbox.countDocuments({})).toBe(0);
   });
 
   it("spares its process's readers the look past the batch it logged, and lets them look again once the lease changes hands", async () => {
@@ -89,73 +87,6 @@ describe('LogSequencer on the MongoDB-wire server', () => {
     const successor = new LogSequencer(new EventStore(connection.db!));
     while ((await successor.sequence()) > 0);
     expect(await positionsOf()).toEqual(['Opened']);
-    expect(await store.countPending()).toBe(0);
-  });
-
-  it('appends with one insert, and logs the commits of one round in the order they were appended, whatever their clock', async () => {
-    const inserts = jest.spyOn(store.commits, 'insertOne');
-    for (const stream of ['s-c', 's-a', 's-b']) await store.append(stream, 0, [{ type: 'Opened', data: {} }], context);
-    await store.append('s-c', 1, [{ type: 'Closed', data: {} }], context);
-    expect(inserts).toHaveBeenCalledTimes(4);
-    expect(await store.legacyOutbox.countDocuments({})).toBe(0);
-    expect(await store.commitProgress('s-c@2')).toBe('appended');
-
-    // Batches of two: the round still logs all four, each stream in version order.
-    const sequencer = new LogSequencer(store, { batchSize: 2 });
-    expect(await sequencer.sequence()).toBe(4);
-    const logged = (await store.readLog({ batch: 0, position: 0 })).events;
-    expect(logged.map((e) => `${e.metadata.streamId} ${e.type}`)).toEqual([
-      's-c Opened',
-      's-a Opened',
-      's-b Opened',
-      's-c Closed',
-    ]);
-    expect(await store.commitProgress('s-c@2')).toBe('logged');
-    expect(await store.countPending()).toBe(0);
-  });
-
-  describe("the earlier version's outbox (an entry inserted before each commit)", () => {
-    const oldCommit = (streamId: string, eventId: string): CommitDocument => ({
-      _id: `${streamId}@1`,
-      streamId,
-      version: 1,
-      lastVersion: 1,
-      committedAt: context.occurredAt,
-      correlationId: 'c',
-      actor,
-      events: [{ eventId, type: 'Opened', schemaVersion: 1, data: {} }],
-    });
-    const entryOf = (commit: CommitDocument, queuedAt = new Date()) => ({
-      _id: commit.events[0].eventId,
-      commitId: commit._id,
-      queuedAt,
-    });
-
-    it('is adopted: what such a version queued is logged once, orphans go once they are old', async () => {
-      const queued = oldCommit('s-old', newEventId());
-      await store.commits.insertOne(queued);
-      const lostRace = { ...entryOf(queued), _id: newEventId() }; // its writer found the version taken
-      const dead = { _id: newEventId(), commitId: 's-dead@1', queuedAt: new Date(Date.now() - 120_000) };
-      const young = { _id: newEventId(), commitId: 's-young@1', queuedAt: new Date() }; // its commit may still come
-      await store.legacyOutbox.insertMany([entryOf(queued), lostRace, dead, young]);
-
-      const sequencer = new LogSequencer(store);
-      while ((await sequencer.sequence()) > 0);
-      expect(await positionsOf()).toEqual(['Opened']);
-      expect((await store.legacyOutbox.find({}).toArray()).map((entry) => entry._id)).toEqual([young._id]);
-      expect(await store.commitProgress('s-old@1')).toBe('logged');
-    });
-
-    it('is not logged again when such a version logged it and stopped before deleting the entry', async () => {
-      const logged = oldCommit('s-done', newEventId());
-      await store.commits.insertOne(logged);
-      await store.log.insertOne({ _id: 1, firstPosition: 1, lastPosition: 1, commits: [logged] });
-      await store.legacyOutbox.insertOne(entryOf(logged));
-
-      const sequencer = new LogSequencer(store);
-      while ((await sequencer.sequence()) > 0);
-      expect(await positionsOf()).toEqual(['Opened']);
-      expect(await store.legacyOutbox.countDocuments({})).toBe(0);
-    });
+    expect(await store.outbox.countDocuments({})).toBe(0);
   });
 });

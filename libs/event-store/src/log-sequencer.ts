@@ -1,35 +1,42 @@
-import type { CommitDocument, LogCursor, LogDocument } from './event';
+import type { CommitDocument, LogCursor, LogDocument, OutboxDocument } from './event';
 import { isDuplicateKey, type EventStore } from './event-store';
-import { LegacyOutbox } from './legacy-outbox';
 
 export interface SequencerOptions {
-  /** Commits per log batch: a round logs every pending commit, in as many batches as it takes. */
+  /** Outbox entries taken per round. */
   readonly batchSize?: number;
-  /** An entry of the earlier version's outbox whose commit has not appeared by then belongs to a writer that died. */
+  /** An outbox entry whose commit has not appeared by then belongs to a writer that died. */
   readonly orphanAfterMs?: number;
 }
 
 type LoggedListener = (batch: LogDocument) => void;
 
+/** Commits appended in this process and not yet logged, kept so a round need not read them again. */
+const MAX_REMEMBERED = 10_000;
+
 /**
- * Gives appended commits their service-wide positions: takes the commits still marked pending (the
- * outbox: only what is in flight carries the mark), orders each stream's commits by version and
- * inserts them as the next numbered log batch, then removes their mark. The insert of the batch's
- * unique number is the only coordination, so two sequencers can never give the same position
- * twice; the service's lease only keeps them from contending.
+ * Gives appended commits their service-wide positions: takes the outbox (a queue of appends not
+ * yet logged, read whole: it holds only what is in flight), orders each stream's commits by version
+ * and inserts them as the next numbered log batch, then clears their outbox entries. The insert
+ * of the batch's unique number is the only coordination, so two sequencers can never give the same
+ * position twice; the service's lease only keeps them from contending.
  */
 export class LogSequencer {
   private head?: LogCursor;
+  private readonly appended = new Map<string, CommitDocument>();
   private readonly listeners = new Set<LoggedListener>();
   private readonly batchSize: number;
-  private readonly legacyOutbox: LegacyOutbox;
+  private readonly orphanAfterMs: number;
 
   constructor(
     private readonly store: EventStore,
     options: SequencerOptions = {},
   ) {
     this.batchSize = options.batchSize ?? 500;
-    this.legacyOutbox = new LegacyOutbox(store, options.orphanAfterMs ?? 60_000);
+    this.orphanAfterMs = options.orphanAfterMs ?? 60_000;
+    store.onAppended((commit) => {
+      if (this.appended.size >= MAX_REMEMBERED) this.appended.clear(); // the outbox still has them
+      this.appended.set(commit._id, commit);
+    });
   }
 
   /** Tells in-process readers (relay, projections) that a batch was logged, at once. */
@@ -45,17 +52,25 @@ export class LogSequencer {
   leadershipGained(): void {
     this.head = undefined;
     this.store.knowLogHead(undefined);
-    this.legacyOutbox.lookSoon();
   }
 
-  /** One round; returns how many commits (and earlier-version outbox entries) it settled: 0 = nothing to do. */
+  /** One round; returns how many outbox entries it settled (0 = nothing to do). */
   async sequence(): Promise<number> {
     this.head ??= await this.resume();
-    const adopted = await this.legacyOutbox.adopt();
-    const commits = inStreamOrder(await this.store.pendingCommits());
-    for (let from = 0; from < commits.length && this.head; from += this.batchSize)
-      await this.log(commits.slice(from, from + this.batchSize), this.head);
-    return adopted + commits.length;
+    const entries = await this.store.outbox.find({}).sort({ queuedAt: 1 }).limit(this.batchSize).toArray();
+    if (entries.length === 0) return 0;
+    const commits = await Promise.all(entries.map((entry) => this.commitOf(entry)));
+    const orphanBefore = Date.now() - this.orphanAfterMs;
+    const ready: CommitDocument[] = [];
+    const orphans: string[] = [];
+    entries.forEach((entry, index) => {
+      const commit = commits[index];
+      if (commit?.events[0]?.eventId === entry._id) ready.push(commit);
+      else if (commit || entry.queuedAt.getTime() < orphanBefore) orphans.push(entry._id); // a lost race, or a writer that died
+    });
+    await this.clear(orphans);
+    if (ready.length > 0) await this.log(inStreamOrder(ready), this.head);
+    return ready.length + orphans.length;
   }
 
   private async log(commits: CommitDocument[], head: LogCursor): Promise<void> {
@@ -77,12 +92,13 @@ export class LogSequencer {
     }
     this.store.knowLogHead(batch._id);
     this.store.remember(batch);
+    for (const commit of commits) this.appended.delete(commit._id);
     try {
-      await this.store.markLogged(commits.map((commit) => commit._id));
+      await this.clear(commits.map((commit) => commit.events[0].eventId));
       this.head = { batch: batch._id, position: batch.lastPosition };
     } catch (error) {
-      // The batch is logged but its commits are still marked: the next round resumes from the
-      // log's head, which unmarks them, rather than logging them a second time.
+      // The batch is logged but its entries are still queued: the next round resumes from the
+      // log's head, which clears them, rather than logging them a second time.
       this.head = undefined;
       throw error;
     } finally {
@@ -91,19 +107,24 @@ export class LogSequencer {
   }
 
   /**
-   * Finds the head of the log. Its last batch may still have commits marked pending (a sequencer
-   * that stopped between logging and unmarking them): they must not be logged twice.
+   * Finds the head of the log. Its last batch may still have outbox entries (a sequencer that
+   * stopped between logging and clearing them): they must not be logged twice.
    */
   private async resume(): Promise<LogCursor> {
     const head = await this.store.logHead(this.head);
     const last = head.batch > 0 ? await this.store.log.findOne({ _id: head.batch }) : null;
-    if (last) {
-      await this.store.markLogged(last.commits.map((commit) => commit._id));
-      await this.legacyOutbox.forget(last);
-    }
-    this.legacyOutbox.lookSoon();
+    if (last) await this.clear(last.commits.map((commit) => commit.events[0].eventId));
     this.store.knowLogHead(head.batch);
     return head;
+  }
+
+  private commitOf(entry: OutboxDocument): Promise<CommitDocument | null> | CommitDocument {
+    return this.appended.get(entry.commitId) ?? this.store.commits.findOne({ _id: entry.commitId });
+  }
+
+  /** One delete for the lot: the outbox is a queue of what is in flight, so even a scan of it is short. */
+  private async clear(entryIds: readonly string[]): Promise<void> {
+    if (entryIds.length > 0) await this.store.outbox.deleteMany({ _id: { $in: [...entryIds] } });
   }
 }
 

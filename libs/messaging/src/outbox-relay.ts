@@ -76,10 +76,10 @@ export class OutboxRelay implements LogReader {
     );
   }
 
-  /** Commits not yet logged (the outbox: those still pending) plus events logged but not yet acknowledged. */
+  /** Commits not yet logged (the outbox is a queue of what is in flight) plus events logged but not yet acknowledged. */
   async backlog(): Promise<number> {
     const from = this.checkpoint ?? (await this.checkpoints.load(this.options.topic));
-    const [queued, head] = await Promise.all([this.store.countPending(), this.store.logHead(from)]);
+    const [queued, head] = await Promise.all([this.store.outbox.countDocuments({}), this.store.logHead(from)]);
     return queued + head.position - from.position;
   }
 }

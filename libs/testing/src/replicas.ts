@@ -61,7 +61,7 @@ export async function storeSettled(
   const positionOf = async (collection: string, reader: string) =>
     (await db.collection<{ _id: string; position: number }>(collection).findOne({ _id: reader }))?.position ?? 0;
   return eventually(async () => {
-    if ((await store.countPending()) > 0) return undefined;
+    if ((await store.outbox.countDocuments({})) > 0) return undefined;
     const head = await store.logHead();
     const readers = await Promise.all([
       positionOf('es_relay_checkpoints', eventTopicOf(service)),

@@ -44,8 +44,9 @@ export class ReadModelWait {
     }
   }
 
-  /** Until the read models show every write stored before now: those in flight (pending commits) and the log. */
+  /** Until the read models show every write stored before now: those in flight (the outbox) and the log. */
   async untilCaughtUp(): Promise<void> {
-    await this.untilFolded(await this.store.pendingCommitIds());
+    const inFlight = await this.store.outbox.find({}, { projection: { commitId: 1 } }).toArray();
+    await this.untilFolded(inFlight.map((entry) => entry.commitId));
   }
 }

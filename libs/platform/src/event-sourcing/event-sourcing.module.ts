@@ -87,14 +87,10 @@ class EventSourcingLifecycle implements OnApplicationBootstrap, BeforeApplicatio
     private readonly subscriptions: EventSubscriptions,
     private readonly publisher: KafkaPublisher,
     private readonly steps: StartupSteps,
-    private readonly store: EventStore,
   ) {}
 
   onApplicationBootstrap(): void {
-    this.steps.run('event store and read-model indexes', async () => {
-      await this.store.ensureIndexes();
-      await this.projections.ensureIndexes();
-    });
+    this.steps.run('read-model indexes', () => this.projections.ensureIndexes());
     // The topics it owns (registry), created before anything is published to them.
     this.steps.run('kafka topics', async () => void (await this.topics.applyOwned(this.options.service)));
     // The loops retry on their own; the relay waits for the topics only in that it fails until then.

@@ -194,6 +194,7 @@ describe('crypto-shredding at the edge of the event store', () => {
       .catch((error: unknown) => error);
     expect(isDependencyUnavailable(failure)).toBe(true);
     expect(await services.db.collection('es_commits').findOne({ streamId: stream })).toBeNull();
+    expect(await services.db.collection('es_outbox').findOne({ commitId: `${stream}@1` })).toBeNull();
   });
 
   function freshStore(): EventStore {
