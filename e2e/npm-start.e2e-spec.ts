@@ -9,15 +9,17 @@ import { join } from 'node:path';
 import { candidateFile, pdfForm, programmeBody } from './season/fixtures';
 
 const ROOT = join(__dirname, '..');
+// Below the kernel's ephemeral range (32768–60999), where an outgoing connection may hold one of
+// them (CI, 2026-12-03: the gateway's port 43100 was taken, EADDRINUSE).
 const PORTS = {
-  gateway: 43100,
-  candidacy: 43101,
-  review: 43102,
-  jury: 43103,
-  notification: 43104,
-  mobility: 43105,
-  mailSmtp: 43125,
-  mailWeb: 43180,
+  gateway: 23100,
+  candidacy: 23101,
+  review: 23102,
+  jury: 23103,
+  notification: 23104,
+  mobility: 23105,
+  mailSmtp: 23125,
+  mailWeb: 23180,
 };
 
 const gitStatus = () => execFileSync('git', ['status', '--porcelain'], { cwd: ROOT, encoding: 'utf8' });
