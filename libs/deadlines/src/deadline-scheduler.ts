@@ -1,4 +1,5 @@
 import type { Clock } from '@admissions/domain-kernel';
+import { BullConnections, type BullRedis } from '@admissions/platform';
 import { Logger } from '@nestjs/common';
 import { DelayedError, Queue, Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
@@ -17,12 +18,11 @@ import type {
 import { delayUntil } from './delay';
 import { toJobId } from './job-id';
 import { isMovableClock } from './movable-clock';
-import { bullConnection, type DeadlineRedis } from './redis-connection';
 
 export interface DeadlineSchedulerOptions {
   /** One BullMQ queue per service, e.g. `deadlines-jury`. */
   readonly queueName: string;
-  readonly redis: DeadlineRedis;
+  readonly redis: BullRedis;
   readonly mongo: DeadlineDatabase;
   readonly clock: Clock;
   readonly metrics?: Registry;
@@ -65,11 +65,11 @@ export class DeadlineScheduler {
   private readonly metrics: DeadlineMetrics;
   private readonly logger: DeadlineLogger;
   private readonly clock: Clock;
+  private readonly connections: BullConnections;
   private readonly queueConnection: Redis;
   private readonly queue: Queue<DeadlineJobData>;
   private readonly handlers = new Map<string, DeadlineHandler>();
   private worker?: Worker<DeadlineJobData, RunOutcome>;
-  private workerConnection?: Redis;
   private timer?: NodeJS.Timeout;
   private started = false;
   private stopFollowingClock?: () => void;
@@ -83,7 +83,8 @@ export class DeadlineScheduler {
     this.logger = options.logger ?? new Logger(`Deadlines:${options.queueName}`);
     this.repository = new DeadlineRepository(options.mongo, options.collectionName);
     this.metrics = new DeadlineMetrics(options.metrics, () => this.repository.countPending());
-    this.queueConnection = bullConnection(options.redis);
+    this.connections = new BullConnections(options.redis);
+    this.queueConnection = this.connections.open('queue');
     this.queue = new Queue<DeadlineJobData>(options.queueName, {
       connection: this.queueConnection,
       defaultJobOptions: {
@@ -193,12 +194,11 @@ export class DeadlineScheduler {
   }
 
   private startWorker(): Worker<DeadlineJobData, RunOutcome> {
-    this.workerConnection = bullConnection(this.options.redis);
     const worker = new Worker<DeadlineJobData, RunOutcome>(
       this.options.queueName,
       (job, token) => this.run(job, token),
       {
-        connection: this.workerConnection,
+        connection: this.connections.open('worker'),
         concurrency: this.options.concurrency ?? 5,
       },
     );
@@ -397,11 +397,7 @@ export class DeadlineScheduler {
     this.stopFollowingClock?.();
     this.metrics.detach();
     await this.reconciling?.catch(() => undefined);
-    await this.worker?.close();
-    await this.queue.close();
-    // BullMQ does not close connections it was given; quit ours (drop them if Redis is gone).
-    const connections = [this.queueConnection, this.workerConnection].filter((c): c is Redis => c !== undefined);
-    await Promise.all(connections.map((c) => c.quit().catch(() => c.disconnect())));
+    await this.connections.close(this.worker, this.queue);
   }
 
   private logFailure(what: string, error: unknown): void {

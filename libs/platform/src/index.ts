@@ -5,6 +5,7 @@ export { PlatformConfigModule, SERVICE_NAME } from './config/platform-config.mod
 export { DeploymentNames } from './config/deployment-names';
 export { ConnectionsModule } from './connections/connections.module';
 export { MongoDatabase, type Db } from './connections/mongo-database';
+export { BullConnections, type BullRedis } from './connections/bull-connections';
 export { StartupSteps } from './resilience/startup-steps';
 export { StartupModule } from './resilience/startup.module';
 export { isDependencyUnavailable, DependencyUnavailableError } from './resilience/unavailable';

@@ -1,5 +1,5 @@
 import { ProjectionRunner } from '@admissions/projections';
-import { DeploymentNames, REDIS, shutdownStep, StartupSteps } from '@admissions/platform';
+import { BullConnections, DeploymentNames, REDIS, shutdownStep, StartupSteps } from '@admissions/platform';
 import {
   Inject,
   Injectable,
@@ -38,8 +38,7 @@ export function sendJobId(notificationId: string, round: number): string {
 export class BullSendQueue implements SendJobs, OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(BullSendQueue.name);
   private readonly queue: Queue<SendJobData>;
-  private readonly queueConnection: Redis;
-  private workerConnection?: Redis;
+  private readonly connections: BullConnections;
   private worker?: Worker<SendJobData, DeliveryOutcome>;
   private timer?: NodeJS.Timeout;
   private reconciling?: Promise<number>;
@@ -48,15 +47,15 @@ export class BullSendQueue implements SendJobs, OnApplicationBootstrap, BeforeAp
   constructor(
     private readonly env: NotificationEnv,
     names: DeploymentNames,
-    @Inject(REDIS) private readonly redis: Redis,
+    @Inject(REDIS) redis: Redis,
     private readonly delivery: NotificationDelivery,
     private readonly projections: ProjectionRunner,
     private readonly steps: StartupSteps,
   ) {
-    this.queueConnection = redis.duplicate({ maxRetriesPerRequest: null });
+    this.connections = new BullConnections(redis);
     this.queueName = names.queue(SEND_QUEUE_NAME);
     this.queue = new Queue<SendJobData>(this.queueName, {
-      connection: this.queueConnection,
+      connection: this.connections.open('queue'),
       defaultJobOptions: {
         attempts: env.SEND_ATTEMPTS,
         backoff: { type: 'exponential', delay: env.SEND_BACKOFF_MS },
@@ -79,8 +78,7 @@ export class BullSendQueue implements SendJobs, OnApplicationBootstrap, BeforeAp
   }
 
   private async start(): Promise<void> {
-    this.workerConnection ??= this.redis.duplicate({ maxRetriesPerRequest: null });
-    this.worker ??= this.startWorker(this.workerConnection);
+    this.worker ??= this.startWorker(this.connections.open('worker'));
     await this.reconcile();
     if (this.env.SEND_RECONCILE_MS > 0 && !this.timer) {
       this.timer = setInterval(
@@ -112,10 +110,7 @@ export class BullSendQueue implements SendJobs, OnApplicationBootstrap, BeforeAp
   private async close(): Promise<void> {
     await this.reconciling?.catch(() => undefined);
     // Lets a running send finish (and record its outcome) before the clients close.
-    await this.worker?.close();
-    await this.queue.close();
-    const connections = [this.queueConnection, this.workerConnection].filter((c): c is Redis => c !== undefined);
-    await Promise.all(connections.map((c) => c.quit().catch(() => c.disconnect())));
+    await this.connections.close(this.worker, this.queue);
   }
 
   /** Queues every owed notification whose job is missing; answers how many it looked at. */

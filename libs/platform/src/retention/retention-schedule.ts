@@ -10,6 +10,7 @@ import {
 import { Queue, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { DeploymentNames } from '../config/deployment-names';
+import { BullConnections } from '../connections/bull-connections';
 import { SERVICE_NAME } from '../config/platform-config.module';
 import { shutdownStep } from '../resilience/shutdown-step';
 import { StartupSteps } from '../resilience/startup-steps';
@@ -32,7 +33,7 @@ const SCHEDULER_ID = 'daily';
 @Injectable()
 export class RetentionSchedule implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(RetentionSchedule.name);
-  private readonly connections: Redis[] = [];
+  private readonly connections: BullConnections;
   private queue?: Queue;
   private worker?: Worker<unknown, RetentionReport>;
 
@@ -40,12 +41,14 @@ export class RetentionSchedule implements OnApplicationBootstrap, BeforeApplicat
     private readonly selector: RetentionSelector,
     private readonly erasure: ErasurePort,
     @Inject(CLOCK) private readonly clock: Clock,
-    @Inject(REDIS) private readonly redis: Redis,
+    @Inject(REDIS) redis: Redis,
     @Inject(RETENTION_SCHEDULE) private readonly pattern: string,
     @Inject(SERVICE_NAME) private readonly service: string,
     private readonly names: DeploymentNames,
     private readonly steps: StartupSteps,
-  ) {}
+  ) {
+    this.connections = new BullConnections(redis, `${service}-retention`);
+  }
 
   onApplicationBootstrap(): void {
     this.steps.run('retention schedule', () => this.start());
@@ -84,7 +87,7 @@ export class RetentionSchedule implements OnApplicationBootstrap, BeforeApplicat
 
   private queueOf(): Queue {
     if (this.queue === undefined) {
-      const connection = this.connection('queue');
+      const connection = this.connections.open('queue');
       this.queue = new Queue(this.names.queue(`retention-${this.service}`), { connection });
       this.queue.on('error', (error) => this.logger.error(`retention queue: ${error.message}`));
       connection.on('ready', () =>
@@ -98,33 +101,19 @@ export class RetentionSchedule implements OnApplicationBootstrap, BeforeApplicat
 
   private startWorker(name: string): Worker<unknown, RetentionReport> {
     const worker = new Worker<unknown, RetentionReport>(name, () => this.runOnce(), {
-      connection: this.connection('worker'),
+      connection: this.connections.open('worker'),
     });
     worker.on('failed', (_job, error) => this.logger.error(`retention run failed: ${error.message}`));
     worker.on('error', (error) => this.logger.error(`retention worker: ${error.message}`));
     return worker;
   }
 
-  /** Named `<service>-retention-<role>` in Redis' client list. */
-  private connection(role: 'queue' | 'worker'): Redis {
-    const connectionName = `${this.service}-retention-${role}`;
-    const connection = this.redis.duplicate({ maxRetriesPerRequest: null, connectionName });
-    this.connections.push(connection);
-    return connection;
-  }
-
   async beforeApplicationShutdown(): Promise<void> {
     await shutdownStep(
       'retention job',
-      () => this.close(),
+      () => this.connections.close(this.worker, this.queue),
       (message) => this.logger.warn(message),
     );
-  }
-
-  private async close(): Promise<void> {
-    await this.worker?.close();
-    await this.queue?.close();
-    await Promise.all(this.connections.map((c) => c.quit().catch(() => c.disconnect())));
   }
 }
 
