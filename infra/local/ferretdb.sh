@@ -82,8 +82,11 @@ ferretdb_start() {
   # and the Node driver sends one (endSessions) on every client close.
   # --debug-addr=-: no metrics/pprof HTTP listener; its fixed default port (8088) clashes with
   # a second instance or anything else there, and FerretDB then exits.
+  # GOGC=400: a collection every fivefold growth of the live heap instead of every twofold; the
+  # collector took about a third of FerretDB's CPU under load, and the heap stays near 100 MB
+  # (P1 at saturation +18 %, docs/benchmarks.md, 2026-12-04).
   # 9>&-: do not hand up.sh's lock to the server, or the next up.sh waits on it forever.
-  setsid nohup "$FERRETDB_BIN" \
+  GOGC=400 setsid nohup "$FERRETDB_BIN" \
     --handler=postgresql \
     --postgresql-url="$FERRETDB_STORAGE_URL" \
     --listen-addr="127.0.0.1:$MONGO_PORT" \

@@ -1,5 +1,5 @@
 import type { Actor } from '@admissions/domain-kernel';
-import { testEnv, uniqueName } from '@admissions/testing';
+import { eventually, testEnv, uniqueName } from '@admissions/testing';
 import mongoose from 'mongoose';
 import { EventStore } from './event-store';
 import { LogSequencer } from './log-sequencer';
@@ -61,6 +61,28 @@ describe('LogSequencer on the MongoDB-wire server', () => {
     expect((await store.readLog(first.reached)).events).toEqual([]);
     sequencer.leadershipGained();
     expect((await store.readLog(first.reached)).events.map((e) => e.type)).toEqual(['Closed']);
+  });
+
+  it('tells its readers of a batch once it is logged, without waiting for its outbox entries to be cleared', async () => {
+    const sequencer = new LogSequencer(store);
+    const told: number[] = [];
+    sequencer.onLogged((batch) => told.push(batch._id));
+    await store.append('s-4', 0, [{ type: 'Opened', data: {} }], context);
+    let clear!: () => void;
+    const cleared = new Promise<void>((resolve) => (clear = resolve));
+    const deleteMany = store.outbox.deleteMany.bind(store.outbox);
+    jest.spyOn(store.outbox, 'deleteMany').mockImplementationOnce(async (filter) => {
+      await cleared;
+      return deleteMany(filter);
+    });
+
+    const round = sequencer.sequence();
+    await eventually(async () => told.length > 0 || undefined, 5_000, 10);
+    expect(told).toEqual([1]);
+    expect(await store.outbox.countDocuments({})).toBe(1);
+    clear();
+    expect(await round).toBe(1);
+    expect(await store.outbox.countDocuments({})).toBe(0);
   });
 
   it('finds the batch another sequencer logged under it, and its readers with it, then logs after it', async () => {

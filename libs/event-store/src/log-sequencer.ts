@@ -93,6 +93,8 @@ export class LogSequencer {
     this.store.knowLogHead(batch._id);
     this.store.remember(batch);
     for (const commit of commits) this.appended.delete(commit._id);
+    // The readers need only the batch: they go on while its outbox entries are cleared.
+    for (const listener of this.listeners) listener(batch);
     try {
       await this.clear(commits.map((commit) => commit.events[0].eventId));
       this.head = { batch: batch._id, position: batch.lastPosition };
@@ -101,8 +103,6 @@ export class LogSequencer {
       // log's head, which clears them, rather than logging them a second time.
       this.head = undefined;
       throw error;
-    } finally {
-      for (const listener of this.listeners) listener(batch);
     }
   }
 
