@@ -13,11 +13,9 @@ export interface WorkLoopOptions {
   readonly maxIdleMs?: number;
   readonly maxBackoffMs?: number;
   /**
-   * Under a steady stream (two rounds in a row found work), how long to let more gather before the
-   * next round (0: none). A round costs the servers a handful of commands whatever it carries: in a
-   * stream, rounds of one item each would cost that handful per item. Work that comes alone, or in a
-   * chain (an item whose handling makes the next), does not wait: a loop woken from sleep runs at
-   * once, and so does the round after a first one that found work.
+   * After a round that found work, how long to let more gather before the next (0: none). A round
+   * costs the servers a handful of commands whatever it carries: under a steady stream of work,
+   * rounds of one item each would cost that handful per item. A loop woken from sleep runs at once.
    */
   readonly gatherMs?: number;
 }
@@ -60,7 +58,6 @@ export class WorkLoop {
   private async run(): Promise<void> {
     let failures = 0;
     let idleMs = this.options.idleMs;
-    let lastFoundWork = false;
     while (this.running) {
       const woken = this.woken;
       this.woken = false;
@@ -78,9 +75,8 @@ export class WorkLoop {
       else if (worked === 0 && !this.woken) {
         await this.sleep(idleMs, true);
         idleMs = Math.min(idleMs * 2, this.options.maxIdleMs ?? idleMs);
-      } else if (worked > 0 && lastFoundWork && this.options.gatherMs) await this.sleep(this.options.gatherMs, false);
+      } else if (worked > 0 && this.options.gatherMs) await this.sleep(this.options.gatherMs, false);
       else await new Promise((resolve) => setImmediate(resolve)); // let requests in between rounds
-      lastFoundWork = worked > 0;
     }
   }
 
