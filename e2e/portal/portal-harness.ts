@@ -2,7 +2,7 @@
 // provider) in front of the services a test started, Debian's chromium, axe and a screenshot on
 // every screen visited, and the French sign-in of the demo accounts.
 import AxeBuilder from '@axe-core/playwright';
-import { eventually, freePort, uniqueName } from '@admissions/testing';
+import { closeWithin, eventually, freePort, uniqueName } from '@admissions/testing';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -69,8 +69,8 @@ export class PortalHarness {
   }
 
   async close(): Promise<void> {
-    await this.browser?.close();
-    await this.gateway?.close();
+    await closeWithin('the browser', async () => this.browser?.close());
+    await closeWithin('the gateway', async () => this.gateway?.close());
     process.stdout.write(`axe (serious or critical violations per screen):\n${this.axeSummary.join('\n')}\n`);
   }
 

@@ -3,6 +3,7 @@ export * from './local-kafka';
 export * from './local-servers';
 export * from './eventually';
 export * from './service-under-test';
+export * from './bounded-close';
 export * from './query-audit';
 export * from './sample-pdf';
 export * from './documented-constraints';

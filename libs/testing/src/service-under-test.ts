@@ -3,6 +3,7 @@ import type { INestApplication, Type } from '@nestjs/common';
 import { Test, type TestingModuleBuilder } from '@nestjs/testing';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { closeWithin } from './bounded-close';
 import { testEnv } from './test-env';
 import { uniqueName } from './eventually';
 import { keepOpenApiDocument, recordExchanges } from './openapi-observations';
@@ -18,6 +19,7 @@ export interface ServiceUnderTest {
   token(role: Role, subject: string): string;
   /** Same, with several roles. */
   tokenFor(subject: string, roles: readonly Role[]): string;
+  /** Its Nest app's close, bounded (closeWithin): a hang is named, not waited out. */
   close(): Promise<void>;
 }
 
@@ -76,6 +78,6 @@ export async function startService(
     names: new DeploymentNames(namespace),
     token: (role, subject) => signDevToken({ sub: subject, roles: [role] }, keys),
     tokenFor: (subject, roles) => signDevToken({ sub: subject, roles: [...roles] }, keys),
-    close: () => app.close(),
+    close: () => closeWithin(`the ${name} service`, () => app.close()),
   };
 }
