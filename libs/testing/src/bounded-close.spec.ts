@@ -19,13 +19,16 @@ describe('closeWithin', () => {
 
   it('waits for a close that ends, and says nothing', async () => {
     const write = jest.spyOn(process.stderr, 'write');
-    let closed = false;
-    await closeWithin('the browser', async () => {
-      await new Promise((resolve) => setTimeout(resolve, 20));
-      closed = true;
-    });
-    expect(closed).toBe(true);
-    expect(write).not.toHaveBeenCalled();
-    write.mockRestore();
+    try {
+      let closed = false;
+      await closeWithin('the browser', async () => {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        closed = true;
+      });
+      expect(closed).toBe(true);
+      expect(write).not.toHaveBeenCalled();
+    } finally {
+      write.mockRestore();
+    }
   });
 });
