@@ -4,6 +4,12 @@
 // is its command's clock reading, taken as the command starts, so a hop reads "from the command
 // that wrote A to the command that wrote B"; the last hop runs to the season's first sighting in
 // the lead's worklist. The jury's clock may be moved (JURY_CLOCK_SHIFT_DAYS): give the same shift.
+// The jury's decision → the notification's request is split where the decision reached Kafka (the
+// message's timestamp, read from the jury's topic with a throwaway consumer): the jury's relay
+// before it, the notification's consumer after it.
+import { KafkaTopicReader } from '@admissions/messaging';
+import { eventTopicOf } from '@admissions/platform';
+import { Kafka, logLevel } from 'kafkajs';
 import { readFileSync } from 'node:fs';
 import { mongo } from 'mongoose';
 import { distribution } from '../e2e/season/stats';
@@ -42,7 +48,7 @@ const DAY_MS = 86_400_000;
 
 async function main(): Promise<void> {
   const [reportPath, shiftDays = '0'] = process.argv.slice(2);
-  if (!reportPath || !process.env.MONGO_URL)
+  if (!reportPath || !process.env.MONGO_URL || !process.env.KAFKA_BROKERS)
     throw new Error('usage: season-hops.ts <report.json> [shift days], after source .local/env');
   const report = JSON.parse(readFileSync(reportPath, 'utf8')) as {
     candidates: { candidacyId?: string; worklistMs?: number }[];
@@ -77,15 +83,15 @@ async function main(): Promise<void> {
         `${from} → ${to}`,
       ),
     );
-    rows.push(await decisionToRequest(client, Number(shiftDays) * DAY_MS));
+    rows.push(...(await decisionToRequest(client, Number(shiftDays) * DAY_MS)));
     process.stdout.write(`hop (ms)                          count    p50    p95    p99    max\n${rows.join('\n')}\n`);
   } finally {
     await client.close();
   }
 }
 
-/** The jury's AdmissionDecided → the notification's command requesting its message. */
-async function decisionToRequest(client: mongo.MongoClient, shiftMs: number): Promise<string> {
+/** The jury's AdmissionDecided → the notification's command requesting its message, and where Kafka took it. */
+async function decisionToRequest(client: mongo.MongoClient, shiftMs: number): Promise<string[]> {
   const decided = new Map<string, number>();
   const decisions = client
     .db('admissions_jury')
@@ -94,7 +100,7 @@ async function decisionToRequest(client: mongo.MongoClient, shiftMs: number): Pr
   for await (const commit of decisions)
     for (const event of commit.events)
       if (event.type === 'AdmissionDecided') decided.set(event.eventId, commit.committedAt.getTime() - shiftMs);
-  const pairs: [number | undefined, number | undefined][] = [];
+  const requested = new Map<string, number>();
   const requests = client
     .db('admissions_notification')
     .collection<Commit>('es_commits')
@@ -102,8 +108,35 @@ async function decisionToRequest(client: mongo.MongoClient, shiftMs: number): Pr
   for await (const commit of requests)
     for (const event of commit.events)
       if (event.type === 'NotificationRequested' && event.data.sourceEventId && decided.has(event.data.sourceEventId))
-        pairs.push([decided.get(event.data.sourceEventId), commit.committedAt.getTime()]);
-  return delays(pairs, 'decided → message requested');
+        requested.set(event.data.sourceEventId, commit.committedAt.getTime());
+  const onKafka = await juryMessageTimes(decided);
+  const hop = (name: string, from: Map<string, number>, to: Map<string, number>) =>
+    delays(
+      [...decided.keys()].map((id) => [from.get(id), to.get(id)]),
+      name,
+    );
+  return [
+    hop('decided → on Kafka', decided, onKafka),
+    hop('on Kafka → message requested', onKafka, requested),
+    hop('decided → message requested', decided, requested),
+  ];
+}
+
+/** When Kafka took each decision (the producer's timestamp), from the jury's topic as it stands. */
+async function juryMessageTimes(decided: ReadonlyMap<string, number>): Promise<Map<string, number>> {
+  const kafka = new Kafka({
+    clientId: 'season-hops',
+    brokers: process.env.KAFKA_BROKERS!.split(','),
+    logLevel: logLevel.NOTHING,
+  });
+  const times = new Map<string, number>();
+  await new KafkaTopicReader(kafka).readToEnd(eventTopicOf('jury'), {
+    onMessage: ({ headers, timestamp }) => {
+      const id = headers.ce_id;
+      if (id && decided.has(id)) times.set(id, timestamp);
+    },
+  });
+  return times;
 }
 
 function delays(pairs: readonly (readonly [number | undefined, number | undefined])[], name: string): string {
