@@ -147,31 +147,6 @@ describe('projection runner on FerretDB', () => {
     }
   });
 
-  it('runs every projection of a round, then raises a failure once all are through', async () => {
-    const { db, close } = await counted('proj_side_by_side', perCandidacy.name);
-    try {
-      const store = new EventStore(db);
-      await submitted(store, 0, 120);
-      const failing: Projection = {
-        name: 'rm_failing_test',
-        handles: ['Submitted'],
-        documentsOf: (event: StoredEvent) => [event.metadata.streamId],
-        evolve: () => {
-          throw new Error('poison');
-        },
-      };
-      // The failing one first: neither a loop that stops at it nor a round that returns before the others holds.
-      const runner = new ProjectionRunner(store, db, [failing, perCandidacy]);
-
-      await expect(runner.catchUp()).rejects.toThrow('poison');
-
-      expect(await runner.collection(perCandidacy).countDocuments({})).toBe(120);
-      expect(await runner.collection(failing).countDocuments({})).toBe(0);
-    } finally {
-      await close();
-    }
-  });
-
   it('folds live into the documents it wrote without reading them back, until the lease may have changed hands', async () => {
     const { db, commands, close } = await counted('proj_live_kept', perCandidacy.name);
     try {

@@ -87,19 +87,14 @@ export class ProjectionRunner implements LogReader {
     return this.catchUp();
   }
 
-  /**
-   * One round over every projection, side by side (each writes its own collection and checkpoint,
-   * so a read model waits for no other's writes); returns how many events were read. A failure is
-   * raised once every projection is through, so that no round overlaps the next.
-   */
+  /** One round over every projection; returns how many events were read. */
   async catchUp(): Promise<number> {
     if (!this.leadership.held) return 0;
     // Projections that stand at the same place (the usual case) share one read of the log.
     const reads = new Map<number, Promise<LogRead>>();
-    const outcomes = await Promise.allSettled(this.projections.map((projection) => this.catchUpOne(projection, reads)));
-    const failed = outcomes.find((outcome) => outcome.status === 'rejected');
-    if (failed) throw failed.reason;
-    return outcomes.reduce((read, outcome) => read + (outcome.status === 'fulfilled' ? outcome.value : 0), 0);
+    let read = 0;
+    for (const projection of this.projections) read += await this.catchUpOne(projection, reads);
+    return read;
   }
 
   /** Catches up every projection with all that is logged now. */
