@@ -32,13 +32,8 @@ export class BrokerUnavailableError extends Error {
  */
 const TOPIC_PARTITIONS = 3;
 
-/**
- * How many lanes (by default keys, i.e. aggregates) of one partition a subscriber handles side by
- * side. A handler mostly waits on its servers, and the next batch is fetched only once this one is
- * through, so a burst (a jury's decisions) needs many lanes to keep the cores busy; the MongoDB
- * client's pool (25 connections) still bounds what reaches the server at once.
- */
-const LANES_AT_ONCE = 32;
+/** How many lanes (by default keys, i.e. aggregates) of one partition a subscriber handles side by side. */
+const LANES_AT_ONCE = 8;
 
 /**
  * kafkajs heartbeats between fetches once its interval has passed: with its 3 s, after every idle

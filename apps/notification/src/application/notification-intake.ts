@@ -47,14 +47,9 @@ export class NotificationIntake implements OnModuleInit {
     const cause = this.gateway.causedBy(event.metadata.eventId);
     for (const { candidacyId, personId } of intake.links) await this.directory.link(candidacyId, personId, cause);
     for (const contact of intake.contacts) await this.directory.recordContact(contact, cause);
-    // The messages and the offer's reminder touch streams of their own: none waits for another.
-    // All are settled before a failure is raised, so a redelivery never runs beside the first try.
-    const source = { eventId: event.metadata.eventId, type: event.type };
-    const outcomes = await Promise.allSettled([
-      ...intake.messages.map((owed) => this.notifier.request(owed, source, cause)),
-      ...(intake.offer ? [this.offers.follow(intake.offer, event.metadata.eventId, cause)] : []),
-    ]);
-    const failed = outcomes.find((outcome) => outcome.status === 'rejected');
-    if (failed) throw failed.reason;
+    for (const owed of intake.messages) {
+      await this.notifier.request(owed, { eventId: event.metadata.eventId, type: event.type }, cause);
+    }
+    if (intake.offer) await this.offers.follow(intake.offer, event.metadata.eventId, cause);
   }
 }
