@@ -40,6 +40,17 @@ export function p4Row(p4: P4Result): [string, string, string, string, string] {
   ];
 }
 
+/** P5's row of the table; `npm run load -- --only p5` prints it after P4's. */
+export function p5Row(p5: P5Result): [string, string, string, string, string] {
+  return [
+    `P5 ${p5.offers} offers due at ${p5.expiresAt}`,
+    `expired and seats passed on in ${secs(p5.ms)}; missed ${p5.missed}, twice ${p5.twice}, overbooked ${p5.overbooked}, queue idle ${p5.queueIdle ? 'yes' : 'NO'}; enrolments at .990 won ${p5.enrolments.won}/${p5.enrolments.tried}`,
+    '–',
+    '–',
+    `≤ 60 s, 0 missed, 0 twice: ${met(p5.ms !== undefined && p5.ms <= 60_000 && p5.missed === 0 && p5.twice === 0)}`,
+  ];
+}
+
 /** P3's row of the table; `npm run load -- --only p3` prints it alone. */
 export function p3Row(p3: P3Result): [string, string, string, string, string] {
   return [
@@ -75,18 +86,7 @@ export function p1Rows(p1: P1Result): [string, string, string, string, string][]
 
 export function table(r: LoadResults): string {
   const { p1, p3, p4, p5 } = r;
-  const rows: [string, string, string, string, string][] = [
-    ...p1Rows(p1),
-    p3Row(p3),
-    p4Row(p4),
-    [
-      `P5 ${p5.offers} offers due at ${p5.expiresAt}`,
-      `expired and seats passed on in ${secs(p5.ms)}; missed ${p5.missed}, twice ${p5.twice}, overbooked ${p5.overbooked}, queue idle ${p5.queueIdle ? 'yes' : 'NO'}; enrolments at .990 won ${p5.enrolments.won}/${p5.enrolments.tried}`,
-      '–',
-      '–',
-      `≤ 60 s, 0 missed, 0 twice: ${met(p5.ms !== undefined && p5.ms <= 60_000 && p5.missed === 0 && p5.twice === 0)}`,
-    ],
-  ];
+  const rows: [string, string, string, string, string][] = [...p1Rows(p1), p3Row(p3), p4Row(p4), p5Row(p5)];
   const memory = SERVICE_NAMES.map(
     (name) => `${name} ${r.rssAtRest[name] ?? '–'} → ${p1.rssUnderLoad[name] ?? '–'} MB`,
   ).join(' · ');

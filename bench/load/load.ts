@@ -8,7 +8,7 @@ import { readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { urlsFromEnv } from '../../e2e/season/config';
-import { type LoadResults, p1Rows, p3Row, p4Row, table, writeCharts, writeSection } from './load-report';
+import { type LoadResults, p1Rows, p3Row, p4Row, p5Row, table, writeCharts, writeSection } from './load-report';
 import { rssNow } from './memory';
 import { MovedClockJury } from './moved-clock-jury';
 import { adapterRows, runAdapters } from './p1-adapters';
@@ -32,8 +32,8 @@ async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       quick: { type: 'boolean', default: false },
-      // `--only p1|p4|p3 [--offers N]`: the commands alone, the admission-day batch alone, or the
-      // rebuild of the log P4 and P5 leave; `--only adapters`: P1's bare route on Express and on
+      // `--only p1|p4|p5|p3 [--offers N]`: the commands alone, the admission-day batch alone, the
+      // batch then its deadline storm, or the rebuild of the log P4 and P5 leave; `--only adapters`: P1's bare route on Express and on
       // Fastify, three rounds. Printed, nothing written.
       only: { type: 'string' },
       offers: { type: 'string' },
@@ -44,11 +44,11 @@ async function main(): Promise<void> {
   const size = quick ? SIZES.quick : SIZES.full;
   const offers = values.offers === undefined ? size.offers : Number(values.offers);
   if (!Number.isInteger(offers) || offers < 1) throw new Error(`--offers: a positive integer, not ${values.offers}`);
-  if (values.only === 'p4') return onlyP4(offers, size.waitMs);
+  if (values.only === 'p4' || values.only === 'p5') return onlyP4(offers, size.waitMs, values.only === 'p5');
   if (values.only === 'p3') return onlyP3(offers, size.waitMs);
   if (values.only === 'adapters') return onlyAdapters(size.p1Seconds);
   if (values.only !== undefined && values.only !== 'p1')
-    throw new Error(`--only: p1, p4, p3 or adapters, not ${values.only}`);
+    throw new Error(`--only: p1, p4, p5, p3 or adapters, not ${values.only}`);
   const candidacyUrl = urlsFromEnv(process.env).candidacy;
   const ready = await fetch(`${candidacyUrl}/health/ready`).catch(() => undefined);
   if (!ready?.ok) throw new Error(`candidacy at ${candidacyUrl} is not ready: start the services with \`npm start\``);
@@ -103,14 +103,19 @@ async function onlyAdapters(seconds: number): Promise<void> {
   );
 }
 
-async function onlyP4(offers: number, waitMs: number): Promise<void> {
+/** P4 alone, or with `storm` P4 then P5 (P5 needs P4's offers). */
+async function onlyP4(offers: number, waitMs: number, storm: boolean): Promise<void> {
   say(`P4: booting the jury on a moved clock, seeding ${offers} admissions (not timed)`);
   const jury = await MovedClockJury.start(offers, REDIS_DB, Date.now().toString(36).slice(-5));
   try {
     await jury.seed();
     await jury.sitSessions();
-    const p4 = await runP4(jury, waitMs);
-    say(`\n${await machine(jury)}\n\n| ${p4Row(p4).join(' | ')} |\n`);
+    const rows = [p4Row(await runP4(jury, waitMs))];
+    if (storm) {
+      say('P5: every offer reaches its last instant');
+      rows.push(p5Row(await runP5(jury, waitMs)));
+    }
+    say(`\n${await machine(jury)}\n\n${rows.map((cells) => `| ${cells.join(' | ')} |`).join('\n')}\n`);
     await jury.db.dropDatabase();
   } finally {
     await jury.close();
