@@ -118,4 +118,49 @@ describe('CommandRunner on a stream this process already knows', () => {
     const overwritten = await here.run(tickets, 'not-new-caused', setLimit(5), { ...options, expectNew: true });
     expect(overwritten.version).toBe(2);
   });
+
+  it('folds a long stream once: each later command evolves only what was appended since', async () => {
+    let evolved = 0;
+    const counting: typeof tickets = {
+      ...tickets,
+      evolve: (state, event) => {
+        evolved += 1;
+        return tickets.evolve(state, event);
+      },
+    };
+    const long = new CommandRunner(new EventStore(connection.db!));
+    await there.run(tickets, 'long', setLimit(100), options);
+    for (let i = 0; i < 40; i += 1) await there.run(tickets, 'long', take, options);
+    await long.run(counting, 'long', take, options);
+    expect(evolved).toBe(41 + 1); // the stream read and folded once, then the command's own event
+    evolved = 0;
+    for (let i = 0; i < 10; i += 1) await long.run(counting, 'long', take, options);
+    expect(evolved).toBe(10);
+    // Another replica's append: only its event is read and evolved, then the command's.
+    await there.run(tickets, 'long', take, options);
+    evolved = 0;
+    const { state, version } = await long.run(counting, 'long', take, options);
+    expect(state).toEqual({ limit: 100, taken: 53 });
+    expect(version).toBe(54);
+    expect(evolved).toBe(2);
+  });
+
+  it('folds again from the stored events once a person’s key is forgotten', async () => {
+    let evolved = 0;
+    const counting: typeof tickets = {
+      ...tickets,
+      evolve: (state, event) => {
+        evolved += 1;
+        return tickets.evolve(state, event);
+      },
+    };
+    const store = new EventStore(connection.db!);
+    const runner = new CommandRunner(store);
+    await runner.run(counting, 'forgotten', setLimit(9), options);
+    await runner.run(counting, 'forgotten', take, options);
+    store.forgetKey('someone');
+    evolved = 0;
+    await runner.run(counting, 'forgotten', take, options);
+    expect(evolved).toBe(3);
+  });
 });

@@ -8,6 +8,7 @@ import {
 } from '@admissions/domain-kernel';
 import { commitId, domainEventOf, type StoredEvent } from './event';
 import type { EventStore, LoadedStream } from './event-store';
+import { FoldedStreams, type Folded } from './folded-streams';
 
 /** The state a decider folds from a stream's stored events. */
 export function stateFrom<E extends DomainEvent, S>(
@@ -34,8 +35,6 @@ export interface RunOptions {
   readonly expectNew?: boolean;
 }
 
-const NEW_STREAM: LoadedStream = { events: [], version: 0, lastCommit: 0 };
-
 export interface RunResult<S> {
   readonly events: StoredEvent[];
   readonly state: S;
@@ -45,15 +44,28 @@ export interface RunResult<S> {
 }
 
 /**
+ * How long a folded state is kept: no longer than a person's key stays in a process (the key
+ * cipher's 30 s), since a state holds the personal data its events carried, opened.
+ */
+const FOLDED_TTL_MS = 30_000;
+const FOLDED_STREAMS = 1_000;
+
+/**
  * The write path of every service: load the stream, decide, append at the version that was read.
  * A concurrent writer makes the append fail; the command is then decided again on the new state,
- * so a rule is always checked against what is really stored.
+ * so a rule is always checked against what is really stored. What was folded of a stream is kept
+ * (FoldedStreams): the next command evolves only the events appended since, so a command costs
+ * the same on the thousandth event of a stream as on the first.
  */
 export class CommandRunner {
+  private readonly folds = new FoldedStreams(FOLDED_STREAMS, FOLDED_TTL_MS);
+
   constructor(
     private readonly store: EventStore,
     private readonly onConflict: () => void = () => undefined,
-  ) {}
+  ) {
+    store.onKeyForgotten(() => this.folds.clear());
+  }
 
   async run<C extends Command, E extends DomainEvent, S>(
     decider: Decider<C, E, S>,
@@ -66,7 +78,7 @@ export class CommandRunner {
     const attempts = options.maxAttempts ?? 8;
     for (let attempt = 1; ; attempt += 1) {
       try {
-        return await this.attempt(decider, streamId, command, options, await this.store.readStream(streamId));
+        return await this.attempt(decider, streamId, command, options, await this.read(decider, streamId));
       } catch (error) {
         if (!(error instanceof ConcurrencyError)) throw error;
         this.onConflict();
@@ -89,16 +101,41 @@ export class CommandRunner {
     command: C,
     options: RunOptions,
   ): Promise<RunResult<S> | undefined> {
-    const known = (await this.store.cachedStream(streamId)) ?? (options.expectNew ? NEW_STREAM : undefined);
+    const known = (await this.held(decider, streamId)) ?? (options.expectNew ? newStream(decider) : undefined);
     if (known === undefined) return undefined;
     try {
       const result = await this.attempt(decider, streamId, command, options, known);
       // A command already caused by this event stays handled: stored events never change.
-      return result.events.length > 0 || this.causedBefore(known, options) ? result : undefined;
+      return result.events.length > 0 || causedBefore(known, options) ? result : undefined;
     } catch (error) {
       if (error instanceof DomainError) return undefined;
       throw error;
     }
+  }
+
+  /** The stream as this process holds it, folded: kept from before when it is still at that version. */
+  private async held<E extends DomainEvent, S>(
+    decider: Pick<Decider<Command, E, S>, 'initialState' | 'evolve'>,
+    streamId: string,
+  ): Promise<Folded<S> | undefined> {
+    const version = this.store.heldVersion(streamId);
+    if (version === undefined) return undefined;
+    const folded = this.folds.get<S>(streamId, decider);
+    if (folded?.version === version) return folded;
+    const stream = await this.store.cachedStream(streamId);
+    return stream && this.folds.set(streamId, decider, foldedFrom(decider, stream));
+  }
+
+  /** The stream as stored: what was folded of it before, evolved with the commits after that. */
+  private async read<E extends DomainEvent, S>(
+    decider: Pick<Decider<Command, E, S>, 'initialState' | 'evolve'>,
+    streamId: string,
+  ): Promise<Folded<S>> {
+    const folded = this.folds.get<S>(streamId, decider);
+    const after = folded && (await this.store.readStreamAfter(streamId, folded.version));
+    const next =
+      folded && after ? evolved(decider, folded, after) : foldedFrom(decider, await this.store.readStream(streamId));
+    return this.folds.set(streamId, decider, next);
   }
 
   private async attempt<C extends Command, E extends DomainEvent, S>(
@@ -106,27 +143,61 @@ export class CommandRunner {
     streamId: string,
     command: C,
     options: RunOptions,
-    stream: LoadedStream,
+    known: Folded<S>,
   ): Promise<RunResult<S>> {
-    const state = stateFrom(decider, stream.events);
-    const last = stream.lastCommit > 0 ? { commitId: commitId(streamId, stream.lastCommit) } : {};
-    if (this.causedBefore(stream, options)) return { events: [], state, version: stream.version, ...last };
+    const { state, version } = known;
+    const last = known.lastCommit > 0 ? { commitId: commitId(streamId, known.lastCommit) } : {};
+    if (causedBefore(known, options)) return { events: [], state, version, ...last };
     const decided = decider.decide(command, state);
-    const events = await this.store.append(streamId, stream.version, decided, {
+    const events = await this.store.append(streamId, version, decided, {
       correlationId: options.correlationId,
       causationId: options.causationId,
       actor: command.metadata.actor,
       occurredAt: command.metadata.now,
     });
-    return {
-      events,
+    if (events.length === 0) return { events, state, version, ...last };
+    const appended: Folded<S> = {
       state: decided.reduce(decider.evolve, state),
-      version: stream.version + decided.length,
-      ...(events.length > 0 ? { commitId: commitId(streamId, stream.version + 1) } : last),
+      version: version + decided.length,
+      lastCommit: version + 1,
+      causations:
+        options.causationId === undefined ? known.causations : new Set([...known.causations, options.causationId]),
     };
+    this.folds.set(streamId, decider, appended);
+    return { events, state: appended.state, version: appended.version, commitId: commitId(streamId, version + 1) };
   }
+}
 
-  private causedBefore(stream: LoadedStream, { causationId }: RunOptions): boolean {
-    return causationId !== undefined && stream.events.some((e) => e.metadata.causationId === causationId);
+function causedBefore(known: Folded<unknown>, { causationId }: RunOptions): boolean {
+  return causationId !== undefined && known.causations.has(causationId);
+}
+
+function newStream<S>(decider: Pick<Decider<Command, DomainEvent, S>, 'initialState'>): Folded<S> {
+  return { state: decider.initialState(), version: 0, lastCommit: 0, causations: new Set() };
+}
+
+function foldedFrom<E extends DomainEvent, S>(
+  decider: Pick<Decider<Command, E, S>, 'initialState' | 'evolve'>,
+  stream: LoadedStream,
+): Folded<S> {
+  return evolved(decider, newStream(decider), stream);
+}
+
+/** `folded` with the events that follow it (`after`: the stream's events past its version). */
+function evolved<E extends DomainEvent, S>(
+  decider: Pick<Decider<Command, E, S>, 'evolve'>,
+  folded: Folded<S>,
+  after: LoadedStream,
+): Folded<S> {
+  if (after.events.length === 0) return folded;
+  const causations = new Set(folded.causations);
+  for (const event of after.events) {
+    if (event.metadata.causationId !== undefined) causations.add(event.metadata.causationId);
   }
+  return {
+    state: after.events.map((event) => domainEventOf<E>(event)).reduce(decider.evolve, folded.state),
+    version: after.version,
+    lastCommit: after.lastCommit,
+    causations,
+  };
 }

@@ -70,6 +70,7 @@ export class EventStore {
   /** The last batch of the log as this process's sequencer knows it, and when (see `knowLogHead`). */
   private loggedHead?: { readonly batch: number; readonly at: number };
   private readonly listeners = new Set<AppendListener>();
+  private readonly forgetting = new Set<() => void>();
 
   constructor(db: mongo.Db, options: EventStoreOptions = {}) {
     this.commits = db.collection<CommitDocument>('es_commits');
@@ -163,6 +164,13 @@ export class EventStore {
   /** Drops this process's copy of an erased person's key, so nothing more opens with it. */
   forgetKey(personId: string): void {
     this.personalData?.forget(personId);
+    for (const listener of this.forgetting) listener();
+  }
+
+  /** Tells whoever keeps opened events or what was folded of them (the CommandRunner) to drop it. */
+  onKeyForgotten(listener: () => void): () => void {
+    this.forgetting.add(listener);
+    return () => this.forgetting.delete(listener);
   }
 
   /** Opens the personal data of events read from the log (which keeps it sealed, as the topics do). */
@@ -209,6 +217,27 @@ export class EventStore {
 
   /** Reads a stream by walking its commits by _id from what this process already knows of it. */
   async readStream(streamId: string): Promise<LoadedStream> {
+    const { events, version, lastCommit } = await this.walk(streamId);
+    return { events: await this.current(events), version, lastCommit };
+  }
+
+  /**
+   * The stream's events after `version`, for a caller that keeps what it folded of the ones before
+   * (and so need not have them opened again); undefined when the stream is shorter than that.
+   */
+  async readStreamAfter(streamId: string, version: number): Promise<LoadedStream | undefined> {
+    const walked = await this.walk(streamId);
+    if (walked.version < version) return undefined;
+    return { ...walked, events: await this.current(walked.events.slice(version)) };
+  }
+
+  /** The version of a stream this process holds, without opening its events; undefined when it holds none. */
+  heldVersion(streamId: string): number | undefined {
+    return this.cache.peek(streamId)?.version;
+  }
+
+  /** The stream's events as stored (sealed): what this process holds, then the commits after it. */
+  private async walk(streamId: string): Promise<{ events: StoredEvent[]; version: number; lastCommit: number }> {
     const known = this.cache.get(streamId);
     const events = [...known.events];
     let { version, lastCommit } = known;
@@ -220,7 +249,7 @@ export class EventStore {
       lastCommit = next.version;
     }
     if (version !== known.version) this.cache.set(streamId, { events, version, lastCommit });
-    return { events: await this.current(events), version, lastCommit };
+    return { events, version, lastCommit };
   }
 
   /**
