@@ -6,7 +6,7 @@ import type { Redis } from 'ioredis';
 import type { Registry } from 'prom-client';
 
 import { DeadlineMetrics } from './deadline-metrics';
-import { DeadlineRepository, type DeadlineDatabase } from './deadline.repository';
+import { CHECKED_AT_ONCE, DeadlineRepository, type DeadlineDatabase } from './deadline.repository';
 import type {
   Deadline,
   DeadlineCommand,
@@ -347,8 +347,12 @@ export class DeadlineScheduler {
     }
   }
 
+  /** After the clock moved: every deadline now due gets its job promoted (or added), a few dozen at a time. */
   private async promoteDue(now: Date): Promise<void> {
-    for (const deadline of await this.repository.duePending(now)) await this.ensureJob(deadline);
+    const due = await this.repository.duePending(now);
+    for (let from = 0; from < due.length; from += CHECKED_AT_ONCE) {
+      await Promise.all(due.slice(from, from + CHECKED_AT_ONCE).map((deadline) => this.ensureJob(deadline)));
+    }
   }
 
   private async resync(deadlineId: string): Promise<void> {
