@@ -4,17 +4,23 @@
 // storm needs the offers' last instant to come now, not in ten days. Its programmes are seeded
 // through the jury's own write path (the writer the Kafka intake calls, as the int-specs seed
 // them), each candidate waiting for the session that the load then schedules over HTTP.
+import { setTimeout as sleep } from 'node:timers/promises';
 import { ManualClock } from '@admissions/domain-kernel';
+import { commitId, EventStore, type StoredEvent } from '@admissions/event-store';
 import { MongoDatabase } from '@admissions/platform';
 import { Queue } from 'bullmq';
 import IORedis from 'ioredis';
 import { TaskPool } from '../../e2e/season/task-pool';
+import { programmeStreamId } from '../../apps/jury/src/application/jury-streams';
+import { candidateApplications } from '../../apps/jury/src/projections/candidate-applications.projection';
 import { call, redisUrlOf, seedProgramme, startJury, type JuryInstance } from '../../apps/jury/src/jury.int-helpers';
 
 /** Candidates admitted per programme (Mon Master's programmes hold tens to a few hundred places). */
 export const ADMITTED_PER_PROGRAMME = 250;
 /** Waitlisted beside the admitted, a fifth as many: the seats the storm frees go to them first. */
 const WAITLISTED_SHARE = 0.2;
+/** How often `untilShown` looks at the commits and the read model's checkpoint (lookups by _id). */
+const SHOWN_POLL_MS = 50;
 /** Programmes seeded at once (each programme's candidates in turn: one stream each). */
 const SEEDING_IN_PARALLEL = 4;
 
@@ -25,7 +31,16 @@ export interface ProgrammeSeed {
   sessionId?: string;
 }
 
+/** A count kept over a programme's stream: how far it was read, and what it found. */
+interface Tally {
+  readonly version: number;
+  readonly lastCommit: number;
+  readonly count: number;
+}
+
 export class MovedClockJury {
+  private readonly tallies = new Map<string, Tally>();
+
   private constructor(
     readonly clock: ManualClock,
     readonly jury: JuryInstance,
@@ -100,6 +115,62 @@ export class MovedClockJury {
       p.sessionId = answer.body.sessionId;
     }
     await this.clock.set(new Date('2027-01-11T10:00:00+01:00'));
+  }
+
+  /**
+   * Events across the programmes' streams that `counted` picks, read on from the last look under
+   * the same `name`: one lookup by _id per stream, where a count over the read model has FerretDB
+   * read every candidate's document (a nested field: no index it can use), which at 10,000 offers
+   * kept it busier than the jury it watched.
+   */
+  async countInStreams(name: string, counted: (event: StoredEvent) => boolean): Promise<number> {
+    const store = this.svc.app.get(EventStore);
+    const tallies = await Promise.all(
+      this.programmes.map(async ({ code }) => {
+        const key = `${name} ${code}`;
+        const tally = this.tallies.get(key) ?? { version: 0, lastCommit: 0, count: 0 };
+        const after = await store.readStreamAfter(programmeStreamId(code), tally.version);
+        if (after === undefined) throw new Error(`the stream of ${code} is shorter than read before`);
+        const next = {
+          version: after.version,
+          lastCommit: after.lastCommit,
+          count: tally.count + after.events.filter(counted).length,
+        };
+        this.tallies.set(key, next);
+        return next;
+      }),
+    );
+    return tallies.reduce((sum, tally) => sum + tally.count, 0);
+  }
+
+  /**
+   * Until the candidates' read model (`rm_candidate_applications`, what GET /v1/me/applications
+   * answers from) shows what the programmes' streams held at the last `countInStreams` under
+   * `name`: each stream's last commit logged, then the read model's checkpoint at the log's head
+   * as it stood then. False when `timeoutMs` passes first.
+   */
+  async untilShown(name: string, timeoutMs: number): Promise<boolean> {
+    const store = this.svc.app.get(EventStore);
+    const commits = this.programmes.flatMap(({ code }) => {
+      const tally = this.tallies.get(`${name} ${code}`);
+      return tally && tally.lastCommit > 0 ? [commitId(programmeStreamId(code), tally.lastCommit)] : [];
+    });
+    const checkpoints = this.db.collection<{ _id: string; batch: number }>('projection_checkpoints');
+    const giveUpAt = performance.now() + timeoutMs;
+    const until = async (done: () => Promise<boolean>) => {
+      while (!(await done())) {
+        if (performance.now() > giveUpAt) return false;
+        await sleep(SHOWN_POLL_MS);
+      }
+      return true;
+    };
+    const logged = async () =>
+      (await Promise.all(commits.map((id) => store.commitProgress(id)))).every((progress) => progress === 'logged');
+    if (!(await until(logged))) return false;
+    const head = await store.logHead();
+    return until(
+      async () => ((await checkpoints.findOne({ _id: candidateApplications.name }))?.batch ?? 0) >= head.batch,
+    );
   }
 
   /** Candidates whose jury application shows this outcome (what GET /v1/me/applications answers from). */

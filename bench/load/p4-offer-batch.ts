@@ -1,12 +1,13 @@
 // P4, the admission day: every programme's jury posts its whole session at once (the batch route,
 // JURY-2), admitting its candidates (each an offer, JURY-4, and its expiry job) and waitlisting
 // the rest. Timed from the first batch sent until every offer shows in its candidate's
-// applications (the read model GET /v1/me/applications answers from) and every expiry deadline is
-// pending with its BullMQ job delayed. Baseline: one raw insertMany of as many offer documents and
+// applications (the read model GET /v1/me/applications answers from: the offers counted in the
+// programmes' streams, then until the read models have folded them; the read model counted once
+// at the end) and every expiry deadline is pending with its BullMQ job delayed. Baseline: one raw insertMany of as many offer documents and
 // one BullMQ addBulk of as many delayed jobs, in the same run.
 import { call } from '../../apps/jury/src/jury.int-helpers';
 import type { MovedClockJury } from './moved-clock-jury';
-import { type Curve, timed, watchUntil } from './progress';
+import { type Curve, timed, watchShown, watchUntil } from './progress';
 
 export interface P4Result {
   readonly offers: number;
@@ -29,7 +30,13 @@ export async function runP4(jury: MovedClockJury, timeoutMs: number): Promise<P4
     const started = performance.now();
     const decided = Promise.all(jury.programmes.map((p) => decideSession(jury, p)));
     const [visible, scheduled] = await Promise.all([
-      watchUntil(started, () => jury.countOutcome('ADMITTED'), offers, timeoutMs),
+      watchShown(
+        started,
+        () => jury.countInStreams('p4 offers', (event) => event.type === 'OfferMade'),
+        offers,
+        (left) => jury.untilShown('p4 offers', left),
+        timeoutMs,
+      ),
       watchUntil(
         started,
         async () => Math.min(await pending.countDocuments({ status: 'PENDING' }), await queue.getDelayedCount()),
@@ -38,7 +45,10 @@ export async function runP4(jury: MovedClockJury, timeoutMs: number): Promise<P4
       ),
       decided,
     ]);
-    const ms = visible.ms === undefined || scheduled.ms === undefined ? undefined : Math.max(visible.ms, scheduled.ms);
+    // Once, at the end: the candidates' read model agrees with what the streams said.
+    const shown = (await jury.countOutcome('ADMITTED')) >= offers;
+    const ms =
+      !shown || visible.ms === undefined || scheduled.ms === undefined ? undefined : Math.max(visible.ms, scheduled.ms);
     const seenOverHttp = await offersSeenOverHttp(jury);
     const baselineMs = await rawOffers(jury, offers);
     return { offers, ms, baselineMs, visible, scheduled, seenOverHttp };

@@ -2,13 +2,15 @@
 // one day, JURY-4's ten days). At 23:59:59.990 the first admitted candidate of each programme
 // enrols; then the jury's clock moves to the instant after the last one, and the offers' expiry
 // jobs all fall due at once. Timed until every other offer shows as expired to its candidate and
-// every freed seat that the waiting list can take shows as an offer to the next candidate (JURY-5);
+// every freed seat that the waiting list can take shows as an offer to the next candidate (JURY-5):
+// counted in the programmes' streams, then until the read models have folded them (checked once
+// against the candidates' read model at the end);
 // then the streams are read back: each offer expired exactly once, none of the enrolled ones, and
 // never more seats taken than places.
 import { DeadlineScheduler } from '@admissions/deadlines';
 import { call, offerOf, replaySeats, streamOf } from '../../apps/jury/src/jury.int-helpers';
 import type { MovedClockJury } from './moved-clock-jury';
-import { type Curve, watchUntil } from './progress';
+import { type Curve, watchShown } from './progress';
 
 export interface P5Result {
   readonly offers: number;
@@ -47,13 +49,36 @@ export async function runP5(jury: MovedClockJury, timeoutMs: number): Promise<P5
   const started = performance.now();
   // The deadlines promote what fell due as the clock moves: part of the storm, so inside the timing.
   const moved = jury.clock.set(new Date(expiresAt + 1));
+  const onWaitingList = new Set(jury.programmes.flatMap((p) => p.waitlisted));
   const [expired, passedOn] = await Promise.all([
-    watchUntil(started, () => jury.countOutcome('OFFER_EXPIRED'), toExpire, timeoutMs),
-    // A waitlisted candidate given the seat is no longer WAITLISTED.
-    watchUntil(started, async () => waitlisted - (await jury.countOutcome('WAITLISTED')), toPassOn, timeoutMs),
+    watchShown(
+      started,
+      () => jury.countInStreams('p5 expired', (event) => event.type === 'OfferExpired'),
+      toExpire,
+      (left) => jury.untilShown('p5 expired', left),
+      timeoutMs,
+    ),
+    // A waitlisted candidate given the seat gets an offer.
+    watchShown(
+      started,
+      () =>
+        jury.countInStreams(
+          'p5 passed on',
+          (event) =>
+            event.type === 'OfferMade' && onWaitingList.has((event.data as { candidateId: string }).candidateId),
+        ),
+      toPassOn,
+      (left) => jury.untilShown('p5 passed on', left),
+      timeoutMs,
+    ),
     moved,
   ]);
-  const ms = expired.ms === undefined || passedOn.ms === undefined ? undefined : Math.max(expired.ms, passedOn.ms);
+  // Once, at the end: the candidates' read model agrees with what the streams said.
+  const shown =
+    (await jury.countOutcome('OFFER_EXPIRED')) >= toExpire &&
+    waitlisted - (await jury.countOutcome('WAITLISTED')) >= toPassOn;
+  const ms =
+    !shown || expired.ms === undefined || passedOn.ms === undefined ? undefined : Math.max(expired.ms, passedOn.ms);
   const queueIdle = await jury.svc.app
     .get(DeadlineScheduler)
     .waitForIdle(timeoutMs)

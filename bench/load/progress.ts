@@ -4,11 +4,10 @@ import { setTimeout as sleep } from 'node:timers/promises';
 
 const POLL_MS = 200;
 /**
- * A count may be one the server answers by scanning (FerretDB filters a nested field in its own
- * process: at 10,000 offers each P5 count read every document of the read model, and the two
- * counts every 200 ms kept FerretDB busy with the watch rather than the storm). The next reading
- * waits long enough that counting takes at most a tenth of the time; a curve's end is then late
- * by at most one such wait.
+ * A count the server answers by scanning must not slow the work it watches (P5's counts over the
+ * candidates' read model, every 200 ms at 10,000 offers, kept FerretDB busier than the storm): the
+ * next reading waits long enough that counting takes at most a tenth of the time, and a curve's
+ * end is late by at most one such wait. P4 and P5 now count in the streams (`watchShown`).
  */
 const COUNTING_SHARE = 0.1;
 
@@ -37,6 +36,24 @@ export async function watchUntil(
     if (at > timeoutMs) return { ms: undefined, target, points };
     await sleep(Math.max(POLL_MS, took * (1 / COUNTING_SHARE - 1)));
   }
+}
+
+/**
+ * `watchUntil` on a cheap count of what was written, then until `shown` says the readers see all
+ * of it: the curve is the writes', its end when the last showed.
+ */
+export async function watchShown(
+  started: number,
+  count: () => Promise<number>,
+  target: number,
+  shown: (timeoutMs: number) => Promise<boolean>,
+  timeoutMs: number,
+): Promise<Curve> {
+  const written = await watchUntil(started, count, target, timeoutMs);
+  if (written.ms === undefined) return written;
+  if (!(await shown(timeoutMs - written.ms))) return { ...written, ms: undefined };
+  const ms = Math.round(performance.now() - started);
+  return { ms, target, points: [...written.points, [ms, target]] };
 }
 
 /** Milliseconds `work` took. */
