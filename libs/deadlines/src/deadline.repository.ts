@@ -155,6 +155,19 @@ export class DeadlineRepository {
     return undefined;
   }
 
+  /**
+   * The schedules listed pending and due by `now`, soonest first, as listed (one query): the
+   * listing is an aid, so one may have been settled or replaced since, which its job finds out
+   * when it runs (it reads the deadline again, as every run does).
+   */
+  async listedDue(now: Date): Promise<Deadline[]> {
+    const listed = await this.schedules().find({ status: 'PENDING' }).toArray();
+    return listed
+      .filter((schedule) => schedule.dueAt <= now)
+      .sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime())
+      .map((schedule) => toDeadline(schedule, null));
+  }
+
   async duePending(now: Date): Promise<Deadline[]> {
     const due: Deadline[] = [];
     for await (const deadline of this.pending()) if (deadline.dueAt <= now) due.push(deadline);
