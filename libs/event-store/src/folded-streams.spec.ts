@@ -5,6 +5,7 @@ const at = (version: number): Folded<number> => ({
   version,
   lastCommit: version,
   causations: new Set(),
+  provenAt: 0,
 });
 
 describe('folded streams', () => {
