@@ -33,12 +33,6 @@ export interface RunOptions {
    * is then read, as any other.
    */
   readonly expectNew?: boolean;
-  /**
-   * When the command was received (performance.now()), before it queued behind others on its
-   * stream: a state the database proved after that is as good as one read now, so the command
-   * decides on it without reading the stream again, even when it changes nothing or is refused.
-   */
-  readonly receivedAt?: number;
 }
 
 export interface RunResult<S> {
@@ -109,14 +103,12 @@ export class CommandRunner {
   ): Promise<RunResult<S> | undefined> {
     const known = (await this.held(decider, streamId)) ?? (options.expectNew ? newStream(decider) : undefined);
     if (known === undefined) return undefined;
-    // Proven since the command came: its outcome, whatever it is, holds as of that proof.
-    const proven = options.receivedAt !== undefined && known.provenAt >= options.receivedAt;
     try {
       const result = await this.attempt(decider, streamId, command, options, known);
       // A command already caused by this event stays handled: stored events never change.
-      return result.events.length > 0 || proven || causedBefore(known, options) ? result : undefined;
+      return result.events.length > 0 || causedBefore(known, options) ? result : undefined;
     } catch (error) {
-      if (error instanceof DomainError && !proven) return undefined;
+      if (error instanceof DomainError) return undefined;
       throw error;
     }
   }
@@ -139,12 +131,11 @@ export class CommandRunner {
     decider: Pick<Decider<Command, E, S>, 'initialState' | 'evolve'>,
     streamId: string,
   ): Promise<Folded<S>> {
-    const provenAt = performance.now();
     const folded = this.folds.get<S>(streamId, decider);
     const after = folded && (await this.store.readStreamAfter(streamId, folded.version));
     const next =
       folded && after ? evolved(decider, folded, after) : foldedFrom(decider, await this.store.readStream(streamId));
-    return this.folds.set(streamId, decider, { ...next, provenAt });
+    return this.folds.set(streamId, decider, next);
   }
 
   private async attempt<C extends Command, E extends DomainEvent, S>(
@@ -158,7 +149,6 @@ export class CommandRunner {
     const last = known.lastCommit > 0 ? { commitId: commitId(streamId, known.lastCommit) } : {};
     if (causedBefore(known, options)) return { events: [], state, version, ...last };
     const decided = decider.decide(command, state);
-    const provenAt = performance.now();
     const events = await this.store.append(streamId, version, decided, {
       correlationId: options.correlationId,
       causationId: options.causationId,
@@ -172,7 +162,6 @@ export class CommandRunner {
       lastCommit: version + 1,
       causations:
         options.causationId === undefined ? known.causations : new Set([...known.causations, options.causationId]),
-      provenAt,
     };
     this.folds.set(streamId, decider, appended);
     return { events, state: appended.state, version: appended.version, commitId: commitId(streamId, version + 1) };
@@ -184,7 +173,7 @@ function causedBefore(known: Folded<unknown>, { causationId }: RunOptions): bool
 }
 
 function newStream<S>(decider: Pick<Decider<Command, DomainEvent, S>, 'initialState'>): Folded<S> {
-  return { state: decider.initialState(), version: 0, lastCommit: 0, causations: new Set(), provenAt: -Infinity };
+  return { state: decider.initialState(), version: 0, lastCommit: 0, causations: new Set() };
 }
 
 function foldedFrom<E extends DomainEvent, S>(
@@ -210,6 +199,5 @@ function evolved<E extends DomainEvent, S>(
     version: after.version,
     lastCommit: after.lastCommit,
     causations,
-    provenAt: folded.provenAt,
   };
 }

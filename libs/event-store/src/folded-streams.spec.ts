@@ -5,7 +5,6 @@ const at = (version: number): Folded<number> => ({
   version,
   lastCommit: version,
   causations: new Set(),
-  provenAt: 0,
 });
 
 describe('folded streams', () => {

@@ -6,11 +6,6 @@ export interface Folded<S> {
   readonly lastCommit: number;
   /** The causation ids of the stream's events: a command already caused by one is not run again. */
   readonly causations: ReadonlySet<string>;
-  /**
-   * When the database last proved the stream at this version (performance.now() at the start of
-   * the read or append that did); -Infinity when only this process's copy says so.
-   */
-  readonly provenAt: number;
 }
 
 interface Entry {
@@ -49,7 +44,7 @@ export class FoldedStreams {
   set<S>(streamId: string, decider: object, folded: Folded<S>): Folded<S> {
     const current = this.entries.get(streamId);
     // Two commands of this process on one stream may finish out of order: the later version stays.
-    if (current?.decider === decider && current.folded.version > folded.version) return folded;
+    if (current !== undefined && current.decider === decider && current.folded.version > folded.version) return folded;
     const until = current?.decider === decider ? current.until : Date.now() + this.ttlMs;
     this.entries.delete(streamId); // re-inserted: the Map's order is the recency order
     this.entries.set(streamId, { decider, folded, until });

@@ -62,8 +62,6 @@ export class CommandGateway {
   ): Promise<RunResult<S>> {
     const options = {
       correlationId: currentCorrelationId() ?? randomUUID(),
-      // Before the stream's queue: what the command ahead of it proves of the stream serves it too.
-      receivedAt: performance.now(),
       ...(origin.causationId === undefined ? {} : { causationId: origin.causationId }),
       ...hints,
     };
