@@ -14,6 +14,7 @@ import { TaskPool } from '../../e2e/season/task-pool';
 import { programmeStreamId } from '../../apps/jury/src/application/jury-streams';
 import { candidateApplications } from '../../apps/jury/src/projections/candidate-applications.projection';
 import { call, redisUrlOf, seedProgramme, startJury, type JuryInstance } from '../../apps/jury/src/jury.int-helpers';
+import { type Curve, watchShown } from './progress';
 
 /** Candidates admitted per programme (Mon Master's programmes hold tens to a few hundred places). */
 export const ADMITTED_PER_PROGRAMME = 250;
@@ -118,12 +119,33 @@ export class MovedClockJury {
   }
 
   /**
+   * The curve of the events across the programmes' streams that `counted` picks, until `target`
+   * of them are stored and the candidates' read model shows them (`progress.watchShown`); `name`
+   * keeps this count's own place in each stream.
+   */
+  watchShown(
+    name: string,
+    started: number,
+    counted: (event: StoredEvent) => boolean,
+    target: number,
+    timeoutMs: number,
+  ): Promise<Curve> {
+    return watchShown(
+      started,
+      () => this.countInStreams(name, counted),
+      target,
+      (left) => this.untilShown(name, left),
+      timeoutMs,
+    );
+  }
+
+  /**
    * Events across the programmes' streams that `counted` picks, read on from the last look under
    * the same `name`: one lookup by _id per stream, where a count over the read model has FerretDB
    * read every candidate's document (a nested field: no index it can use), which at 10,000 offers
    * kept it busier than the jury it watched.
    */
-  async countInStreams(name: string, counted: (event: StoredEvent) => boolean): Promise<number> {
+  private async countInStreams(name: string, counted: (event: StoredEvent) => boolean): Promise<number> {
     const store = this.svc.app.get(EventStore);
     const tallies = await Promise.all(
       this.programmes.map(async ({ code }) => {
@@ -149,7 +171,7 @@ export class MovedClockJury {
    * `name`: each stream's last commit logged, then the read model's checkpoint at the log's head
    * as it stood then. False when `timeoutMs` passes first.
    */
-  async untilShown(name: string, timeoutMs: number): Promise<boolean> {
+  private async untilShown(name: string, timeoutMs: number): Promise<boolean> {
     const store = this.svc.app.get(EventStore);
     const commits = this.programmes.flatMap(({ code }) => {
       const tally = this.tallies.get(`${name} ${code}`);

@@ -7,7 +7,7 @@
 // one BullMQ addBulk of as many delayed jobs, in the same run.
 import { call } from '../../apps/jury/src/jury.int-helpers';
 import type { MovedClockJury } from './moved-clock-jury';
-import { type Curve, timed, watchShown, watchUntil } from './progress';
+import { type Curve, timed, watchUntil } from './progress';
 
 export interface P4Result {
   readonly offers: number;
@@ -30,13 +30,7 @@ export async function runP4(jury: MovedClockJury, timeoutMs: number): Promise<P4
     const started = performance.now();
     const decided = Promise.all(jury.programmes.map((p) => decideSession(jury, p)));
     const [visible, scheduled] = await Promise.all([
-      watchShown(
-        started,
-        () => jury.countInStreams('p4 offers', (event) => event.type === 'OfferMade'),
-        offers,
-        (left) => jury.untilShown('p4 offers', left),
-        timeoutMs,
-      ),
+      jury.watchShown('p4 offers', started, (event) => event.type === 'OfferMade', offers, timeoutMs),
       watchUntil(
         started,
         async () => Math.min(await pending.countDocuments({ status: 'PENDING' }), await queue.getDelayedCount()),

@@ -10,7 +10,7 @@
 import { DeadlineScheduler } from '@admissions/deadlines';
 import { call, offerOf, replaySeats, streamOf } from '../../apps/jury/src/jury.int-helpers';
 import type { MovedClockJury } from './moved-clock-jury';
-import { type Curve, watchShown } from './progress';
+import type { Curve } from './progress';
 
 export interface P5Result {
   readonly offers: number;
@@ -51,24 +51,13 @@ export async function runP5(jury: MovedClockJury, timeoutMs: number): Promise<P5
   const moved = jury.clock.set(new Date(expiresAt + 1));
   const onWaitingList = new Set(jury.programmes.flatMap((p) => p.waitlisted));
   const [expired, passedOn] = await Promise.all([
-    watchShown(
-      started,
-      () => jury.countInStreams('p5 expired', (event) => event.type === 'OfferExpired'),
-      toExpire,
-      (left) => jury.untilShown('p5 expired', left),
-      timeoutMs,
-    ),
+    jury.watchShown('p5 expired', started, (event) => event.type === 'OfferExpired', toExpire, timeoutMs),
     // A waitlisted candidate given the seat gets an offer.
-    watchShown(
+    jury.watchShown(
+      'p5 passed on',
       started,
-      () =>
-        jury.countInStreams(
-          'p5 passed on',
-          (event) =>
-            event.type === 'OfferMade' && onWaitingList.has((event.data as { candidateId: string }).candidateId),
-        ),
+      (event) => event.type === 'OfferMade' && onWaitingList.has((event.data as { candidateId: string }).candidateId),
       toPassOn,
-      (left) => jury.untilShown('p5 passed on', left),
       timeoutMs,
     ),
     moved,

@@ -6,7 +6,7 @@ import type { Redis } from 'ioredis';
 import type { Registry } from 'prom-client';
 
 import { DeadlineMetrics } from './deadline-metrics';
-import { CHECKED_AT_ONCE, DeadlineRepository, type DeadlineDatabase } from './deadline.repository';
+import { DEADLINES_AT_ONCE, DeadlineRepository, type DeadlineDatabase } from './deadline.repository';
 import type {
   Deadline,
   DeadlineCommand,
@@ -357,12 +357,12 @@ export class DeadlineScheduler {
   /**
    * After the clock moved: every deadline listed due gets its job promoted (or added), a few dozen
    * at a time. Taken from the listing without checking each (a job checks its deadline when it
-   * runs): 10,000 due at once were checked (three lookups each) before the first ran: 16 s in, no offer had expired.
+   * runs): checking 10,000 due at once first (three lookups each), 16 s passed before one ran.
    */
   private async promoteDue(now: Date): Promise<void> {
     const due = await this.repository.listedDue(now);
-    for (let from = 0; from < due.length; from += CHECKED_AT_ONCE) {
-      await Promise.all(due.slice(from, from + CHECKED_AT_ONCE).map((deadline) => this.ensureJob(deadline)));
+    for (let from = 0; from < due.length; from += DEADLINES_AT_ONCE) {
+      await Promise.all(due.slice(from, from + DEADLINES_AT_ONCE).map((deadline) => this.ensureJob(deadline)));
     }
   }
 
