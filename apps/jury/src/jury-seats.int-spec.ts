@@ -105,12 +105,10 @@ describe('jury seats, offers and deadlines', () => {
     );
     expect(types.filter((t) => t.startsWith('CandidateEnrolled'))).toEqual(['CandidateEnrolled:edge-a']);
     expect(types.filter((t) => t.startsWith('OfferExpired'))).toEqual(['OfferExpired:edge-b']);
-    for (const candidate of ['edge-a', 'edge-b']) {
-      const deadline = await svc()
-        .app.get(DeadlineScheduler)
-        .find(offerExpiryDeadlineId(offerOf(candidate)));
-      expect(deadline).toMatchObject({ status: 'FIRED' });
-    }
+    // edge-a's job found its offer enrolled; edge-b's offer was expired by whichever job ran first,
+    // and a sweep by edge-a's job cancels edge-b's deadline instead of running it.
+    expect(await deadlines().find(offerExpiryDeadlineId(offerOf('edge-a')))).toMatchObject({ status: 'FIRED' });
+    expect((await deadlines().find(offerExpiryDeadlineId(offerOf('edge-b'))))?.status).toMatch(/^(FIRED|CANCELLED)$/);
   });
 
   it('JURY-4: an expiry deadline survives a Redis FLUSHDB and a restart of the service, and fires once', async () => {
@@ -249,5 +247,35 @@ describe('jury seats, offers and deadlines', () => {
       enrolled: figures.summary.enrolled,
       free: 0,
     });
+  });
+
+  it('JURY-4: offers that end at one instant expire in one sweep, and each of their deadlines is settled once', async () => {
+    const programme = code('MS-SWEEP');
+    const candidates = ['sweep-a', 'sweep-b', 'sweep-c', 'sweep-d'];
+    await seedProgramme(svc(), programme, 4, candidates);
+    const sessionId = await sessionSitting(programme, '2026-06-01T09:00:00+02:00');
+    await decide(
+      programme,
+      sessionId,
+      candidates.map((candidate) => [candidate, 'ADMITTED']),
+    );
+
+    await clock.set(new Date('2026-06-12T00:00:01+02:00'));
+    await deadlines().waitForIdle();
+
+    const expired = (await streamOf(svc(), programme)).filter((e) => e.type === 'OfferExpired');
+    expect(expired).toHaveLength(4);
+    const sweepers = new Set(expired.map((e) => e.metadata.causationId));
+    expect(sweepers.size).toBe(1);
+    const statuses = await Promise.all(
+      candidates.map(async (candidate) => {
+        const deadline = await deadlines().find(offerExpiryDeadlineId(offerOf(candidate)));
+        return [deadline?.id, deadline?.status];
+      }),
+    );
+    // The job that swept fired; the others were cancelled by the sweep, or (when one had already
+    // been taken up) found nothing left to do and fired that.
+    expect(statuses).toContainEqual([[...sweepers][0], 'FIRED']);
+    expect(statuses.filter(([, status]) => status !== 'FIRED' && status !== 'CANCELLED')).toEqual([]);
   });
 });

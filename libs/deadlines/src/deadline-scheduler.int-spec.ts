@@ -214,6 +214,32 @@ describe('DeadlineScheduler (BullMQ + Mongo)', () => {
     expect(await scheduler.cancel('offer:3:expiry')).toBe(false);
   });
 
+  it('cancels many deadlines at once: their jobs go, none fires, and one already settled keeps its outcome', async () => {
+    const expire = recorder();
+    scheduler.onDue('ExpireOffer', expire.handler);
+    await scheduler.start();
+    const ids = ['offer:a:expiry', 'offer:b:expiry', 'offer:c:expiry'];
+    const dueAt = new Date(START.getTime() + MINUTE);
+    await scheduler.scheduleManyOnce(
+      ids.map((deadlineId) => ({ deadlineId, dueAt, command: { type: 'ExpireOffer', data: {} } })),
+    );
+    expect(await scheduler.cancel('offer:c:expiry')).toBe(true);
+    const settledAt = (await scheduler.find('offer:c:expiry'))?.cancelledAt;
+    await clock.advance(1000);
+
+    expect(await scheduler.cancelMany([...ids, 'offer:unknown:expiry'])).toBe(2);
+    for (const id of ids) expect(await inspector.getJob(toJobId(id))).toBeUndefined();
+    expect((await scheduler.find('offer:c:expiry'))?.cancelledAt).toEqual(settledAt);
+
+    await clock.advance(10 * MINUTE);
+    await scheduler.waitForIdle();
+    await settle();
+    expect(expire.calls).toHaveLength(0);
+    expect(await Promise.all(ids.map(status))).toEqual(['CANCELLED', 'CANCELLED', 'CANCELLED']);
+    expect(await metricValue(registry, 'deadlines_pending')).toBe(0);
+    expect(await scheduler.cancelMany(ids)).toBe(0);
+  });
+
   it('re-creates jobs lost in a Redis wipe, and the deadline still fires exactly once', async () => {
     const expire = recorder();
     scheduler.onDue('ExpireOffer', expire.handler);

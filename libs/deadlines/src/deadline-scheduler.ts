@@ -180,6 +180,19 @@ export class DeadlineScheduler {
   }
 
   /**
+   * `cancel` for many deadlines in a few round trips: those a command made moot at once (a sweep
+   * that expired a programme's overdue offers). Answers how many pending deadlines it cancelled;
+   * their jobs are removed, and a job already running finds its deadline settled and skips.
+   */
+  async cancelMany(deadlineIds: readonly string[]): Promise<number> {
+    const cancelled = await this.repository.markManyCancelled(deadlineIds, this.clock.now());
+    for (let from = 0; from < cancelled.length; from += DEADLINES_AT_ONCE) {
+      await Promise.all(cancelled.slice(from, from + DEADLINES_AT_ONCE).map((deadline) => this.removeJobOf(deadline)));
+    }
+    return cancelled.length;
+  }
+
+  /**
    * Starts the worker, follows a movable clock, reconciles, and schedules the reconciler. Safe to
    * call again after it failed (a server away at start-up): what is done already is kept.
    */
@@ -342,6 +355,12 @@ export class DeadlineScheduler {
   private async removeJob(deadlineId: string): Promise<void> {
     const job = await this.queue.getJob(toJobId(deadlineId));
     if (job) await this.tryRemove(job);
+  }
+
+  /** Removes the schedule's job, not one a later schedule of the same deadline put in its place. */
+  private async removeJobOf(deadline: Deadline): Promise<void> {
+    const job = await this.queue.getJob(toJobId(deadline.id));
+    if (job?.data.generation === deadline.generation) await this.tryRemove(job);
   }
 
   /** False when the job is running (locked); that run re-reads the read model and skips. */

@@ -1,4 +1,4 @@
-import { BULK_WRITE_CHUNK } from '@admissions/event-store';
+import { BULK_WRITE_CHUNK, bulkWriteInChunks } from '@admissions/event-store';
 import { randomUUID } from 'node:crypto';
 import type { Connection } from 'mongoose';
 import { mongo } from 'mongoose';
@@ -118,6 +118,48 @@ export class DeadlineRepository {
   async markCancelled(id: string, cancelledAt: Date): Promise<boolean> {
     const current = await this.find(id);
     return current?.status === 'PENDING' && this.settle(current, 'CANCELLED', cancelledAt);
+  }
+
+  /**
+   * `markCancelled` for many deadlines in a few round trips: their current schedules read a few
+   * dozen at a time, their outcomes inserted at once (a schedule already settled keeps its outcome),
+   * the listing marked in bulk. Answers the schedules it cancelled.
+   */
+  async markManyCancelled(ids: readonly string[], cancelledAt: Date): Promise<Deadline[]> {
+    const current: ScheduleDoc[] = [];
+    for (let from = 0; from < ids.length; from += DEADLINES_AT_ONCE) {
+      const chunk = ids.slice(from, from + DEADLINES_AT_ONCE);
+      const found = await Promise.all(chunk.map((id) => this.currentSchedule(id)));
+      current.push(...found.filter((schedule): schedule is ScheduleDoc => schedule !== null));
+    }
+    if (current.length === 0) return [];
+    const lost = new Set(
+      await this.insertOutcomes(current.map(({ _id }) => ({ _id, outcome: 'CANCELLED', at: cancelledAt }))),
+    );
+    const cancelled = current.filter((_, index) => !lost.has(index));
+    await bulkWriteInChunks(
+      this.schedules(),
+      cancelled.map(({ _id }) => ({ updateOne: { filter: { _id }, update: { $set: { status: 'CANCELLED' } } } })),
+      { ordered: false },
+    );
+    return cancelled.map((schedule) => toDeadline(schedule, null));
+  }
+
+  /** Inserts the outcomes that no one settled first; answers the indexes of those already settled. */
+  private async insertOutcomes(outcomes: readonly OutcomeDoc[]): Promise<number[]> {
+    try {
+      await this.outcomes().insertMany([...outcomes], { ordered: false });
+      return [];
+    } catch (error) {
+      const lost = duplicateKeyIndexes(error);
+      if (lost === undefined) throw error;
+      return lost;
+    }
+  }
+
+  private async currentSchedule(id: string): Promise<ScheduleDoc | null> {
+    const head = await this.heads().findOne({ _id: id });
+    return head && this.schedules().findOne({ _id: scheduleId(id, head.generation) });
   }
 
   /** Answers false when another run already settled this schedule. */

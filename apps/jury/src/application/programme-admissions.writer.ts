@@ -4,6 +4,7 @@ import { EventStore, type StoredEvent } from '@admissions/event-store';
 import { CommandGateway, type Intent } from '@admissions/platform';
 import { Injectable } from '@nestjs/common';
 import {
+  type OfferExpired,
   type OfferMade,
   type ProgrammeAdmissionsCommand,
   type ProgrammeAdmissionsState,
@@ -38,6 +39,7 @@ export class ProgrammeAdmissionsWriter {
     private readonly scheduler: DeadlineScheduler,
   ) {
     gateway.onCommitted(programmeAdmissionsDecider, (events) => this.scheduleExpiries(events));
+    gateway.onCommitted(programmeAdmissionsDecider, (events) => this.cancelSweptExpiries(events));
   }
 
   async run(actor: Actor, programmeCode: string, intent: ProgrammeIntent, causationId?: string): Promise<WriteResult> {
@@ -66,5 +68,19 @@ export class ProgrammeAdmissionsWriter {
       return [{ deadlineId: offerExpiryDeadlineId(offerId), dueAt, command: { type: 'ExpireOffer', data: due } }];
     });
     await this.scheduler.scheduleManyOnce(expiries);
+  }
+
+  /**
+   * The expiry deadlines of the offers a command's sweep expired, but for the deadline that ran
+   * that command: their jobs would each queue on the programme's stream to find nothing to do.
+   * When a day's offers end at one instant, the first job of a programme expires all of them.
+   */
+  private async cancelSweptExpiries(events: readonly StoredEvent[]): Promise<void> {
+    const swept = events.flatMap((event) => {
+      if (event.type !== 'OfferExpired') return [];
+      const deadlineId = offerExpiryDeadlineId((event.data as OfferExpired['data']).offerId);
+      return deadlineId === event.metadata.causationId ? [] : [deadlineId];
+    });
+    if (swept.length > 0) await this.scheduler.cancelMany(swept);
   }
 }
