@@ -5,17 +5,44 @@ import type { mongo } from 'mongoose';
  * connection until the whole update command ends (`defer closer.Close()` inside its loop over the
  * updates, internal/handler/msg_update.go), so one command of more updates than its pool holds
  * (pool_max_conns=400 here) waits forever for a connection, holding them all, and the server stops
- * answering every client. A few such commands at once must stay below the pool too.
+ * answering every client. The commands in flight at once, over every service, must stay below it.
  */
-export const BULK_WRITE_CHUNK = 50;
+export const BULK_WRITE_CHUNK = 16;
 
-/** `bulkWrite` in commands of at most BULK_WRITE_CHUNK writes, one after the other. */
+/**
+ * Commands of one `bulkWriteInChunks` in flight at once: at most 64 PostgreSQL connections per
+ * call, so five services folding at once hold 320. FerretDB replaced 2,000 documents at 520–590/s
+ * one command at a time (chunks of 10, 25 or 50 alike) and at 880–1,090/s four at a time
+ * (a scratch run on the local servers, 2026-12-04; eight at a time was no faster).
+ */
+export const BULK_WRITES_AT_ONCE = 4;
+
+/**
+ * `bulkWrite` of writes to distinct documents, in commands of at most BULK_WRITE_CHUNK writes, a
+ * few at once. Once one fails no further command is sent; it returns (or throws the first failure)
+ * when none is in flight any more.
+ */
 export async function bulkWriteInChunks<D extends mongo.Document>(
   collection: mongo.Collection<D>,
   writes: readonly mongo.AnyBulkWriteOperation<D>[],
   options: mongo.BulkWriteOptions,
 ): Promise<void> {
-  for (let start = 0; start < writes.length; start += BULK_WRITE_CHUNK) {
-    await collection.bulkWrite(writes.slice(start, start + BULK_WRITE_CHUNK), options);
-  }
+  let next = 0;
+  let failed = false;
+  const sendInTurn = async (): Promise<void> => {
+    while (!failed && next < writes.length) {
+      const chunk = writes.slice(next, next + BULK_WRITE_CHUNK);
+      next += BULK_WRITE_CHUNK;
+      try {
+        await collection.bulkWrite(chunk, options);
+      } catch (error) {
+        failed = true;
+        throw error;
+      }
+    }
+  };
+  const senders = Math.min(BULK_WRITES_AT_ONCE, Math.ceil(writes.length / BULK_WRITE_CHUNK));
+  const settled = await Promise.allSettled(Array.from({ length: senders }, sendInTurn));
+  const failure = settled.find((result): result is PromiseRejectedResult => result.status === 'rejected');
+  if (failure) throw failure.reason;
 }
