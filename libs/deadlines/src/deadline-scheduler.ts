@@ -16,6 +16,7 @@ import type {
   DeadlineRequest,
 } from './deadline.types';
 import { delayUntil } from './delay';
+import { dueOrder } from './due-order';
 import { toJobId } from './job-id';
 import { isMovableClock } from './movable-clock';
 
@@ -377,9 +378,10 @@ export class DeadlineScheduler {
    * After the clock moved: every deadline listed due gets its job promoted (or added), a few dozen
    * at a time. Taken from the listing without checking each (a job checks its deadline when it
    * runs): checking 10,000 due at once first (three lookups each), 16 s passed before one ran.
+   * Those due at one instant go in random order (see dueOrder).
    */
   private async promoteDue(now: Date): Promise<void> {
-    const due = await this.repository.listedDue(now);
+    const due = dueOrder(await this.repository.listedDue(now));
     for (let from = 0; from < due.length; from += DEADLINES_AT_ONCE) {
       await Promise.all(due.slice(from, from + DEADLINES_AT_ONCE).map((deadline) => this.ensureJob(deadline)));
     }
