@@ -130,7 +130,7 @@ describe('projection runner on FerretDB', () => {
     while ((await sequencer.sequence()) > 0);
   };
 
-  it('writes a batch in update commands FerretDB can hold (at most BULK_WRITE_CHUNK updates each)', async () => {
+  it('inserts the documents it found absent, and replaces the others in update commands FerretDB can hold (at most BULK_WRITE_CHUNK updates each)', async () => {
     const { db, writesOf, close } = await counted('proj_chunks', perCandidacy.name);
     try {
       const store = new EventStore(db);
@@ -138,6 +138,12 @@ describe('projection runner on FerretDB', () => {
       const runner = new ProjectionRunner(store, db, [perCandidacy]);
 
       await runner.drain();
+      expect(sum(writesOf('insert'))).toBe(120);
+      expect(writesOf('update')).toEqual([]);
+
+      // A runner of its own, which keeps none of them: it reads each back and replaces it.
+      await submitted(store, 120, 240);
+      await new ProjectionRunner(store, db, [perCandidacy]).drain();
 
       expect(await runner.collection(perCandidacy).countDocuments({})).toBe(120);
       expect(sum(writesOf('update'))).toBe(120);

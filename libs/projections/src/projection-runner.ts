@@ -179,7 +179,7 @@ export class ProjectionRunner implements LogReader {
     const touched = events.filter((e) => handled.has(e.type));
     if (touched.length === 0) return;
     const collection = this.collection(projection);
-    const documents = await this.documentsFor(
+    const { documents, absent } = await this.documentsFor(
       collection,
       touched.flatMap((e) => projection.documentsOf(e)),
       kept,
@@ -199,10 +199,11 @@ export class ProjectionRunner implements LogReader {
     for (const id of changed) {
       const document = documents.get(id);
       if (!document) continue;
-      if (kept.written && !kept.written.has(id)) inserted.push(document);
+      if (kept.written ? !kept.written.has(id) : absent.has(id)) inserted.push(document);
       else replaced.push(id);
     }
-    // Inserted, not upserted: an upsert costs FerretDB a query before its write.
+    // Inserted, not upserted: FerretDB inserts a batch in one statement, where it reads and then
+    // writes each replaced document in turn.
     const duplicates = await insertNew(collection, inserted);
     const writes = [...replaced, ...duplicates].map((id) => ({
       replaceOne: { filter: { _id: id }, replacement: documents.get(id) as ReadModel, upsert: true },
@@ -211,12 +212,15 @@ export class ProjectionRunner implements LogReader {
     keep(kept, changed, documents);
   }
 
-  /** The stored documents with these ids: those kept, the others read (in parallel, by _id) if they may exist. */
+  /**
+   * The stored documents with these ids: those kept, the others read (in parallel, by _id) if they
+   * may exist; and the ids read and found absent, which this round inserts.
+   */
   private async documentsFor(
     collection: mongo.Collection<ReadModel>,
     ids: readonly string[],
     kept: Kept,
-  ): Promise<Map<string, ReadModel>> {
+  ): Promise<{ documents: Map<string, ReadModel>; absent: Set<string> }> {
     const documents = new Map<string, ReadModel>();
     const unknown: string[] = [];
     for (const id of new Set(ids)) {
@@ -225,7 +229,7 @@ export class ProjectionRunner implements LogReader {
       else if (!kept.written || kept.written.has(id)) unknown.push(id);
     }
     for (const document of await findByIds(collection, unknown)) documents.set(document._id, document);
-    return documents;
+    return { documents, absent: new Set(unknown.filter((id) => !documents.has(id))) };
   }
 
   /**
@@ -278,8 +282,9 @@ function keep(kept: Kept, changed: ReadonlySet<string>, documents: ReadonlyMap<s
 }
 
 /**
- * Inserts documents a rebuild has not written yet, unordered; answers the ids already stored
- * (written meanwhile by another holder of the lease), which the caller replaces as before.
+ * Inserts documents not stored yet (found absent, or not yet written by a rebuild), unordered;
+ * answers the ids already stored (written meanwhile by another holder of the lease), which the
+ * caller replaces as before.
  */
 async function insertNew(collection: mongo.Collection<ReadModel>, documents: readonly ReadModel[]): Promise<string[]> {
   if (documents.length === 0) return [];
