@@ -1,6 +1,6 @@
 // What `npm run load` prints and keeps: one table (stdout and a dated section of
 // docs/benchmarks.md) and three SVG charts under docs/benchmarks/.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { lineChart } from './chart-svg';
 import type { HammerFigures } from './hammer';
@@ -13,6 +13,8 @@ import type { P5Result } from './p5-deadline-storm';
 export interface LoadResults {
   readonly quick: boolean;
   readonly date: string;
+  /** The commit measured (`git describe --always --dirty`), when git can tell. */
+  readonly commit?: string;
   readonly machine: string;
   readonly p1: P1Result;
   readonly rssAtRest: Rss;
@@ -103,7 +105,7 @@ export function table(r: LoadResults): string {
 export function writeCharts(root: string, r: LoadResults): string[] {
   const dir = join(root, 'docs', 'benchmarks');
   mkdirSync(dir, { recursive: true });
-  const stem = `load-${r.date}${r.quick ? '-quick' : ''}`;
+  const stem = freeStem(dir, `load-${r.date}${r.quick ? '-quick' : ''}`);
   const line = (h: HammerFigures, key: 'p50' | 'p99') => h.timeline.map((s) => [s.second, s[key]] as const);
   const { saturation, steady } = r.p1;
   const seconds = (points: readonly (readonly [number, number])[]) => points.map(([ms, n]) => [ms / 1000, n] as const);
@@ -146,12 +148,19 @@ export function writeCharts(root: string, r: LoadResults): string[] {
   });
 }
 
+/** `stem`, or `stem-2`, `stem-3`…: the charts of an earlier run of the same day stay beside its section. */
+function freeStem(dir: string, stem: string): string {
+  let free = stem;
+  for (let n = 2; existsSync(join(dir, `${free}-p1.svg`)); n += 1) free = `${stem}-${n}`;
+  return free;
+}
+
 /** The run as a dated section of docs/benchmarks.md, placed above the earlier dated runs. */
 export function writeSection(root: string, r: LoadResults, charts: readonly string[]): void {
   const path = join(root, 'docs', 'benchmarks.md');
   const doc = readFileSync(path, 'utf8');
   const section = [
-    `## ${r.date}, \`npm run load${r.quick ? ' -- --quick' : ''}\``,
+    `## ${r.date}, \`npm run load${r.quick ? ' -- --quick' : ''}\`${r.commit === undefined ? '' : ` at \`${r.commit}\``}`,
     '',
     r.machine,
     '',

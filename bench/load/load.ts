@@ -3,6 +3,7 @@
 // P1 drives the candidacy service of `npm start`; P4, P5 and P3 boot the jury in this process
 // on a clock the run moves (moved-clock-jury.ts). Prints the table, writes a dated section of
 // docs/benchmarks.md and its charts under docs/benchmarks/. See docs/benchmarks.md.
+import { execFileSync } from 'node:child_process';
 import { availableParallelism, totalmem } from 'node:os';
 import { readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -79,6 +80,7 @@ async function main(): Promise<void> {
     const results: LoadResults = {
       quick,
       date: new Date().toISOString().slice(0, 10),
+      commit: measuredCommit(),
       machine: await machine(jury),
       p1,
       rssAtRest,
@@ -136,6 +138,14 @@ async function onlyP3(offers: number, waitMs: number): Promise<void> {
     await jury.db.dropDatabase();
   } finally {
     await jury.close();
+  }
+}
+
+function measuredCommit(): string | undefined {
+  try {
+    return execFileSync('git', ['describe', '--always', '--dirty'], { cwd: ROOT, encoding: 'utf8' }).trim();
+  } catch {
+    return undefined; // not a git checkout
   }
 }
 
