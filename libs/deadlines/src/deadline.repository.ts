@@ -1,4 +1,10 @@
-import { BULK_WRITE_CHUNK, bulkWriteInChunks } from '@admissions/event-store';
+import {
+  BULK_WRITE_CHUNK,
+  bulkWriteInChunks,
+  duplicateKeyIndexes,
+  insertAbsent,
+  isDuplicateKey,
+} from '@admissions/event-store';
 import { randomUUID } from 'node:crypto';
 import type { Connection } from 'mongoose';
 import { mongo } from 'mongoose';
@@ -116,8 +122,7 @@ export class DeadlineRepository {
 
   /** Answers false when the current schedule was not pending (already settled, or none). */
   async markCancelled(id: string, cancelledAt: Date): Promise<boolean> {
-    const current = await this.find(id);
-    return current?.status === 'PENDING' && this.settle(current, 'CANCELLED', cancelledAt);
+    return (await this.markManyCancelled([id], cancelledAt)).length === 1;
   }
 
   /**
@@ -134,7 +139,10 @@ export class DeadlineRepository {
     }
     if (current.length === 0) return [];
     const lost = new Set(
-      await this.insertOutcomes(current.map(({ _id }) => ({ _id, outcome: 'CANCELLED', at: cancelledAt }))),
+      await insertAbsent(
+        this.outcomes(),
+        current.map(({ _id }) => ({ _id, outcome: 'CANCELLED' as const, at: cancelledAt })),
+      ),
     );
     const cancelled = current.filter((_, index) => !lost.has(index));
     await bulkWriteInChunks(
@@ -143,18 +151,6 @@ export class DeadlineRepository {
       { ordered: false },
     );
     return cancelled.map((schedule) => toDeadline(schedule, null));
-  }
-
-  /** Inserts the outcomes that no one settled first; answers the indexes of those already settled. */
-  private async insertOutcomes(outcomes: readonly OutcomeDoc[]): Promise<number[]> {
-    try {
-      await this.outcomes().insertMany([...outcomes], { ordered: false });
-      return [];
-    } catch (error) {
-      const lost = duplicateKeyIndexes(error);
-      if (lost === undefined) throw error;
-      return lost;
-    }
   }
 
   private async currentSchedule(id: string): Promise<ScheduleDoc | null> {
@@ -235,7 +231,7 @@ export class DeadlineRepository {
     try {
       await this.outcomes().insertOne({ _id, outcome, at, ...(lastError === undefined ? {} : { lastError }) });
     } catch (error) {
-      if ((error as { code?: unknown }).code === 11000) return false;
+      if (isDuplicateKey(error)) return false;
       throw error;
     }
     await this.markListed(_id, outcome);
@@ -270,14 +266,6 @@ export class DeadlineRepository {
 
 function scheduleId(id: string, generation: string): string {
   return `${id}@${generation}`;
-}
-
-/** The writes of a bulk write that failed on a duplicate _id alone; undefined for any other failure. */
-function duplicateKeyIndexes(error: unknown): number[] | undefined {
-  if (!(error instanceof mongo.MongoBulkWriteError)) return undefined;
-  const failures = Array.isArray(error.writeErrors) ? error.writeErrors : [error.writeErrors];
-  if (failures.length === 0 || failures.some((failure) => failure.code !== 11000)) return undefined;
-  return failures.map((failure) => failure.index);
 }
 
 function nativeDb(database: DeadlineDatabase): mongo.Db {

@@ -1,4 +1,5 @@
 import type { mongo } from 'mongoose';
+import { isDuplicateKey } from './event-store';
 
 /**
  * Writes of one bulk write sent per command. FerretDB 1.24 keeps each update's PostgreSQL
@@ -45,4 +46,33 @@ export async function bulkWriteInChunks<D extends mongo.Document>(
   const settled = await Promise.allSettled(Array.from({ length: senders }, sendInTurn));
   const failure = settled.find((result): result is PromiseRejectedResult => result.status === 'rejected');
   if (failure) throw failure.reason;
+}
+
+/**
+ * Inserts documents of distinct ids, unordered: each is written unless its _id is already stored.
+ * Answers the indexes of those already stored (another writer's, or a claim already made); any
+ * other failure throws. An insert with a unique _id is the one write FerretDB makes atomic.
+ */
+export async function insertAbsent<D extends mongo.Document>(
+  collection: mongo.Collection<D>,
+  documents: readonly mongo.OptionalUnlessRequiredId<D>[],
+): Promise<number[]> {
+  if (documents.length === 0) return [];
+  try {
+    await collection.insertMany([...documents], { ordered: false });
+    return [];
+  } catch (error) {
+    const stored = duplicateKeyIndexes(error);
+    if (stored === undefined) throw error;
+    return stored;
+  }
+}
+
+/** The writes of a bulk write that failed on a duplicate _id alone; undefined for any other failure. */
+export function duplicateKeyIndexes(error: unknown): number[] | undefined {
+  // The driver reports one write error or a list of them.
+  const reported = (error as { writeErrors?: unknown } | null)?.writeErrors;
+  const failures = (reported === undefined ? [] : [reported].flat()) as { code?: unknown; index?: unknown }[];
+  if (failures.length === 0 || !failures.every(isDuplicateKey)) return undefined;
+  return failures.map((failure) => Number(failure.index));
 }

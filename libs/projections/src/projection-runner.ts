@@ -9,7 +9,7 @@ import {
   type LogReader,
   type StoredEvent,
   erasedPersonOf,
-  isDuplicateKey,
+  insertAbsent,
 } from '@admissions/event-store';
 import { createHash } from 'node:crypto';
 import type { mongo } from 'mongoose';
@@ -203,9 +203,10 @@ export class ProjectionRunner implements LogReader {
       else replaced.push(id);
     }
     // Inserted, not upserted: FerretDB inserts a batch in one statement, where it reads and then
-    // writes each replaced document in turn.
-    const duplicates = await insertNew(collection, inserted);
-    const writes = [...replaced, ...duplicates].map((id) => ({
+    // writes each replaced document in turn. One written meanwhile (by another holder of the
+    // lease) is replaced as the others are.
+    const stored = (await insertAbsent(collection, inserted)).map((index) => inserted[index]._id);
+    const writes = [...replaced, ...stored].map((id) => ({
       replaceOne: { filter: { _id: id }, replacement: documents.get(id) as ReadModel, upsert: true },
     }));
     await bulkWriteInChunks(collection, writes, { ordered: false });
@@ -279,29 +280,6 @@ function keep(kept: Kept, changed: ReadonlySet<string>, documents: ReadonlyMap<s
     if (kept.documents.size <= kept.limit) break;
     kept.documents.delete(id);
   }
-}
-
-/**
- * Inserts documents not stored yet (found absent, or not yet written by a rebuild), unordered;
- * answers the ids already stored (written meanwhile by another holder of the lease), which the
- * caller replaces as before.
- */
-async function insertNew(collection: mongo.Collection<ReadModel>, documents: readonly ReadModel[]): Promise<string[]> {
-  if (documents.length === 0) return [];
-  try {
-    await collection.insertMany([...documents], { ordered: false });
-    return [];
-  } catch (error) {
-    const failed = writeErrorsOf(error);
-    if (failed.length === 0 || !failed.every(isDuplicateKey)) throw error;
-    return failed.map((e) => documents[e.index]._id);
-  }
-}
-
-function writeErrorsOf(error: unknown): { code: number; index: number }[] {
-  const errors = (error as { writeErrors?: unknown } | null)?.writeErrors;
-  const list = Array.isArray(errors) ? errors : errors === undefined ? [] : [errors];
-  return list as { code: number; index: number }[];
 }
 
 /** JSON with object keys sorted, so two equal documents hash alike whatever their field order. */

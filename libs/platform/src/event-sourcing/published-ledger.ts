@@ -1,4 +1,4 @@
-import { isDuplicateKey } from '@admissions/event-store';
+import { insertAbsent } from '@admissions/event-store';
 import type { IncomingMessage } from '@admissions/messaging';
 import type { Db } from '../connections/mongo-database';
 
@@ -72,13 +72,8 @@ export class PublishedLedger {
       partition: source.partition,
       offset: source.offset,
     }));
-    try {
-      await this.claims().insertMany(claims, { ordered: false });
-    } catch (error) {
-      // The driver gives one write error or a list of them; a claim already there is the same fact.
-      const writeErrors = (error as { writeErrors?: unknown }).writeErrors;
-      if (!(writeErrors ? [writeErrors].flat().every(isDuplicateKey) : isDuplicateKey(error))) throw error;
-    }
+    // A claim already there is the same fact.
+    await insertAbsent(this.claims(), claims);
   }
 
   /** The group's committed offset on a source partition: every message before it is done. */
