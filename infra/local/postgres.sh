@@ -61,6 +61,12 @@ postgres_create_db() {
     "$PG_BIN/createdb" -w -h 127.0.0.1 -p "$PG_PORT" -U postgres "$PG_DATABASE"
 }
 
+# FerretDB's tables get the GIN indexes its finds can use as they are created (ferretdb-gin.sql).
+postgres_index_ferretdb_tables() {
+  postgres_psql -d "$PG_DATABASE" -q -v ON_ERROR_STOP=1 -f "$(dirname "${BASH_SOURCE[0]}")/ferretdb-gin.sql" \
+    >>"$PG_LOG" 2>&1 || fail_with_log postgres "$PG_LOG" "could not install the GIN index trigger"
+}
+
 postgres_version() { postgres_psql -d postgres -tAc 'SHOW server_version'; }
 
 # postgres_stop <mode> <seconds>: pg_ctl waits for the shutdown checkpoint; "fast" ends the

@@ -194,6 +194,7 @@ up_postgres() {
   fi
   await postgres "$PG_DATA/postmaster.pid" "$PG_DATA" "$PG_LOG" postgres_ready
   postgres_create_db
+  postgres_index_ferretdb_tables
   say "postgres: ready on 127.0.0.1:$PG_PORT ($(postgres_version))"
 }
 

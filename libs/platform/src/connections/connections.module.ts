@@ -27,6 +27,8 @@ import { MongoDatabase } from './mongo-database';
  * indexes the service declares, without which FerretDB scans a table even to find one _id.
  * Collections appear as the service first writes to them, so it looks again now and then: soon
  * after start-up, when most appear, then every 5 minutes (each look opens a PostgreSQL session).
+ * infra/local's PostgreSQL indexes each table as FerretDB creates it (ferretdb-gin.sql); these
+ * looks serve a server without that trigger, and tables made before it.
  */
 @Injectable()
 class FerretdbIndexMirror implements OnApplicationBootstrap, OnApplicationShutdown {

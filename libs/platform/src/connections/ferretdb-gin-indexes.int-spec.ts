@@ -127,7 +127,7 @@ function planNodes(node: PlanNode): PlanNode[] {
     const other = uniqueName('mirror');
     const db = mongoClient.db(other);
     await db.collection('plain').insertOne({ _id: 'a' as never, n: 1 });
-    await db.collection('indexed').createIndex({ status: 1 }, { name: 'status' });
+    await db.collection('indexed').createIndex({ status: 1, 'decision.date': 1 }, { name: 'status_date' });
     await db.collection('indexed').insertOne({ _id: 'b' as never, status: 'PENDING' });
     try {
       await mirrorIndexesAsGin(pgUrl, other);
@@ -138,6 +138,38 @@ function planNodes(node: PlanNode): PlanNode[] {
       );
       const fields = rows.map((row) => /_jsonb -> '([^']+)'/.exec(row.indexdef)?.[1]).sort();
       expect(fields).toEqual(['_id', '_id', 'status']);
+    } finally {
+      await db.dropDatabase();
+    }
+  });
+
+  it('gives a collection GIN indexes as it is created, on _id and on each top-level field it indexes (infra/local)', async () => {
+    const late = uniqueName('late');
+    const db = mongoClient.db(late);
+    try {
+      await db.collection('first_written_mid_season').insertOne({ _id: 'a' as never, n: 1 });
+      await db.collection('declared').createIndex({ status: 1, 'decision.date': 1 }, { name: 'status_date' });
+      const { rows } = await pg.query<{ tablename: string; indexdef: string }>(
+        `SELECT tablename, indexdef FROM pg_indexes WHERE schemaname = $1 AND indexdef LIKE '%USING gin%'`,
+        [late],
+      );
+      const fields = rows.map((row) => /_jsonb -> '([^']+)'/.exec(row.indexdef)?.[1]).sort();
+      expect(fields).toEqual(['_id', '_id', 'status']);
+      expect(
+        (
+          await db
+            .collection('first_written_mid_season')
+            .find({ _id: 'a' as never })
+            .explain()
+        ).queryPlanner.Plan,
+      ).toMatchObject({ 'Node Type': 'Bitmap Heap Scan' });
+      // The services' own look finds them in place, under the names it gives.
+      await mirrorIndexesAsGin(pgUrl, late);
+      const { rows: after } = await pg.query(
+        `SELECT indexname FROM pg_indexes WHERE schemaname = $1 AND indexdef LIKE '%USING gin%'`,
+        [late],
+      );
+      expect(after).toHaveLength(3);
     } finally {
       await db.dropDatabase();
     }

@@ -104,15 +104,15 @@ export async function mirrorIndexesAsGin(pgUrl: string, database: string): Promi
       `SELECT tablename AS table, indexname AS name, indexdef AS definition FROM pg_indexes WHERE schemaname = $1`,
       [database],
     );
+    // Top-level fields only, `(_jsonb -> 'f'::text)`; a dotted path reads `(_jsonb -> 'f'::text) -> 'g'::text`.
     for (const { table, definition } of rows.filter((row) => row.definition.includes('btree')))
-      for (const [, field] of definition.matchAll(/_jsonb -> '((?:[^']|'')+)'::text/g))
+      for (const [, field] of definition.matchAll(/_jsonb -> '((?:[^']|'')+)'::text\)(?! ->)/g))
         wanted.get(table)?.add(field.replace(/''/g, "'"));
     // A round that finds every index in place (the usual case) sends no DDL.
     const existing = new Set(rows.map((row) => row.name));
     for (const [table, fields] of wanted)
       for (const field of fields)
-        if (!field.includes('.') && !existing.has(indexName(table, field)))
-          await createGinIndex(client, database, table, field);
+        if (!existing.has(indexName(table, field))) await createGinIndex(client, database, table, field);
   } finally {
     await client.end();
   }
