@@ -27,10 +27,15 @@ export class BrokerUnavailableError extends Error {
 
 /**
  * Partitions of a topic created without declared settings (tests, tools; the services declare
- * theirs), and how many partitions one consumer handles at once. The aggregate id is the key, so
- * order holds per aggregate.
+ * theirs). The aggregate id is the key, so order holds per aggregate.
  */
 const TOPIC_PARTITIONS = 3;
+
+/**
+ * Partitions one consumer handles at once: all six of a service's event topic (topic-registry.ts),
+ * so that a partition with work never waits for another's batch to end.
+ */
+const PARTITIONS_AT_ONCE = 6;
 
 /** How many lanes (by default keys, i.e. aggregates) of one partition a subscriber handles side by side. */
 const LANES_AT_ONCE = 8;
@@ -197,7 +202,7 @@ export class KafkaSubscriber implements MessageSubscriber {
       // Order is only promised per key (aggregate), so partitions need not wait for each other, nor
       // lanes within a partition: one slow handler, or a backlog of one aggregate, holds back only
       // its own lane.
-      partitionsConsumedConcurrently: TOPIC_PARTITIONS,
+      partitionsConsumedConcurrently: PARTITIONS_AT_ONCE,
       eachBatch: async ({ batch, resolveOffset, heartbeat, isRunning, isStale, commitOffsetsIfNecessary }) => {
         const messages = batch.messages.map((message) => incomingOf(batch.topic, batch.partition, message));
         const { handledPrefix, failure } = await inKeyLanes(
