@@ -107,7 +107,7 @@ export class DeadlineRepository {
     } catch (error) {
       // Two schedules of one new deadline at once (FerretDB's upsert is not atomic): the loser
       // of the insert replaces the head the winner wrote; either schedule is the same deadline.
-      const lost = duplicateKeyIndexes(error);
+      const lost = duplicateKeyIndexes(error, heads.length);
       if (lost === undefined) throw error;
       for (const index of lost)
         await this.heads().replaceOne({ _id: heads[index]._id }, { generation: heads[index].generation });

@@ -62,17 +62,22 @@ export async function insertAbsent<D extends mongo.Document>(
     await collection.insertMany([...documents], { ordered: false });
     return [];
   } catch (error) {
-    const stored = duplicateKeyIndexes(error);
+    const stored = duplicateKeyIndexes(error, documents.length);
     if (stored === undefined) throw error;
     return stored;
   }
 }
 
-/** The writes of a bulk write that failed on a duplicate _id alone; undefined for any other failure. */
-export function duplicateKeyIndexes(error: unknown): number[] | undefined {
-  // The driver reports one write error or a list of them.
+/**
+ * The writes of a bulk write of `writes` writes that failed on a duplicate _id alone; undefined for
+ * any other failure.
+ */
+export function duplicateKeyIndexes(error: unknown, writes: number): number[] | undefined {
+  // The driver reports one write error or a list of them; a server may answer a one-write command
+  // with the error alone.
   const reported = (error as { writeErrors?: unknown } | null)?.writeErrors;
   const failures = (reported === undefined ? [] : [reported].flat()) as { code?: unknown; index?: unknown }[];
-  if (failures.length === 0 || !failures.every(isDuplicateKey)) return undefined;
+  if (failures.length === 0) return writes === 1 && isDuplicateKey(error) ? [0] : undefined;
+  if (!failures.every(isDuplicateKey)) return undefined;
   return failures.map((failure) => Number(failure.index));
 }
