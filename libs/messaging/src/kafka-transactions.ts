@@ -1,6 +1,6 @@
 import './kafkajs-idle-fix';
 import type { Batch, Consumer, EachBatchPayload, Kafka, Producer } from 'kafkajs';
-import { DEFAULT_HEARTBEAT_MS, RETRIABLE_FOR_MS } from './kafka.adapter';
+import { DEFAULT_HEARTBEAT_MS, RETRIABLE_FOR_MS, type SubscriberOptions, TOPIC_PARTITIONS } from './kafka.adapter';
 import { incomingOf } from './kafka-messages';
 import { retryingRetriable } from './kafka-retries';
 import {
@@ -13,13 +13,12 @@ import {
 } from './message-bus.port';
 
 const ALL_IN_SYNC_REPLICAS = -1;
-const PARTITIONS_AT_ONCE = 3;
 
 export interface TransactionLogger {
   warn(message: string, context?: Record<string, unknown>): void;
 }
 
-export interface TransactionalOptions {
+export interface TransactionalOptions extends SubscriberOptions {
   /** The first wait before a failed batch is tried again; it doubles up to `maxBackoffMs`. */
   readonly backoffMs?: number;
   readonly maxBackoffMs?: number;
@@ -27,8 +26,6 @@ export interface TransactionalOptions {
   readonly retryForMs?: number;
   /** How soon the group gives a silent member's partitions to others (kafkajs: 30 s). */
   readonly sessionTimeoutMs?: number;
-  /** How often a member tells the group it lives (KafkaSubscriber's default unless the session is shortened). */
-  readonly heartbeatMs?: number;
 }
 
 /**
@@ -113,7 +110,7 @@ class TransactionalPipeline implements Subscription {
     await this.consumer.run({
       autoCommit: false,
       eachBatchAutoResolve: false,
-      partitionsConsumedConcurrently: PARTITIONS_AT_ONCE,
+      partitionsConsumedConcurrently: this.options.partitionsAtOnce ?? TOPIC_PARTITIONS,
       eachBatch: (payload) => this.handle(payload),
     });
   }

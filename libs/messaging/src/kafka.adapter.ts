@@ -29,13 +29,7 @@ export class BrokerUnavailableError extends Error {
  * Partitions of a topic created without declared settings (tests, tools; the services declare
  * theirs). The aggregate id is the key, so order holds per aggregate.
  */
-const TOPIC_PARTITIONS = 3;
-
-/**
- * Partitions one consumer handles at once: all six of a service's event topic (topic-registry.ts),
- * so that a partition with work never waits for another's batch to end.
- */
-const PARTITIONS_AT_ONCE = 6;
+export const TOPIC_PARTITIONS = 3;
 
 /** How many lanes (by default keys, i.e. aggregates) of one partition a subscriber handles side by side. */
 const LANES_AT_ONCE = 8;
@@ -54,6 +48,11 @@ export const RETRIABLE_FOR_MS = 120_000;
 export interface SubscriberOptions {
   /** How often a member tells the group it lives, and so learns of a rebalance. */
   readonly heartbeatMs?: number;
+  /**
+   * Partitions one consumer handles at once: the platform gives its topics' count, so that a
+   * partition with work never waits for another's batch to end. That of an undeclared topic by default.
+   */
+  readonly partitionsAtOnce?: number;
 }
 
 interface KafkaClient {
@@ -202,7 +201,7 @@ export class KafkaSubscriber implements MessageSubscriber {
       // Order is only promised per key (aggregate), so partitions need not wait for each other, nor
       // lanes within a partition: one slow handler, or a backlog of one aggregate, holds back only
       // its own lane.
-      partitionsConsumedConcurrently: PARTITIONS_AT_ONCE,
+      partitionsConsumedConcurrently: this.options.partitionsAtOnce ?? TOPIC_PARTITIONS,
       eachBatch: async ({ batch, resolveOffset, heartbeat, isRunning, isStale, commitOffsetsIfNecessary }) => {
         const messages = batch.messages.map((message) => incomingOf(batch.topic, batch.partition, message));
         const { handledPrefix, failure } = await inKeyLanes(

@@ -52,6 +52,7 @@ import { EventSubscriptions } from './event-subscriptions';
 import type { RetentionSelectorFactory } from '../retention/retention.port';
 import { PublicStreams } from './public-streams';
 import { TopicProvisioning } from './topic-provisioning';
+import { EVENT_PARTITIONS } from './topic-registry';
 import { eventTopicOf } from './topics';
 
 export interface EventSourcingOptions {
@@ -65,6 +66,9 @@ export interface EventSourcingOptions {
 }
 
 const OPTIONS = Symbol('EVENT_SOURCING_OPTIONS');
+
+/** Every partition of the platform's topics at once (a partition with work never waits for another's batch). */
+const consumingOf = (env: BaseEnv) => ({ heartbeatMs: env.KAFKA_HEARTBEAT_MS, partitionsAtOnce: EVENT_PARTITIONS });
 
 /** The lease whose holder, among a service's replicas, sequences, relays and projects its log. */
 export const EVENT_LOG_LEASE = 'event-log';
@@ -265,8 +269,8 @@ export class EventSourcingModule {
             env: BaseEnv,
           ) =>
             new EventSubscriptions(
-              new KafkaSubscriber(kafka, names.kafka, { heartbeatMs: env.KAFKA_HEARTBEAT_MS }),
-              new KafkaTransactionalSubscriber(kafka, log, names.kafka, { heartbeatMs: env.KAFKA_HEARTBEAT_MS }),
+              new KafkaSubscriber(kafka, names.kafka, consumingOf(env)),
+              new KafkaTransactionalSubscriber(kafka, log, names.kafka, consumingOf(env)),
               admin,
               topics,
               publisher,

@@ -45,7 +45,7 @@ export const CONSUMER_GROUPS: Readonly<Record<ServiceName, readonly string[]>> =
 // still sits on two. Partitions bound how many replicas of a consumer group share the work.
 const REPLICAS = 3;
 const MIN_INSYNC_REPLICAS = 2;
-const EVENT_PARTITIONS = 6;
+export const EVENT_PARTITIONS = 6;
 // The event store is the source of truth, but a consumer that starts from the beginning reads
 // Kafka, so event and public topics keep everything (retention.ms -1). Dead letters are a
 // holding area an operator replays or discards within weeks.
