@@ -12,7 +12,7 @@ import type { Redis } from 'ioredis';
 import { NotificationDelivery, type DeliveryOutcome } from '../application/notification-delivery';
 import type { SendJobs } from '../application/ports';
 import { NotificationEnv } from '../config';
-import { BACKLOG_DOCUMENT, sendBacklog } from '../projections';
+import { sendBacklog } from '../projections';
 
 interface SendJobData {
   readonly notificationId: string;
@@ -122,10 +122,9 @@ export class BullSendQueue implements SendJobs, OnApplicationBootstrap, BeforeAp
   }
 
   private async reconcileOnce(): Promise<number> {
-    const backlog = await this.projections.collection(sendBacklog).findOne({ _id: BACKLOG_DOCUMENT });
-    const items = backlog?.items ?? [];
-    for (const { id, round } of items) await this.enqueue(id, round);
-    return items.length;
+    const pending = await this.projections.collection(sendBacklog).find({ status: 'PENDING' }).toArray();
+    for (const { _id, round } of pending) await this.enqueue(_id, round);
+    return pending.length;
   }
 
   private run(job: Job<SendJobData>): Promise<DeliveryOutcome> {

@@ -3,39 +3,35 @@ import { assertNever } from '@admissions/domain-kernel';
 import type { Projection, ReadModel } from '@admissions/projections';
 import type { NotificationFailed, NotificationRequested, NotificationRetried, NotificationSent } from '../domain';
 
-export interface PendingSend {
-  readonly id: string;
-  readonly round: number;
-}
-
 /**
- * Notifications owed and not yet settled (sent or failed), with their current round: the send
- * reconciler makes sure each has a job, so a job lost between the append and Redis (a crash, a
- * Redis outage) is re-created. One document (`_id` 'pending'), read without a scan.
+ * A notification's sending, owed (PENDING) until sent or failed, with its current round: the send
+ * reconciler makes sure each pending one has a job, so a job lost between the append and Redis (a
+ * crash, a Redis outage) is re-created. One small document per notification, read by an equality
+ * on the indexed status: a single document listing them all was rewritten whole at every round,
+ * and grew to 90 KB in a jury's burst of decisions.
  */
-export interface SendBacklog extends ReadModel {
-  readonly items: readonly PendingSend[];
+export interface PendingSend extends ReadModel {
+  readonly round: number;
+  readonly status: 'PENDING' | 'SETTLED';
 }
-
-export const BACKLOG_DOCUMENT = 'pending';
 
 type BacklogEvent = NotificationRequested | NotificationRetried | NotificationSent | NotificationFailed;
 
-export const sendBacklog: Projection<SendBacklog> = {
-  name: 'rm_send_backlog',
+export const sendBacklog: Projection<PendingSend> = {
+  name: 'rm_pending_sends',
   handles: ['NotificationRequested', 'NotificationRetried', 'NotificationSent', 'NotificationFailed'],
-  documentsOf: () => [BACKLOG_DOCUMENT],
-  evolve: (document, stored, id) => {
+  indexes: ['status'],
+  documentsOf: (stored) => [domainEventOf<BacklogEvent>(stored).data.notificationId],
+  evolve: (_document, stored, id) => {
     const event = domainEventOf<BacklogEvent>(stored);
-    const others = (document?.items ?? []).filter((item) => item.id !== event.data.notificationId);
     switch (event.type) {
       case 'NotificationRequested':
-        return { _id: id, items: [...others, { id: event.data.notificationId, round: 0 }] };
+        return { _id: id, round: 0, status: 'PENDING' };
       case 'NotificationRetried':
-        return { _id: id, items: [...others, { id: event.data.notificationId, round: event.data.round }] };
+        return { _id: id, round: event.data.round, status: 'PENDING' };
       case 'NotificationSent':
       case 'NotificationFailed':
-        return { _id: id, items: others };
+        return { _id: id, round: event.data.round, status: 'SETTLED' };
       default:
         return assertNever(event);
     }
