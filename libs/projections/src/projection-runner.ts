@@ -90,11 +90,13 @@ export class ProjectionRunner implements LogReader {
   /** One round over every projection; returns how many events were read. */
   async catchUp(): Promise<number> {
     if (!this.leadership.held) return 0;
-    // Projections that stand at the same place (the usual case) share one read of the log.
+    // Projections that stand at the same place (the usual case) share one read of the log, and
+    // fold side by side: a read model's documents do not wait for another's writes.
     const reads = new Map<number, Promise<LogRead>>();
-    let read = 0;
-    for (const projection of this.projections) read += await this.catchUpOne(projection, reads);
-    return read;
+    const rounds = await Promise.allSettled(this.projections.map((projection) => this.catchUpOne(projection, reads)));
+    const failure = rounds.find((round): round is PromiseRejectedResult => round.status === 'rejected');
+    if (failure) throw failure.reason;
+    return rounds.reduce((read, round) => read + (round.status === 'fulfilled' ? round.value : 0), 0);
   }
 
   /** Catches up every projection with all that is logged now. */
