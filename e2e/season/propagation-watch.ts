@@ -6,7 +6,7 @@ export interface WatchSettings {
   readonly everyMs: number;
   /** A key not seen within this is given up (undefined). */
   readonly timeoutMs: number;
-  /** Reads in flight at once, whatever the number of groups. */
+  /** Reads in flight at once of the groups not asked first, whatever their number. */
   readonly maxInFlight: number;
 }
 
@@ -19,12 +19,13 @@ interface Awaited {
  * Measures how long a write takes to show in a read model: `expect(group, key, since)` resolves
  * with the milliseconds from `since` (a performance.now() taken when the write answered) to the
  * answer of the first read of `group` that shows `key`. The figure is an upper bound, by at most
- * one poll interval plus one read. The watch's own load stays bounded: the least recently read
- * groups go first, never more than `maxInFlight` at once.
+ * one poll interval plus one read. The watch's own load stays bounded: the groups asked first
+ * (a few) are read whenever due, the others the least recently read first, never more than
+ * `maxInFlight` of them at once.
  */
 export class PropagationWatch {
   private readonly pending = new Map<string, Map<string, Awaited>>();
-  /** Groups read before the others at every tick (see `expect`). */
+  /** Groups read at every interval, outside the others' turns (see `expect`). */
   private readonly first = new Set<string>();
   private readonly lastRead = new Map<string, number>();
   private readonly reading = new Set<string>();
@@ -39,10 +40,11 @@ export class PropagationWatch {
   }
 
   /**
-   * `first`: the group is read before every other due one. A few such groups are read every
-   * interval however many others wait, so their figures stay within one interval of the truth,
-   * where the others' grow with the number of groups that wait at once (each its turn among
-   * `maxInFlight` reads).
+   * `first`: the group is read at every interval, outside the others' `maxInFlight` turns, however
+   * many groups wait: its figures stay within one interval and one read of the truth, where the
+   * others' grow with the number of groups that wait at once (each its turn among `maxInFlight`
+   * reads). Keep such groups few (docs/season.md, 2026-12-05: sharing the turns, timed inboxes
+   * waited theirs in the juries' burst).
    */
   expect(group: string, key: string, since: number, first = false): Promise<number | undefined> {
     if (this.stop.aborted) return Promise.resolve(undefined);
@@ -60,12 +62,14 @@ export class PropagationWatch {
     const now = performance.now();
     this.giveUp((awaited) => now - awaited.since > this.settings.timeoutMs);
     const last = (group: string) => this.lastRead.get(group) ?? -Infinity;
-    const due = [...this.pending.keys()]
-      .filter((group) => !this.reading.has(group) && now - last(group) >= this.settings.everyMs)
-      .sort((a, b) => Number(this.first.has(b)) - Number(this.first.has(a)) || last(a) - last(b));
-    for (const group of due.slice(0, Math.max(0, this.settings.maxInFlight - this.reading.size))) {
-      void this.read(group);
-    }
+    const due = [...this.pending.keys()].filter(
+      (group) => !this.reading.has(group) && now - last(group) >= this.settings.everyMs,
+    );
+    // The groups asked first are few: each is read as soon as it is due, beside the others' reads.
+    for (const group of due.filter((group) => this.first.has(group))) void this.read(group);
+    const others = due.filter((group) => !this.first.has(group)).sort((a, b) => last(a) - last(b));
+    const othersReading = [...this.reading].filter((group) => !this.first.has(group)).length;
+    for (const group of others.slice(0, Math.max(0, this.settings.maxInFlight - othersReading))) void this.read(group);
   }
 
   private async read(group: string): Promise<void> {

@@ -121,6 +121,28 @@ describe('PropagationWatch', () => {
     expect((await Promise.all(others)).every((ms) => ms !== undefined)).toBe(true);
   });
 
+  it("reads each group asked first at every interval, however many of them wait, outside the others' turns", async () => {
+    const visible = new Set<string>();
+    const probe = async (group: string) => {
+      await new Promise((resolve) => setTimeout(resolve, 40));
+      return visible.has(group) ? new Set([group]) : new Set<string>();
+    };
+    const watch = new PropagationWatch(
+      probe,
+      { everyMs: 20, timeoutMs: 5_000, maxInFlight: 1 },
+      new AbortController().signal,
+    );
+    const since = performance.now();
+    // Ten timed inboxes and one other: in turns of one read of 40 ms, a round of them takes 440 ms.
+    const timed = Array.from({ length: 10 }, (_, i) => watch.expect(`t-${i}`, `t-${i}`, since, true));
+    const other = watch.expect('c-0', 'c-0', since);
+    setTimeout(() => ['c-0', ...Array.from({ length: 10 }, (_, i) => `t-${i}`)].forEach((g) => visible.add(g)), 50);
+
+    const delays = (await Promise.all(timed)) as number[];
+    expect(Math.max(...delays)).toBeLessThan(50 + 20 + 2 * 40 + 100); // an interval and a read or two, and slack
+    expect(await other).toBeGreaterThanOrEqual(50);
+  });
+
   it('gives up at once when the run stops', async () => {
     const stop = new AbortController();
     const watch = new PropagationWatch(
