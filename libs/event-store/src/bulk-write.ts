@@ -1,5 +1,6 @@
 import type { mongo } from 'mongoose';
 import { isDuplicateKey } from './event-store';
+import { settleAll } from './settle-all';
 
 /**
  * Writes of one bulk write sent per command. FerretDB 1.24 keeps each update's PostgreSQL
@@ -43,9 +44,7 @@ export async function bulkWriteInChunks<D extends mongo.Document>(
     }
   };
   const senders = Math.min(BULK_WRITES_AT_ONCE, Math.ceil(writes.length / BULK_WRITE_CHUNK));
-  const settled = await Promise.allSettled(Array.from({ length: senders }, sendInTurn));
-  const failure = settled.find((result): result is PromiseRejectedResult => result.status === 'rejected');
-  if (failure) throw failure.reason;
+  await settleAll(Array.from({ length: senders }, sendInTurn));
 }
 
 /**

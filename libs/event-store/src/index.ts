@@ -13,3 +13,4 @@ export * from './log-workers';
 export * from './log-checkpoints';
 export * from './log-reactions';
 export * from './personal-data';
+export * from './settle-all';

@@ -10,6 +10,7 @@ import {
   type StoredEvent,
   erasedPersonOf,
   insertAbsent,
+  settleAll,
 } from '@admissions/event-store';
 import { createHash } from 'node:crypto';
 import type { mongo } from 'mongoose';
@@ -93,10 +94,8 @@ export class ProjectionRunner implements LogReader {
     // Projections that stand at the same place (the usual case) share one read of the log, and
     // fold side by side: a read model's documents do not wait for another's writes.
     const reads = new Map<number, Promise<LogRead>>();
-    const rounds = await Promise.allSettled(this.projections.map((projection) => this.catchUpOne(projection, reads)));
-    const failure = rounds.find((round): round is PromiseRejectedResult => round.status === 'rejected');
-    if (failure) throw failure.reason;
-    return rounds.reduce((read, round) => read + (round.status === 'fulfilled' ? round.value : 0), 0);
+    const perProjection = await settleAll(this.projections.map((projection) => this.catchUpOne(projection, reads)));
+    return perProjection.reduce((sum, events) => sum + events, 0);
   }
 
   /** Catches up every projection with all that is logged now. */
