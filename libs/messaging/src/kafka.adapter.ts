@@ -31,8 +31,13 @@ export class BrokerUnavailableError extends Error {
  */
 export const TOPIC_PARTITIONS = 3;
 
-/** How many lanes (by default keys, i.e. aggregates) of one partition a subscriber handles side by side. */
-const LANES_AT_ONCE = 8;
+/**
+ * How many lanes (by default keys, i.e. aggregates) of one partition a subscriber handles side by
+ * side. Partitions carry keys by hash, so several busy ones can share a partition: three juries
+ * deciding at once on one of them outran 8 lanes (a decision's handlers wait on their servers
+ * 0.3-0.9 s), where 32 kept up (docs/season.md, 2026-12-05).
+ */
+const LANES_AT_ONCE = 32;
 
 /**
  * kafkajs heartbeats between fetches once its interval has passed: with its 3 s, after every idle
