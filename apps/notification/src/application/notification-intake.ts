@@ -1,3 +1,4 @@
+import { settleAll } from '@admissions/event-store';
 import type { ReceivedEvent } from '@admissions/messaging';
 import { CommandGateway, EventSubscriptions, eventTopicOf } from '@admissions/platform';
 import { Injectable, type OnModuleInit } from '@nestjs/common';
@@ -47,9 +48,12 @@ export class NotificationIntake implements OnModuleInit {
     const cause = this.gateway.causedBy(event.metadata.eventId);
     for (const { candidacyId, personId } of intake.links) await this.directory.link(candidacyId, personId, cause);
     for (const contact of intake.contacts) await this.directory.recordContact(contact, cause);
-    for (const owed of intake.messages) {
-      await this.notifier.request(owed, { eventId: event.metadata.eventId, type: event.type }, cause);
-    }
-    if (intake.offer) await this.offers.follow(intake.offer, event.metadata.eventId, cause);
+    // The messages and the offer's reminder need the links and contacts above, not each other:
+    // written side by side, an offer's message and its reminder take the round trips of one.
+    const source = { eventId: event.metadata.eventId, type: event.type };
+    await settleAll<unknown>([
+      ...intake.messages.map((owed) => this.notifier.request(owed, source, cause)),
+      ...(intake.offer ? [this.offers.follow(intake.offer, event.metadata.eventId, cause)] : []),
+    ]);
   }
 }
