@@ -16,10 +16,11 @@ const OPTIONS = {
   'wait-s': { type: 'string', default: String(DEFAULTS.propagationTimeoutMs / 1000) },
   'timeout-s': { type: 'string', default: String(DEFAULTS.timeoutMs / 1000) },
   'jury-clock-shift-days': { type: 'string', default: '0' },
+  'run-id': { type: 'string' },
   help: { type: 'boolean', default: false },
 } as const;
 
-const USAGE = `usage: npm run season -- [--candidates N] [--programmes N] [--concurrency N] [--poll-ms N] [--wait-s N] [--timeout-s N] [--jury-clock-shift-days N]
+const USAGE = `usage: npm run season -- [--candidates N] [--programmes N] [--concurrency N] [--poll-ms N] [--wait-s N] [--timeout-s N] [--jury-clock-shift-days N] [--run-id ID]
   --candidates   files submitted over the season (${DEFAULTS.candidates}, at most that)
   --programmes   programmes they spread over (${DEFAULTS.programmes})
   --concurrency  candidates filling in their files at once (${DEFAULTS.concurrency})
@@ -27,6 +28,8 @@ const USAGE = `usage: npm run season -- [--candidates N] [--programmes N] [--con
   --wait-s       how long one propagation is awaited (${DEFAULTS.propagationTimeoutMs / 1000})
   --timeout-s    the whole run (${DEFAULTS.timeoutMs / 1000})
   --jury-clock-shift-days  the JURY_CLOCK_SHIFT_DAYS npm start was given (0): juries sit January-July only
+  --run-id       in every programme code and candidate id (new each run): runs given one, each on fresh
+                 servers, lay their programmes out alike among Kafka's partitions, so they compare
 Services: CANDIDACY_URL, REVIEW_URL, JURY_URL, NOTIFICATION_URL, else http://127.0.0.1:<CANDIDACY_PORT…> (3001-3004).
 `;
 
@@ -48,6 +51,7 @@ async function main(): Promise<number> {
     propagationTimeoutMs: whole('wait-s') * 1000,
     timeoutMs: whole('timeout-s') * 1000,
     urls: urlsFromEnv(process.env),
+    ...(values['run-id'] === undefined ? {} : { runId: values['run-id'] }),
   });
   const interrupted = new AbortController();
   process.once('SIGINT', () => interrupted.abort());

@@ -28,9 +28,17 @@ export interface SeasonConfig {
   /** The whole run stops after this, with a partial report. */
   readonly timeoutMs: number;
   readonly urls: ServiceUrls;
+  /**
+   * In every programme code and candidate id; a new one per run unless given. The programmes'
+   * streams fall on the jury topic's partitions by their code, so two runs given one id (each on
+   * fresh servers: the ids must be new there) share a layout, and their figures compare.
+   */
+  readonly runId?: string;
 }
 
-type Figure = Exclude<keyof SeasonConfig, 'urls'>;
+type Figure = Exclude<keyof SeasonConfig, 'urls' | 'runId'>;
+
+const RUN_ID = /^[A-Z0-9]{4,16}$/;
 
 export const DEFAULTS: Readonly<Record<Figure, number>> = {
   candidates: FULL_SIZE,
@@ -53,7 +61,9 @@ const LIMITS: Readonly<Record<Figure, readonly [number, number]>> = {
 };
 
 /** The defaults completed with what is given, each figure checked against its bounds. */
-export function seasonConfig(given: Partial<Record<Figure, number>> & { readonly urls: ServiceUrls }): SeasonConfig {
+export function seasonConfig(
+  given: Partial<Record<Figure, number>> & { readonly urls: ServiceUrls; readonly runId?: string },
+): SeasonConfig {
   const figures = { ...DEFAULTS };
   for (const name of Object.keys(LIMITS) as Figure[]) {
     const value = given[name] ?? DEFAULTS[name];
@@ -66,8 +76,11 @@ export function seasonConfig(given: Partial<Record<Figure, number>> & { readonly
   if (figures.candidates < figures.programmes) {
     throw new Error(`${figures.candidates} candidates cannot fill ${figures.programmes} programmes`);
   }
+  if (given.runId !== undefined && !RUN_ID.test(given.runId)) {
+    throw new Error(`runId must be 4 to 16 capital letters or digits (got ${given.runId})`);
+  }
   const urls = Object.fromEntries(SERVICES.map((service) => [service, loopback(service, given.urls[service])]));
-  return { ...figures, urls: urls as ServiceUrls };
+  return { ...figures, urls: urls as ServiceUrls, ...(given.runId === undefined ? {} : { runId: given.runId }) };
 }
 
 /** CANDIDACY_URL… or, as `npm start` places them, http://127.0.0.1:<CANDIDACY_PORT…>. */

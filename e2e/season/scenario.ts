@@ -124,7 +124,7 @@ interface AgendaView {
 }
 
 class Season {
-  private readonly runId = `${Date.now().toString(36).slice(-4)}${randomBytes(2).toString('hex')}`.toUpperCase();
+  private readonly runId: string;
   private readonly deadline: AbortSignal;
   private readonly stop: AbortSignal;
   private readonly http: Http;
@@ -142,6 +142,7 @@ class Season {
     private readonly config: SeasonConfig,
     private readonly deps: SeasonDeps,
   ) {
+    this.runId = config.runId ?? `${Date.now().toString(36).slice(-4)}${randomBytes(2).toString('hex')}`.toUpperCase();
     this.deadline = AbortSignal.timeout(config.timeoutMs);
     this.stop = deps.signal ? AbortSignal.any([this.deadline, deps.signal]) : this.deadline;
     // Every request and every wait listens to it: thousands at once in a full season, not a leak.

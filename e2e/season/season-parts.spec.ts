@@ -46,6 +46,12 @@ describe('seasonConfig', () => {
     expect(() => seasonConfig({ urls: { ...urls, jury: 'http://localhost:3003' } })).toThrow('jury');
     expect(() => seasonConfig({ urls: { ...urls, review: 'http://10.0.0.2:3002' } })).toThrow('127.0.0.1');
   });
+
+  it("takes a run id of capital letters and digits, so that two runs can share their programmes' layout", () => {
+    expect(seasonConfig({ urls }).runId).toBeUndefined();
+    expect(seasonConfig({ urls, runId: 'AO3GFD3B' }).runId).toBe('AO3GFD3B');
+    expect(() => seasonConfig({ urls, runId: 'ao3g-fd3b' })).toThrow('runId must be 4 to 16 capital letters or digits');
+  });
 });
 
 describe('TaskPool', () => {
