@@ -79,6 +79,21 @@ describe('TaskPool', () => {
   });
 });
 
+/** A watch of inboxes every 20 ms, one read in flight, each read taking `readMs`; they show what `visible` holds. */
+function inboxWatch(readMs: number) {
+  const visible = new Set<string>();
+  const probe = async (group: string) => {
+    await new Promise((resolve) => setTimeout(resolve, readMs));
+    return visible.has(group) ? new Set([group]) : new Set<string>();
+  };
+  const watch = new PropagationWatch(
+    probe,
+    { everyMs: 20, timeoutMs: 5_000, maxInFlight: 1 },
+    new AbortController().signal,
+  );
+  return { visible, watch };
+}
+
 describe('PropagationWatch', () => {
   it('resolves with the delay to the first read that shows the key, and gives up after its timeout', async () => {
     const visible = new Set<string>();
@@ -104,16 +119,7 @@ describe('PropagationWatch', () => {
   });
 
   it('reads the groups asked first before the others, so that many waiting groups do not delay them', async () => {
-    const visible = new Set<string>();
-    const probe = async (group: string) => {
-      await new Promise((resolve) => setTimeout(resolve, 5));
-      return visible.has(group) ? new Set([group]) : new Set<string>();
-    };
-    const watch = new PropagationWatch(
-      probe,
-      { everyMs: 20, timeoutMs: 5_000, maxInFlight: 1 },
-      new AbortController().signal,
-    );
+    const { visible, watch } = inboxWatch(5);
     const since = performance.now();
     // 200 inboxes waiting, one read at a time of 5 ms: a turn among them takes over a second.
     const others = Array.from({ length: 200 }, (_, i) => watch.expect(`c-${i}`, `c-${i}`, since));
@@ -128,16 +134,7 @@ describe('PropagationWatch', () => {
   });
 
   it("reads each group asked first at every interval, however many of them wait, outside the others' turns", async () => {
-    const visible = new Set<string>();
-    const probe = async (group: string) => {
-      await new Promise((resolve) => setTimeout(resolve, 40));
-      return visible.has(group) ? new Set([group]) : new Set<string>();
-    };
-    const watch = new PropagationWatch(
-      probe,
-      { everyMs: 20, timeoutMs: 5_000, maxInFlight: 1 },
-      new AbortController().signal,
-    );
+    const { visible, watch } = inboxWatch(40);
     const since = performance.now();
     // Ten timed inboxes and one other: in turns of one read of 40 ms, a round of them takes 440 ms.
     const timed = Array.from({ length: 10 }, (_, i) => watch.expect(`t-${i}`, `t-${i}`, since, true));
