@@ -5,3 +5,4 @@ export * from './season';
 export * from './clock';
 export * from './documents';
 export * from './testing';
+export * from './settle-all';

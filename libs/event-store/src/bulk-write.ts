@@ -1,6 +1,6 @@
+import { settleAll } from '@admissions/domain-kernel';
 import type { mongo } from 'mongoose';
 import { isDuplicateKey } from './event-store';
-import { settleAll } from './settle-all';
 
 /**
  * Writes of one bulk write sent per command. FerretDB 1.24 keeps each update's PostgreSQL

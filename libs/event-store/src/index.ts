@@ -13,4 +13,3 @@ export * from './log-workers';
 export * from './log-checkpoints';
 export * from './log-reactions';
 export * from './personal-data';
-export * from './settle-all';

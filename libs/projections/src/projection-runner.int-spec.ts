@@ -153,6 +153,28 @@ describe('projection runner on FerretDB', () => {
     }
   });
 
+  it('folds its read models on one read of the log, from its first round on', async () => {
+    const { db, commands, close } = await counted('proj_shared_read', 'es_log');
+    try {
+      await submitted(new EventStore(db), 0, 120);
+      const named = (name: string) => ({ ...perCandidacy, name: `${perCandidacy.name}_${name}` });
+      // A new store each: no batch it read before is kept in memory.
+      const logFinds = async (projections: Projection[]) => {
+        const before = commands.length;
+        await new ProjectionRunner(new EventStore(db), db, projections).catchUp();
+        return commands.slice(before).filter((c) => c.name === 'find').length;
+      };
+
+      const alone = await logFinds([named('a')]);
+      const three = await logFinds([named('b'), named('c'), named('d')]);
+
+      expect(alone).toBeGreaterThan(0);
+      expect(three).toBe(alone);
+    } finally {
+      await close();
+    }
+  });
+
   it('folds live into the documents it wrote without reading them back, until the lease may have changed hands', async () => {
     const { db, commands, close } = await counted('proj_live_kept', perCandidacy.name);
     try {

@@ -1,3 +1,4 @@
+import { settleAll } from '@admissions/domain-kernel';
 import {
   bulkWriteInChunks,
   LogCheckpoints,
@@ -10,7 +11,6 @@ import {
   type StoredEvent,
   erasedPersonOf,
   insertAbsent,
-  settleAll,
 } from '@admissions/event-store';
 import { createHash } from 'node:crypto';
 import type { mongo } from 'mongoose';
@@ -93,8 +93,12 @@ export class ProjectionRunner implements LogReader {
     if (!this.leadership.held) return 0;
     // Projections that stand at the same place (the usual case) share one read of the log, and
     // fold side by side: a read model's documents do not wait for another's writes.
+    // Their places are known first, so a round after a restart or a lease gain shares its read too.
+    const places = await settleAll(this.projections.map((projection) => this.placeOf(projection)));
     const reads = new Map<number, Promise<LogRead>>();
-    const perProjection = await settleAll(this.projections.map((projection) => this.catchUpOne(projection, reads)));
+    const perProjection = await settleAll(
+      this.projections.map((projection, i) => this.catchUpOne(projection, places[i], reads)),
+    );
     return perProjection.reduce((sum, events) => sum + events, 0);
   }
 
@@ -103,12 +107,16 @@ export class ProjectionRunner implements LogReader {
     while ((await this.catchUp()) > 0);
   }
 
+  private async placeOf(projection: Projection): Promise<LogCursor> {
+    return this.reached.get(projection.name) ?? (await this.checkpoints.load(projection.name));
+  }
+
   private async catchUpOne(
     projection: Projection,
-    reads = new Map<number, Promise<LogRead>>(),
+    from: LogCursor,
+    reads: Map<number, Promise<LogRead>>,
     rebuilding?: Kept,
   ): Promise<number> {
-    const from = this.reached.get(projection.name) ?? (await this.checkpoints.load(projection.name));
     const read =
       reads.get(from.batch) ??
       (rebuilding
@@ -254,7 +262,7 @@ export class ProjectionRunner implements LogReader {
     this.kept.delete(projection.name);
     const limit = this.options.rebuildKeptDocuments ?? 50_000;
     const rebuilding: Kept = { documents: new Map(), limit, written: new Set() };
-    const round = () => this.catchUpOne(projection, new Map(), rebuilding);
+    const round = async () => this.catchUpOne(projection, await this.placeOf(projection), new Map(), rebuilding);
     for (let read = await round(); read > 0; read = await round()) {
       const reached = this.reached.get(projection.name);
       if (reached) progress?.(read, reached);

@@ -1,4 +1,4 @@
-import { settleAll } from '@admissions/event-store';
+import { settleAll } from '@admissions/domain-kernel';
 import type { ReceivedEvent } from '@admissions/messaging';
 import { CommandGateway, EventSubscriptions, eventTopicOf } from '@admissions/platform';
 import { Injectable, type OnModuleInit } from '@nestjs/common';
