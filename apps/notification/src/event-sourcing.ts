@@ -7,4 +7,6 @@ export const eventSourcing = {
   service: 'notification',
   contracts: serviceContracts(),
   projections: [...projections],
+  // One document listing every pending send, replaced by rm_pending_sends (one per notification).
+  retiredReadModels: ['rm_send_backlog'],
 } as const satisfies EventSourcingOptions;

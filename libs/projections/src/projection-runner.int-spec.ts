@@ -175,6 +175,28 @@ describe('projection runner on FerretDB', () => {
     }
   });
 
+  it('retires a read model it no longer folds: its documents and checkpoint are dropped, and again changes nothing', async () => {
+    const { db, close } = await counted('proj_retire', perCandidacy.name);
+    try {
+      const store = new EventStore(db);
+      await submitted(store, 0, 10);
+      await new ProjectionRunner(store, db, [perCandidacy]).drain();
+      const checkpoint = () =>
+        db.collection('projection_checkpoints').countDocuments({ _id: perCandidacy.name as never });
+      expect(await checkpoint()).toBe(1);
+
+      const runner = new ProjectionRunner(store, db, []);
+      await runner.retire([perCandidacy.name]);
+      await runner.retire([perCandidacy.name]);
+
+      const names = (await db.listCollections().toArray()).map((c) => c.name);
+      expect(names).not.toContain(perCandidacy.name);
+      expect(await checkpoint()).toBe(0);
+    } finally {
+      await close();
+    }
+  });
+
   it('folds live into the documents it wrote without reading them back, until the lease may have changed hands', async () => {
     const { db, commands, close } = await counted('proj_live_kept', perCandidacy.name);
     try {

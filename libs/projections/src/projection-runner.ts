@@ -78,6 +78,14 @@ export class ProjectionRunner implements LogReader {
         await this.collection(projection).createIndex({ [field]: 1 }, { name: field });
   }
 
+  /** Drops read models the service no longer folds, and their checkpoints; those already gone are skipped. */
+  async retire(names: readonly string[]): Promise<void> {
+    for (const name of names) {
+      await this.db.collection(name).drop();
+      await this.checkpoints.forget(name);
+    }
+  }
+
   /** Another instance may have folded while this one did not lead: read the checkpoints and documents again. */
   leadershipGained(): void {
     this.reached.clear();

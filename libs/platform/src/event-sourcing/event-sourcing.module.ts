@@ -60,6 +60,8 @@ export interface EventSourcingOptions {
   /** Every event type the service writes or reads, with its schema. */
   readonly contracts: readonly EventContract[];
   readonly projections?: readonly Projection[];
+  /** Read models an earlier version folded and this one does not: dropped at start. */
+  readonly retiredReadModels?: readonly string[];
   readonly upcasters?: readonly Upcaster[];
   /** The service's retention policy, when it has one: read by the daily job and `ops <service> retention`. */
   readonly retention?: RetentionSelectorFactory;
@@ -95,6 +97,7 @@ class EventSourcingLifecycle implements OnApplicationBootstrap, BeforeApplicatio
 
   onApplicationBootstrap(): void {
     this.steps.run('read-model indexes', () => this.projections.ensureIndexes());
+    this.steps.run('retired read models', () => this.projections.retire(this.options.retiredReadModels ?? []));
     // The topics it owns (registry), created before anything is published to them.
     this.steps.run('kafka topics', async () => void (await this.topics.applyOwned(this.options.service)));
     // The loops retry on their own; the relay waits for the topics only in that it fails until then.
