@@ -27,9 +27,19 @@ export class LogCheckpoints {
   }
 
   /** Moves the checkpoint; false (nothing written) when another instance has taken the lease over. */
-  async save(reader: string, reached: LogCursor): Promise<boolean> {
+  save(reader: string, reached: LogCursor): Promise<boolean> {
+    return this.saveAll([[reader, reached]]);
+  }
+
+  /** Moves several readers' checkpoints in one command, on one look at the lease. */
+  async saveAll(moves: readonly (readonly [reader: string, reached: LogCursor])[]): Promise<boolean> {
     if (!(await this.leadership.isCurrent())) return false;
-    await this.checkpoints.updateOne({ _id: reader }, { $set: reached }, { upsert: true });
+    await this.checkpoints.bulkWrite(
+      moves.map(([reader, reached]) => ({
+        updateOne: { filter: { _id: reader }, update: { $set: reached }, upsert: true },
+      })),
+      { ordered: false },
+    );
     return true;
   }
 

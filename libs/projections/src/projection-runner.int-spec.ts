@@ -175,6 +175,24 @@ describe('projection runner on FerretDB', () => {
     }
   });
 
+  it("moves its read models' checkpoints in one command a round", async () => {
+    const { db, writesOf, close } = await counted('proj_checkpoints', 'projection_checkpoints');
+    try {
+      await submitted(new EventStore(db), 0, 120);
+      const named = (name: string) => ({ ...perCandidacy, name: `${perCandidacy.name}_${name}` });
+      const runner = new ProjectionRunner(new EventStore(db), db, [named('a'), named('b'), named('c')]);
+
+      expect(await runner.catchUp()).toBe(360);
+
+      expect(writesOf('update')).toEqual([3]);
+      const saved = await db.collection('projection_checkpoints').countDocuments({});
+      expect(saved).toBe(3);
+      expect(await runner.foldedThrough()).toBeGreaterThan(0);
+    } finally {
+      await close();
+    }
+  });
+
   it('retires a read model it no longer folds: its documents and checkpoint are dropped, and again changes nothing', async () => {
     const { db, close } = await counted('proj_retire', perCandidacy.name);
     try {

@@ -17,6 +17,13 @@ import type { mongo } from 'mongoose';
 import { findByIds } from './find-by-ids';
 import type { Projection, ReadModel } from './projection';
 
+/** A read model's round: the events it folded, and where the log stands after them. */
+interface Folded {
+  readonly projection: Projection;
+  readonly events: number;
+  readonly reached: LogCursor;
+}
+
 export interface ProjectionRunnerOptions {
   /** Events read per round (whole log batches). */
   readonly batchSize?: number;
@@ -104,10 +111,15 @@ export class ProjectionRunner implements LogReader {
     // Their places are known first, so a round after a restart or a lease gain shares its read too.
     const places = await settleAll(this.projections.map((projection) => this.placeOf(projection)));
     const reads = new Map<number, Promise<LogRead>>();
-    const perProjection = await settleAll(
-      this.projections.map((projection, i) => this.catchUpOne(projection, places[i], reads)),
+    const outcomes = await Promise.allSettled(
+      this.projections.map((projection, i) => this.foldOne(projection, places[i], reads)),
     );
-    return perProjection.reduce((sum, events) => sum + events, 0);
+    // The read models that folded move their checkpoints in one write, even when another failed.
+    const folded = outcomes.flatMap((outcome) => (outcome.status === 'fulfilled' ? [outcome.value] : []));
+    const read = await this.settle(folded);
+    const failure = outcomes.find((outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected');
+    if (failure) throw failure.reason;
+    return read;
   }
 
   /** Catches up every projection with all that is logged now. */
@@ -119,12 +131,13 @@ export class ProjectionRunner implements LogReader {
     return this.reached.get(projection.name) ?? (await this.checkpoints.load(projection.name));
   }
 
-  private async catchUpOne(
+  /** Folds what is logged after `from` into one read model, without moving its checkpoint. */
+  private async foldOne(
     projection: Projection,
     from: LogCursor,
     reads: Map<number, Promise<LogRead>>,
     rebuilding?: Kept,
-  ): Promise<number> {
+  ): Promise<Folded> {
     const read =
       reads.get(from.batch) ??
       (rebuilding
@@ -132,7 +145,7 @@ export class ProjectionRunner implements LogReader {
         : this.store.readLog(from, this.options.batchSize ?? 1000, { open: true }));
     reads.set(from.batch, read);
     const { events, reached } = await read;
-    if (events.length === 0) return 0;
+    if (events.length === 0) return { projection, events: 0, reached };
     const kept = rebuilding ?? this.keptOf(projection);
     try {
       await this.fold(projection, events, kept);
@@ -140,13 +153,20 @@ export class ProjectionRunner implements LogReader {
       kept.documents.clear(); // some of the round's writes may have landed, some not
       throw error;
     }
-    if (!(await this.checkpoints.save(projection.name, reached))) {
+    return { projection, events: events.length, reached };
+  }
+
+  /** Moves the checkpoints of the read models that read events; returns how many events they read. */
+  private async settle(folded: readonly Folded[]): Promise<number> {
+    const moved = folded.filter((f) => f.events > 0);
+    if (moved.length === 0) return 0;
+    if (!(await this.checkpoints.saveAll(moved.map((f) => [f.projection.name, f.reached])))) {
       this.reached.clear();
       this.kept.clear();
       return 0;
     }
-    this.reached.set(projection.name, reached);
-    return events.length;
+    for (const { projection, reached } of moved) this.reached.set(projection.name, reached);
+    return moved.reduce((sum, f) => sum + f.events, 0);
   }
 
   private keptOf(projection: Projection): Kept {
@@ -270,7 +290,8 @@ export class ProjectionRunner implements LogReader {
     this.kept.delete(projection.name);
     const limit = this.options.rebuildKeptDocuments ?? 50_000;
     const rebuilding: Kept = { documents: new Map(), limit, written: new Set() };
-    const round = async () => this.catchUpOne(projection, await this.placeOf(projection), new Map(), rebuilding);
+    const round = async () =>
+      this.settle([await this.foldOne(projection, await this.placeOf(projection), new Map(), rebuilding)]);
     for (let read = await round(); read > 0; read = await round()) {
       const reached = this.reached.get(projection.name);
       if (reached) progress?.(read, reached);
