@@ -99,6 +99,9 @@ describe('projection runner on FerretDB', () => {
     evolve: (document, _event, id) => ({ _id: id, submitted: (document?.submitted ?? 0) + 1 }),
   };
 
+  /** The same read model under another name: several of them fold side by side. */
+  const named = (name: string) => ({ ...perCandidacy, name: `${perCandidacy.name}_${name}` });
+
   /** A database of its own, with every command the client sends to `collection` counted by name. */
   const counted = async (name: string, collection: string) => {
     const connection = await mongoose
@@ -157,7 +160,6 @@ describe('projection runner on FerretDB', () => {
     const { db, commands, close } = await counted('proj_shared_read', 'es_log');
     try {
       await submitted(new EventStore(db), 0, 120);
-      const named = (name: string) => ({ ...perCandidacy, name: `${perCandidacy.name}_${name}` });
       // A new store each: no batch it read before is kept in memory.
       const logFinds = async (projections: Projection[]) => {
         const before = commands.length;
@@ -179,7 +181,6 @@ describe('projection runner on FerretDB', () => {
     const { db, writesOf, close } = await counted('proj_checkpoints', 'projection_checkpoints');
     try {
       await submitted(new EventStore(db), 0, 120);
-      const named = (name: string) => ({ ...perCandidacy, name: `${perCandidacy.name}_${name}` });
       const runner = new ProjectionRunner(new EventStore(db), db, [named('a'), named('b'), named('c')]);
 
       expect(await runner.catchUp()).toBe(360);
