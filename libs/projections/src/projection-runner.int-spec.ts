@@ -194,23 +194,32 @@ describe('projection runner on FerretDB', () => {
     }
   });
 
-  it('retires a read model it no longer folds: its documents and checkpoint are dropped, and again changes nothing', async () => {
+  it('retires a read model it no longer folds while it holds the lease, and again at each lease gain (an older holder may have folded it)', async () => {
     const { db, close } = await counted('proj_retire', perCandidacy.name);
     try {
       const store = new EventStore(db);
+      const olderVersion = () => new ProjectionRunner(store, db, [perCandidacy]).drain();
+      const present = async () => ({
+        collection: (await db.listCollections({ name: perCandidacy.name }).toArray()).length,
+        checkpoint: await db.collection('projection_checkpoints').countDocuments({ _id: perCandidacy.name as never }),
+      });
       await submitted(store, 0, 10);
-      await new ProjectionRunner(store, db, [perCandidacy]).drain();
-      const checkpoint = () =>
-        db.collection('projection_checkpoints').countDocuments({ _id: perCandidacy.name as never });
-      expect(await checkpoint()).toBe(1);
+      await olderVersion();
+      const leadership = { held: false, isCurrent: async () => leadership.held };
+      const runner = new ProjectionRunner(store, db, [], leadership, { retired: [perCandidacy.name] });
 
-      const runner = new ProjectionRunner(store, db, []);
-      await runner.retire([perCandidacy.name]);
-      await runner.retire([perCandidacy.name]);
+      await runner.catchUp();
+      expect(await present()).toEqual({ collection: 1, checkpoint: 1 });
+      leadership.held = true;
+      await runner.catchUp();
+      expect(await present()).toEqual({ collection: 0, checkpoint: 0 });
 
-      const names = (await db.listCollections().toArray()).map((c) => c.name);
-      expect(names).not.toContain(perCandidacy.name);
-      expect(await checkpoint()).toBe(0);
+      await olderVersion();
+      await runner.catchUp(); // still the holder: it does not look again
+      expect(await present()).toEqual({ collection: 1, checkpoint: 1 });
+      runner.leadershipGained();
+      await runner.catchUp();
+      expect(await present()).toEqual({ collection: 0, checkpoint: 0 });
     } finally {
       await close();
     }

@@ -33,6 +33,8 @@ export interface ProjectionRunnerOptions {
   readonly rebuildKeptDocuments?: number;
   /** Documents the live fold keeps in memory per read model (5,000), the most recently written. */
   readonly keptDocuments?: number;
+  /** Read models an earlier version folded and this one does not: dropped, with their checkpoints, whenever it gains the lease. */
+  readonly retired?: readonly string[];
 }
 
 /** Log batches a rebuild looks up at once (it reads the whole log, so they are there). */
@@ -63,6 +65,8 @@ export class ProjectionRunner implements LogReader {
   private readonly reached = new Map<string, LogCursor>();
   /** By read model, what the live fold wrote while it held the lease. */
   private readonly kept = new Map<string, Kept>();
+  /** Whether the retired read models are to be dropped before the next round. */
+  private retiring = true;
 
   constructor(
     private readonly store: EventStore,
@@ -85,18 +89,15 @@ export class ProjectionRunner implements LogReader {
         await this.collection(projection).createIndex({ [field]: 1 }, { name: field });
   }
 
-  /** Drops read models the service no longer folds, and their checkpoints; those already gone are skipped. */
-  async retire(names: readonly string[]): Promise<void> {
-    for (const name of names) {
-      await this.db.collection(name).drop();
-      await this.checkpoints.forget(name);
-    }
-  }
-
-  /** Another instance may have folded while this one did not lead: read the checkpoints and documents again. */
+  /**
+   * Another instance may have folded while this one did not lead: read the checkpoints and documents
+   * again. It may also run an earlier version, during a rolling upgrade, and have folded a read model
+   * this one retired: drop those again.
+   */
   leadershipGained(): void {
     this.reached.clear();
     this.kept.clear();
+    this.retiring = true;
   }
 
   step(): Promise<number> {
@@ -106,6 +107,7 @@ export class ProjectionRunner implements LogReader {
   /** One round over every projection; returns how many events were read. */
   async catchUp(): Promise<number> {
     if (!this.leadership.held) return 0;
+    if (this.retiring) await this.retire(this.options.retired ?? []);
     // Projections that stand at the same place (the usual case) share one read of the log, and
     // fold side by side: a read model's documents do not wait for another's writes.
     // Their places are known first, so a round after a restart or a lease gain shares its read too.
@@ -125,6 +127,15 @@ export class ProjectionRunner implements LogReader {
   /** Catches up every projection with all that is logged now. */
   async drain(): Promise<void> {
     while ((await this.catchUp()) > 0);
+  }
+
+  /** Drops read models the service no longer folds, and their checkpoints; those already gone are skipped. */
+  private async retire(names: readonly string[]): Promise<void> {
+    for (const name of names) {
+      await this.db.collection(name).drop();
+      await this.checkpoints.forget(name);
+    }
+    this.retiring = false;
   }
 
   private async placeOf(projection: Projection): Promise<LogCursor> {

@@ -60,7 +60,7 @@ export interface EventSourcingOptions {
   /** Every event type the service writes or reads, with its schema. */
   readonly contracts: readonly EventContract[];
   readonly projections?: readonly Projection[];
-  /** Read models an earlier version folded and this one does not: dropped at start. */
+  /** Read models an earlier version folded and this one does not: dropped by the lease holder. */
   readonly retiredReadModels?: readonly string[];
   readonly upcasters?: readonly Upcaster[];
   /** The service's retention policy, when it has one: read by the daily job and `ops <service> retention`. */
@@ -97,7 +97,6 @@ class EventSourcingLifecycle implements OnApplicationBootstrap, BeforeApplicatio
 
   onApplicationBootstrap(): void {
     this.steps.run('read-model indexes', () => this.projections.ensureIndexes());
-    this.steps.run('retired read models', () => this.projections.retire(this.options.retiredReadModels ?? []));
     // The topics it owns (registry), created before anything is published to them.
     this.steps.run('kafka topics', async () => void (await this.topics.applyOwned(this.options.service)));
     // The loops retry on their own; the relay waits for the topics only in that it fails until then.
@@ -176,7 +175,7 @@ export class EventSourcingModule {
           provide: ProjectionRunner,
           inject: [EventStore, MONGO_DB, Lease],
           useFactory: (store: EventStore, db: Db, lease: Lease) =>
-            new ProjectionRunner(store, db, options.projections ?? [], lease),
+            new ProjectionRunner(store, db, options.projections ?? [], lease, { retired: options.retiredReadModels }),
         },
         {
           provide: LogReactions,
