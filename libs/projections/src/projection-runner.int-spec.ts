@@ -253,7 +253,7 @@ describe('projection runner on FerretDB', () => {
     }
   });
 
-  it('rebuilds in rounds without reading back or upserting what it wrote itself, as the live fold', async () => {
+  it('rebuilds in rounds, writing each document once and inserting it, without reading any back', async () => {
     const { db, commands, writesOf, close } = await counted('proj_rebuild', perCandidacy.name);
     try {
       const store = new EventStore(db);
@@ -272,8 +272,7 @@ describe('projection runner on FerretDB', () => {
       expect(await runner.digest(perCandidacy)).toBe(liveDigest);
       expect(finds).toEqual([]);
       expect(sum(writesOf('insert'))).toBe(120);
-      expect(sum(writesOf('update'))).toBe(60);
-      expect(Math.max(...writesOf('update'))).toBeLessThanOrEqual(BULK_WRITE_CHUNK);
+      expect(writesOf('update')).toEqual([]);
     } finally {
       await close();
     }

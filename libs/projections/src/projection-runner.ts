@@ -27,9 +27,13 @@ interface Folded {
 export interface ProjectionRunnerOptions {
   /** Events read per round (whole log batches). */
   readonly batchSize?: number;
-  /** Events read per round of a rebuild (5000): each round writes every document it changed once, then its checkpoint. */
+  /** Events read per round of a rebuild (5000). */
   readonly rebuildBatchSize?: number;
-  /** Documents a rebuild keeps in memory (50,000); past it, it drops the oldest and reads back those it needs. */
+  /**
+   * Documents a rebuild keeps in memory (50,000). It writes what it changed, then its checkpoint,
+   * once it has changed this many or the log ends; past it, it drops the oldest and reads back
+   * those it needs.
+   */
   readonly rebuildKeptDocuments?: number;
   /** Documents the live fold keeps in memory per read model (5,000), the most recently written. */
   readonly keptDocuments?: number;
@@ -51,6 +55,8 @@ interface Kept {
   readonly documents: Map<string, ReadModel>;
   readonly limit: number;
   readonly written?: Set<string>;
+  /** A rebuild's documents changed since it last wrote, kept until it does: each is written once per flush. */
+  readonly unwritten?: Set<string>;
 }
 
 /**
@@ -162,6 +168,7 @@ export class ProjectionRunner implements LogReader {
       await this.fold(projection, events, kept);
     } catch (error) {
       kept.documents.clear(); // some of the round's writes may have landed, some not
+      kept.unwritten?.clear();
       throw error;
     }
     return { projection, events: events.length, reached };
@@ -191,11 +198,14 @@ export class ProjectionRunner implements LogReader {
 
   private async fold(projection: Projection, events: readonly StoredEvent[], kept: Kept): Promise<void> {
     await this.foldEvents(projection, events, kept);
-    // After the batch: what it folded of an erased person (a key still cached) is purged too.
-    for (const event of events) {
+    // After the batch: what it folded of an erased person (a key still cached) is purged too, from
+    // the stored documents, so a rebuild writes what it holds first.
+    const erased = events.flatMap((event) => {
       const personId = erasedPersonOf(event);
-      if (personId !== undefined) await this.erase(projection, personId, event.metadata.position ?? 0, kept);
-    }
+      return personId === undefined ? [] : [{ personId, position: event.metadata.position ?? 0 }];
+    });
+    if (erased.length > 0) await this.flush(projection, kept);
+    for (const { personId, position } of erased) await this.erase(projection, personId, position, kept);
   }
 
   private async erase(projection: Projection, personId: string, position: number, kept: Kept): Promise<void> {
@@ -242,12 +252,37 @@ export class ProjectionRunner implements LogReader {
         changed.add(id);
       }
     }
+    if (kept.unwritten) {
+      for (const id of changed) kept.unwritten.add(id);
+      keep(kept, changed, documents);
+      return;
+    }
+    await this.write(collection, changed, documents, (id) => absent.has(id));
+    keep(kept, changed, documents);
+  }
+
+  /** Writes what a rebuild changed since it last wrote; the oldest of the documents kept then go past the limit. */
+  private async flush(projection: Projection, kept: Kept): Promise<void> {
+    const { unwritten, written } = kept;
+    if (!unwritten || !written || unwritten.size === 0) return;
+    await this.write(this.collection(projection), unwritten, kept.documents, (id) => !written.has(id));
+    for (const id of unwritten) written.add(id);
+    unwritten.clear();
+    evict(kept);
+  }
+
+  private async write(
+    collection: mongo.Collection<ReadModel>,
+    ids: ReadonlySet<string>,
+    documents: ReadonlyMap<string, ReadModel>,
+    isNew: (id: string) => boolean,
+  ): Promise<void> {
     const replaced: string[] = [];
     const inserted: ReadModel[] = [];
-    for (const id of changed) {
+    for (const id of ids) {
       const document = documents.get(id);
       if (!document) continue;
-      if (kept.written ? !kept.written.has(id) : absent.has(id)) inserted.push(document);
+      if (isNew(id)) inserted.push(document);
       else replaced.push(id);
     }
     // Inserted, not upserted: FerretDB inserts a batch in one statement, where it reads and then
@@ -258,7 +293,6 @@ export class ProjectionRunner implements LogReader {
       replaceOne: { filter: { _id: id }, replacement: documents.get(id) as ReadModel, upsert: true },
     }));
     await bulkWriteInChunks(collection, writes, { ordered: false });
-    keep(kept, changed, documents);
   }
 
   /**
@@ -292,7 +326,9 @@ export class ProjectionRunner implements LogReader {
 
   /**
    * Drops a read model and folds it again from the first event; `progress` hears of each round.
-   * Stops early, without error, when the lease is lost: the caller checks it afterwards.
+   * It writes each document once per `rebuildKeptDocuments` changed (once in all, for a model that
+   * fits), then moves its checkpoint. Stops early, without error, when the lease is lost: the
+   * caller checks it afterwards.
    */
   async rebuild(projection: Projection, progress?: (events: number, reached: LogCursor) => void): Promise<void> {
     await this.collection(projection).deleteMany({});
@@ -300,12 +336,21 @@ export class ProjectionRunner implements LogReader {
     this.reached.delete(projection.name);
     this.kept.delete(projection.name);
     const limit = this.options.rebuildKeptDocuments ?? 50_000;
-    const rebuilding: Kept = { documents: new Map(), limit, written: new Set() };
-    const round = async () =>
-      this.settle([await this.foldOne(projection, await this.placeOf(projection), new Map(), rebuilding)]);
-    for (let read = await round(); read > 0; read = await round()) {
-      const reached = this.reached.get(projection.name);
-      if (reached) progress?.(read, reached);
+    const rebuilding: Kept = { documents: new Map(), limit, written: new Set(), unwritten: new Set() };
+    let place = await this.placeOf(projection);
+    let unsaved = 0;
+    for (;;) {
+      const { events, reached } = await this.foldOne(projection, place, new Map(), rebuilding);
+      place = reached;
+      unsaved += events;
+      const ended = events === 0;
+      if (ended || (rebuilding.unwritten?.size ?? 0) >= limit) {
+        await this.flush(projection, rebuilding);
+        if (unsaved > 0 && (await this.settle([{ projection, events: unsaved, reached }])) === 0) return;
+        unsaved = 0;
+      }
+      if (ended) return;
+      progress?.(events, reached);
     }
   }
 
@@ -318,16 +363,20 @@ export class ProjectionRunner implements LogReader {
   }
 }
 
-/** Remembers the documents just written, the most recent last; past the limit, the oldest go. */
+/** Remembers the documents just changed, the most recent last. */
 function keep(kept: Kept, changed: ReadonlySet<string>, documents: ReadonlyMap<string, ReadModel>): void {
   for (const id of changed) {
-    kept.written?.add(id);
     kept.documents.delete(id);
     kept.documents.set(id, documents.get(id) as ReadModel);
   }
+  evict(kept);
+}
+
+/** Past the limit, forgets the oldest documents kept, of those written. */
+function evict(kept: Kept): void {
   for (const id of kept.documents.keys()) {
     if (kept.documents.size <= kept.limit) break;
-    kept.documents.delete(id);
+    if (!kept.unwritten?.has(id)) kept.documents.delete(id);
   }
 }
 
