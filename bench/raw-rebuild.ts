@@ -1,8 +1,8 @@
 // The baseline of a read model's rebuild (npm run bench, npm run load): the least a rebuild can do
-// with the raw driver — one cursor over every commit, the projection's own evolve in memory,
-// unordered bulkWrites of BULK_WRITE_CHUNK (as the runner: FerretDB holds no more). No log
-// batches, no positions, no checkpoints: what the runner adds is the difference.
-import { bulkWriteInChunks, eventsOfCommit, type CommitDocument } from '@admissions/event-store';
+// with the raw driver — one cursor over every commit, the projection's own evolve in memory, then
+// every document in one unordered insertMany (the collection was emptied). No log batches, no
+// positions, no checkpoints: what the runner adds is the difference.
+import { eventsOfCommit, type CommitDocument } from '@admissions/event-store';
 import type { Projection, ReadModel } from '@admissions/projections';
 import type { mongo } from 'mongoose';
 
@@ -24,9 +24,7 @@ export async function rawRebuild<D extends ReadModel>(
         documents.set(id, projection.evolve(documents.get(id) ?? null, event, id));
     }
   }
-  const writes = [...documents].map(([id, document]) => ({
-    replaceOne: { filter: { _id: id }, replacement: document, upsert: true },
-  }));
-  await bulkWriteInChunks(target, writes as never, { ordered: false });
+  const inserted = [...documents].map(([id, document]) => ({ ...document, _id: id }));
+  if (inserted.length > 0) await target.insertMany(inserted as never, { ordered: false });
   return events;
 }

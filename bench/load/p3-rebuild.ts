@@ -1,6 +1,6 @@
 // P3: the jury's largest read model (one document per candidate, rm_candidate_applications)
 // rebuilt by the ProjectionRunner from the jury's log after P4 and P5, beside the raw cursor +
-// bulkWrite of the same projection (bench/raw-rebuild.ts). Both write to read models of their own
+// insertMany of the same projection (bench/raw-rebuild.ts). Both write to read models of their own
 // (the live one keeps serving), and each runs once untimed first, as `npm run bench` does.
 import { EventStore } from '@admissions/event-store';
 import { ProjectionRunner } from '@admissions/projections';
