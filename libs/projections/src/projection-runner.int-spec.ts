@@ -9,7 +9,7 @@ import {
   type StoredEvent,
 } from '@admissions/event-store';
 import { eventually, testEnv, uniqueName } from '@admissions/testing';
-import mongoose from 'mongoose';
+import mongoose, { type mongo } from 'mongoose';
 import type { Projection, ReadModel } from './projection';
 import { ProjectionRunner } from './projection-runner';
 
@@ -123,6 +123,19 @@ describe('projection runner on FerretDB', () => {
     return { db, commands, writesOf, close };
   };
   const sum = (numbers: number[]) => numbers.reduce((total, n) => total + n, 0);
+
+  /**
+   * 120 candidacies, then 60 of them again (logged apart, so a rebuild's second round folds into
+   * the first's documents), folded live: the digest a rebuild must reach.
+   */
+  const loggedTwice = async (db: mongo.Db) => {
+    const store = new EventStore(db);
+    await submitted(store, 0, 120);
+    await submitted(store, 120, 180);
+    const live = new ProjectionRunner(store, db, [perCandidacy]);
+    await live.drain();
+    return { store, liveDigest: await live.digest(perCandidacy) };
+  };
   const submitted = async (store: EventStore, from: number, to: number) => {
     for (let i = from; i < to; i += 1) {
       const context = { correlationId: `c${i}`, actor, occurredAt: new Date() };
@@ -256,13 +269,7 @@ describe('projection runner on FerretDB', () => {
   it('rebuilds in rounds, writing each document once and inserting it, without reading any back', async () => {
     const { db, commands, writesOf, close } = await counted('proj_rebuild', perCandidacy.name);
     try {
-      const store = new EventStore(db);
-      // 120 candidacies, then 60 of them again (logged apart): the rebuild's second round folds into the first's documents.
-      await submitted(store, 0, 120);
-      await submitted(store, 120, 180);
-      const live = new ProjectionRunner(store, db, [perCandidacy]);
-      await live.drain();
-      const liveDigest = await live.digest(perCandidacy);
+      const { store, liveDigest } = await loggedTwice(db);
       const runner = new ProjectionRunner(store, db, [perCandidacy], SOLE_INSTANCE, { rebuildBatchSize: 120 });
       commands.length = 0;
 
@@ -281,12 +288,7 @@ describe('projection runner on FerretDB', () => {
   it('reads back by _id what a rebuild could not keep in memory, and folds it the same', async () => {
     const { db, commands, close } = await counted('proj_rebuild_kept', perCandidacy.name);
     try {
-      const store = new EventStore(db);
-      await submitted(store, 0, 120);
-      await submitted(store, 120, 180);
-      const live = new ProjectionRunner(store, db, [perCandidacy]);
-      await live.drain();
-      const liveDigest = await live.digest(perCandidacy);
+      const { store, liveDigest } = await loggedTwice(db);
       const options = { rebuildBatchSize: 120, rebuildKeptDocuments: 30 };
       const runner = new ProjectionRunner(store, db, [perCandidacy], SOLE_INSTANCE, options);
       commands.length = 0;
