@@ -237,10 +237,13 @@ export class ProjectionRunner implements LogReader {
     const touched = events.filter((e) => handled.has(e.type));
     if (touched.length === 0) return;
     const collection = this.collection(projection);
+    const starting = new Set(projection.startedBy);
+    const started = touched.filter((e) => starting.has(e.type)).flatMap((e) => projection.documentsOf(e));
     const { documents, absent } = await this.documentsFor(
       collection,
       touched.flatMap((e) => projection.documentsOf(e)),
       kept,
+      new Set(started),
     );
     const changed = new Set<string>();
     for (const event of touched) {
@@ -248,7 +251,9 @@ export class ProjectionRunner implements LogReader {
       for (const id of projection.documentsOf(event)) {
         const current = documents.get(id) ?? null;
         if (current && (current._position ?? 0) >= position) continue;
-        documents.set(id, { ...projection.evolve(current, event, id), _id: id, _position: position });
+        const next = projection.evolve(current, event, id);
+        if (next === current) continue; // left as it is
+        documents.set(id, { ...next, _id: id, _position: position });
         changed.add(id);
       }
     }
@@ -287,7 +292,8 @@ export class ProjectionRunner implements LogReader {
     }
     // Inserted, not upserted: FerretDB inserts a batch in one statement, where it reads and then
     // writes each replaced document in turn. One written meanwhile (by another holder of the
-    // lease) is replaced as the others are.
+    // lease), or a started one stored already (its round folded again after a crash or a lease
+    // handover), is replaced as the others are.
     const stored = (await insertAbsent(collection, inserted)).map((index) => inserted[index]._id);
     const writes = [...replaced, ...stored].map((id) => ({
       replaceOne: { filter: { _id: id }, replacement: documents.get(id) as ReadModel, upsert: true },
@@ -297,22 +303,28 @@ export class ProjectionRunner implements LogReader {
 
   /**
    * The stored documents with these ids: those kept, the others read (in parallel, by _id) if they
-   * may exist; and the ids read and found absent, which this round inserts.
+   * may exist; and the ids found absent or `started` by the round, which it inserts.
    */
   private async documentsFor(
     collection: mongo.Collection<ReadModel>,
     ids: readonly string[],
     kept: Kept,
+    started: ReadonlySet<string>,
   ): Promise<{ documents: Map<string, ReadModel>; absent: Set<string> }> {
     const documents = new Map<string, ReadModel>();
     const unknown: string[] = [];
+    const absent = new Set<string>();
     for (const id of new Set(ids)) {
       const known = kept.documents.get(id);
       if (known) documents.set(id, known);
-      else if (!kept.written || kept.written.has(id)) unknown.push(id);
+      else if (kept.written) {
+        if (kept.written.has(id)) unknown.push(id); // a rebuild: only what it wrote exists
+      } else if (started.has(id)) absent.add(id);
+      else unknown.push(id);
     }
     for (const document of await findByIds(collection, unknown)) documents.set(document._id, document);
-    return { documents, absent: new Set(unknown.filter((id) => !documents.has(id))) };
+    for (const id of unknown) if (!documents.has(id)) absent.add(id);
+    return { documents, absent };
   }
 
   /**

@@ -46,6 +46,7 @@ export const candidateSpace: Projection<CandidateSpaceDocument> = {
   name: 'rm_candidate_space',
   handles: CANDIDACY_EVENT_TYPES,
   documentsOf: (event) => [candidacyIdOf(event)],
+  startedBy: ['CandidacyOpened'],
   evolve: (document, stored) => {
     const event = asCandidacyEvent(stored);
     const file = evolveCandidacy(document?.file ?? initialCandidacyState(), event);

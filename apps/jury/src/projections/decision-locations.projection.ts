@@ -16,6 +16,7 @@ export interface DecisionLocation extends ReadModel {
 export const decisionLocations: Projection<DecisionLocation> = {
   name: 'rm_decision_locations',
   handles: ['AdmissionDecided'],
+  startedBy: ['AdmissionDecided'],
   documentsOf: (event) => [decisionIdOf(event.metadata.eventId)],
   evolve: (_document, event: StoredEvent, id) => {
     const { candidacyId, candidateId, programmeCode } = (event as StoredEvent<AdmissionDecided>).data;

@@ -31,7 +31,11 @@ export const failedNotifications: Projection<FailedNotifications> = {
   evolve: (document, stored, id) => {
     const event = domainEventOf<Outcome>(stored);
     const others = (document?.items ?? []).filter((item) => item.id !== event.data.notificationId);
-    if (event.type !== 'NotificationFailed') return { _id: id, items: others };
+    if (event.type !== 'NotificationFailed') {
+      // Sent or retried without having failed (the usual case): the list stays as it is.
+      if (document && others.length === document.items.length) return document;
+      return { _id: id, items: others };
+    }
     const { notificationId, recipientId, kind, round, attempts, error, failedAt } = event.data;
     return { _id: id, items: [...others, { id: notificationId, recipientId, kind, round, attempts, error, failedAt }] };
   },

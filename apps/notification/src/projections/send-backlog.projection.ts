@@ -21,6 +21,7 @@ export const sendBacklog: Projection<PendingSend> = {
   name: 'rm_pending_sends',
   handles: ['NotificationRequested', 'NotificationRetried', 'NotificationSent', 'NotificationFailed'],
   indexes: ['status'],
+  startedBy: ['NotificationRequested'],
   documentsOf: (stored) => [domainEventOf<BacklogEvent>(stored).data.notificationId],
   evolve: (_document, stored, id) => {
     const event = domainEventOf<BacklogEvent>(stored);
