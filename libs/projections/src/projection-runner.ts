@@ -238,12 +238,12 @@ export class ProjectionRunner implements LogReader {
     if (touched.length === 0) return;
     const collection = this.collection(projection);
     const starting = new Set(projection.startedBy);
-    const started = touched.filter((e) => starting.has(e.type)).flatMap((e) => projection.documentsOf(e));
+    const started = new Set(touched.filter((e) => starting.has(e.type)).flatMap((e) => projection.documentsOf(e)));
     const { documents, absent } = await this.documentsFor(
       collection,
       touched.flatMap((e) => projection.documentsOf(e)),
       kept,
-      new Set(started),
+      started,
     );
     const changed = new Set<string>();
     for (const event of touched) {
@@ -257,12 +257,8 @@ export class ProjectionRunner implements LogReader {
         changed.add(id);
       }
     }
-    if (kept.unwritten) {
-      for (const id of changed) kept.unwritten.add(id);
-      keep(kept, changed, documents);
-      return;
-    }
-    await this.write(collection, changed, documents, (id) => absent.has(id));
+    if (kept.unwritten) for (const id of changed) kept.unwritten.add(id);
+    else await this.write(collection, changed, documents, (id) => absent.has(id));
     keep(kept, changed, documents);
   }
 
@@ -348,7 +344,8 @@ export class ProjectionRunner implements LogReader {
     this.reached.delete(projection.name);
     this.kept.delete(projection.name);
     const limit = this.options.rebuildKeptDocuments ?? 50_000;
-    const rebuilding: Kept = { documents: new Map(), limit, written: new Set(), unwritten: new Set() };
+    const unwritten = new Set<string>();
+    const rebuilding: Kept = { documents: new Map(), limit, written: new Set(), unwritten };
     let place = await this.placeOf(projection);
     let unsaved = 0;
     for (;;) {
@@ -356,7 +353,7 @@ export class ProjectionRunner implements LogReader {
       place = reached;
       unsaved += events;
       const ended = events === 0;
-      if (ended || (rebuilding.unwritten?.size ?? 0) >= limit) {
+      if (ended || unwritten.size >= limit) {
         await this.flush(projection, rebuilding);
         if (unsaved > 0 && (await this.settle([{ projection, events: unsaved, reached }])) === 0) return;
         unsaved = 0;
