@@ -1,24 +1,9 @@
 import type { StoredEvent } from '@admissions/event-store';
+import { loggedNotificationEvent } from '../../test/logged-notification-event';
 import { FAILED_DOCUMENT, type FailedNotifications, failedNotifications } from './failed-notifications.projection';
 
-let position = 0;
-function logged(type: string, notificationId: string, data: Record<string, unknown> = {}): StoredEvent {
-  position += 1;
-  return {
-    type,
-    data: { notificationId, ...data },
-    metadata: {
-      eventId: `e${position}`,
-      streamId: notificationId,
-      version: position,
-      position,
-      occurredAt: '2026-03-10T09:00:00.000Z',
-      correlationId: 'c',
-      actor: { id: 'system:notification', roles: ['admin'] },
-      schemaVersion: 1,
-    },
-  };
-}
+const logged = (type: string, notificationId: string, data: Record<string, unknown> = {}): StoredEvent =>
+  loggedNotificationEvent(type, { notificationId, ...data });
 
 const failure = { recipientId: 'p1', kind: 'ADMISSIBLE', round: 0, attempts: 3, error: 'refused', failedAt: 'x' };
 const evolve = (document: FailedNotifications | null, event: StoredEvent) =>

@@ -1,24 +1,9 @@
 import type { StoredEvent } from '@admissions/event-store';
+import { loggedNotificationEvent } from '../../test/logged-notification-event';
 import { type PendingSend, sendBacklog } from './send-backlog.projection';
 
-let position = 0;
-function logged(type: string, data: Record<string, unknown> = {}): StoredEvent {
-  position += 1;
-  return {
-    type,
-    data: { notificationId: 'notification-e1-ADMISSIBLE', recipientId: 'p1', ...data },
-    metadata: {
-      eventId: `e${position}`,
-      streamId: 'notification-e1-ADMISSIBLE',
-      version: position,
-      position,
-      occurredAt: '2026-03-10T09:00:00.000Z',
-      correlationId: 'c',
-      actor: { id: 'system:notification', roles: ['admin'] },
-      schemaVersion: 1,
-    },
-  };
-}
+const logged = (type: string, data: Record<string, unknown> = {}): StoredEvent =>
+  loggedNotificationEvent(type, { notificationId: 'notification-e1-ADMISSIBLE', recipientId: 'p1', ...data });
 
 const fold = (events: readonly StoredEvent[]) =>
   events.reduce<PendingSend | null>((document, event) => {
